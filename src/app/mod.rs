@@ -1,0 +1,6 @@
+//! The browser side: the store, the network, the loader and the root view.
+
+pub mod api;
+pub mod loader;
+pub mod root;
+pub mod store;

@@ -1,0 +1,29 @@
+//! Title bar with the language switch.
+
+use leptos::prelude::*;
+
+use crate::app::store::use_store;
+use crate::i18n::{t, Key};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    view! {
+        <header class="app-header">
+            <div>
+                <h1>{move || t(lang.get(), Key::AppTitle)}</h1>
+                <p class="subtitle">{move || t(lang.get(), Key::AppSubtitle)}</p>
+            </div>
+            <button
+                class="lang-switch"
+                data-testid="lang-switch"
+                aria-label=move || t(lang.get(), Key::SwitchLanguage)
+                title=move || t(lang.get(), Key::SwitchLanguage)
+                on:click=move |_| lang.update(|l| *l = l.other())
+            >
+                {move || t(lang.get(), Key::OtherLanguageShort)}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,105 @@
+//! Headline figures for the selected period, region and sector.
+
+use leptos::prelude::*;
+
+use crate::app::root::use_derived;
+use crate::app::store::use_store;
+use crate::data::labour::Measure;
+use crate::data::Lang;
+use crate::format;
+use crate::i18n::{t, Key};
+
+fn measure_key(m: Measure) -> Key {
+    match m {
+        Measure::Jobseekers => Key::Jobseekers,
+        Measure::VacanciesOpen => Key::VacanciesOpen,
+        Measure::VacanciesNew => Key::VacanciesNew,
+        Measure::Placements => Key::Placements,
+    }
+}
+
+#[component]
+fn Card(label: String, value: String, hint: String, testid: String) -> impl IntoView {
+    view! {
+        <div class="card" data-testid=testid>
+            <div class="card-label">{label}</div>
+            <div class="card-value">{value}</div>
+            <div class="card-hint">{hint}</div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Headlines() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let context = move || {
+        let l = lang.get();
+        let codes = store.codes.get()?;
+        let f = derived.filter.get()?;
+        let area = match f.area {
+            crate::data::aggregate::Area::Portugal => "Portugal".to_string(),
+            crate::data::aggregate::Area::Focus(i) => {
+                codes.focus_areas().get(i)?.name.get(l).to_string()
+            }
+            crate::data::aggregate::Area::District(i) => {
+                codes.regions().get(i)?.name.get(l).to_string()
+            }
+        };
+        let sector = f
+            .sector
+            .and_then(|s| codes.sectors().get(s))
+            .map(|s| format!(" · {} {}", s.code, s.name.get(l)));
+        Some(format!(
+            "{area} · {}{}",
+            format::period(l, f.from, f.to),
+            sector.unwrap_or_default()
+        ))
+    };
+    let cards = move || {
+        let l: Lang = lang.get();
+        let Some(o) = derived.overview.get() else {
+            return view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any();
+        };
+        if o.records == 0 {
+            return view! { <p class="empty" role="status">{t(l, Key::NoData)}</p> }.into_any();
+        }
+        let mut cards = vec![view! {
+            <Card
+                label=t(l, Key::Ratio).to_string()
+                value=format::maybe(l, o.ratio(), 2)
+                hint=t(l, Key::RatioHint).to_string()
+                testid="kpi-ratio".to_string()
+            />
+        }];
+        for m in [
+            Measure::VacanciesOpen,
+            Measure::Jobseekers,
+            Measure::VacanciesNew,
+            Measure::Placements,
+        ] {
+            let hint = if m.is_stock() {
+                Key::MonthlyAverage
+            } else {
+                Key::PeriodTotal
+            };
+            cards.push(view! {
+                <Card
+                    label=t(l, measure_key(m)).to_string()
+                    value=format::maybe(l, o.value(m), 0)
+                    hint=t(l, hint).to_string()
+                    testid=format!("kpi-{}", m.column())
+                />
+            });
+        }
+        view! { <div class="cards">{cards}</div> }.into_any()
+    };
+    view! {
+        <section class="headlines" aria-labelledby="headlines-title">
+            <h2 id="headlines-title">{move || t(lang.get(), Key::Headlines)}</h2>
+            <p class="context" data-testid="headline-context">{context}</p>
+            {cards}
+        </section>
+    }
+}

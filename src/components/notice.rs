@@ -1,0 +1,65 @@
+//! The "illustrative data" notice with the sources of every dataset.
+
+use leptos::prelude::*;
+
+use crate::app::store::use_store;
+use crate::i18n::{t, Key};
+
+#[component]
+pub fn IllustrativeNotice() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let metas = move || {
+        store
+            .files
+            .get()
+            .into_iter()
+            .filter_map(|f| f.meta)
+            .collect::<Vec<_>>()
+    };
+    let any_illustrative = move || metas().iter().any(|m| m.illustrative);
+    view! {
+        <section class="notice" role="note" aria-labelledby="notice-title" data-testid="illustrative-notice">
+            <h2 id="notice-title">
+                <span class="badge">{move || t(lang.get(), Key::IllustrativeTitle)}</span>
+            </h2>
+            <Show when=any_illustrative fallback=|| ()>
+                <p>{move || t(lang.get(), Key::IllustrativeBody)}</p>
+            </Show>
+            <details>
+                <summary>{move || t(lang.get(), Key::Sources)}</summary>
+                <ul class="sources">
+                    {move || {
+                        let l = lang.get();
+                        metas()
+                            .into_iter()
+                            .map(|m| {
+                                let flag = m.illustrative.then(|| t(l, Key::IllustrativeTitle));
+                                view! {
+                                    <li>
+                                        <strong>{m.title.get(l).to_string()}</strong>
+                                        {flag.map(|f| view! { <span class="badge small">{f}</span> })}
+                                        <br/>
+                                        {m.source.get(l).to_string()}
+                                        <br/>
+                                        <span class="muted">
+                                            {format!(
+                                                "{}: {} · {}: {}",
+                                                t(l, Key::Licence),
+                                                m.licence,
+                                                t(l, Key::DateOfFigures),
+                                                m.date,
+                                            )}
+                                        </span>
+                                        {(!m.note.is_empty())
+                                            .then(|| view! { <br/><em>{m.note.get(l).to_string()}</em> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
+        </section>
+    }
+}

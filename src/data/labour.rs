@@ -1,0 +1,370 @@
+//! Labour-market records: month × district × sector (NACE) × occupation
+//! (ISCO-08), stored as columns with code dictionaries so that a million
+//! records stay a few tens of megabytes of JSON and ~20 MB in memory.
+
+use serde::{Deserialize, Serialize};
+
+use super::codes::{Codes, Index};
+use super::column::{BadCell, Column, NA};
+use super::month::Month;
+use super::parse::Checker;
+use super::path::JsonPath;
+use super::problem::{CodeList, ProblemKind, Report};
+
+pub const FORMAT: &str = "vagas.labour_market";
+pub const VERSION: u32 = 1;
+
+/// The four measures, in the order of `Labour::measures`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    /// Registered jobseekers at month end (stock).
+    Jobseekers,
+    /// Vacancies open at month end (stock).
+    VacanciesOpen,
+    /// Vacancies received during the month (flow).
+    VacanciesNew,
+    /// Placements during the month (flow).
+    Placements,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::Jobseekers,
+        Measure::VacanciesOpen,
+        Measure::VacanciesNew,
+        Measure::Placements,
+    ];
+
+    pub fn column(self) -> &'static str {
+        match self {
+            Measure::Jobseekers => "jobseekers",
+            Measure::VacanciesOpen => "vacancies_open",
+            Measure::VacanciesNew => "vacancies_new",
+            Measure::Placements => "placements",
+        }
+    }
+
+    /// Stocks are averaged over a period; flows are summed.
+    pub fn is_stock(self) -> bool {
+        matches!(self, Measure::Jobseekers | Measure::VacanciesOpen)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimensions {
+    pub month: Vec<String>,
+    pub region: Vec<String>,
+    pub sector: Vec<String>,
+    pub occupation: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    pub month: Column,
+    pub region: Column,
+    pub sector: Column,
+    pub occupation: Column,
+    pub jobseekers: Column,
+    pub vacancies_open: Column,
+    pub vacancies_new: Column,
+    pub placements: Column,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabourFile {
+    pub format: String,
+    pub version: u32,
+    pub dimensions: Dimensions,
+    pub records: Records,
+}
+
+/// Validated records. Keys are positions in the code lists (`Codes`), months
+/// are offsets from `first`; measures hold `NA` where not available.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Labour {
+    pub first: Month,
+    pub last: Month,
+    pub month: Vec<u16>,
+    pub region: Vec<u16>,
+    pub sector: Vec<u16>,
+    pub occupation: Vec<u16>,
+    pub measures: [Vec<u32>; 4],
+}
+
+impl Default for Month {
+    fn default() -> Month {
+        Month::from_index(0)
+    }
+}
+
+impl Labour {
+    pub fn len(&self) -> usize {
+        self.month.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.month.is_empty()
+    }
+
+    pub fn measure(&self, m: Measure) -> &[u32] {
+        &self.measures[m as usize]
+    }
+}
+
+/// Maps a dimension's codes to code-list positions, reporting unknown,
+/// malformed and repeated entries.
+fn map_dimension(
+    c: &mut Checker,
+    name: &str,
+    codes: &[String],
+    lookup: impl Fn(&str) -> Option<u16>,
+    list: Option<CodeList>,
+) -> Vec<u16> {
+    let base = JsonPath::keys(&["dimensions", name]);
+    let mut seen = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        if let Some(first) = seen.insert(code.as_str(), i) {
+            c.error(
+                base.index(i),
+                ProblemKind::Duplicate {
+                    what: format!("entry in dimensions.{name}"),
+                    first: base.index(first).to_string(),
+                },
+            );
+        }
+        match lookup(code) {
+            Some(id) => out.push(id),
+            None => {
+                let kind = match list {
+                    Some(list) => ProblemKind::UnknownCode {
+                        list,
+                        code: code.clone(),
+                    },
+                    None => ProblemKind::BadMonth {
+                        found: code.clone(),
+                    },
+                };
+                c.error(base.index(i), kind);
+                out.push(u16::MAX);
+            }
+        }
+    }
+    if codes.is_empty() {
+        c.error(base, ProblemKind::Empty { what: "entry" });
+    }
+    out
+}
+
+fn index_lookup(ix: &Index) -> impl Fn(&str) -> Option<u16> + '_ {
+    |code| ix.get(code).and_then(|i| u16::try_from(i).ok())
+}
+
+fn report_bad_cells(c: &mut Checker, column: &str, col: &Column, null_allowed: bool) {
+    let base = JsonPath::keys(&["records", column]);
+    for (row, cell) in &col.bad {
+        let kind = match cell {
+            BadCell::Null if null_allowed => continue,
+            BadCell::Negative(v) => ProblemKind::Negative { value: *v },
+            BadCell::TooLarge(v) => ProblemKind::TooLarge {
+                value: i64::try_from(*v).unwrap_or(i64::MAX),
+            },
+            BadCell::Fraction(v) => ProblemKind::BadRange {
+                what: "a whole number",
+                found: v.to_string(),
+            },
+            BadCell::Null => ProblemKind::BadRange {
+                what: "an index (null is only allowed in measure columns)",
+                found: "null".into(),
+            },
+            BadCell::Other(what) => ProblemKind::BadRange {
+                what: "a non-negative integer",
+                found: (*what).to_string(),
+            },
+        };
+        c.error(base.index(*row), kind);
+    }
+}
+
+/// Checks a key column against its dimension and converts it to code-list ids.
+fn map_keys(c: &mut Checker, column: &str, col: &Column, dim: &[u16]) -> Vec<u16> {
+    report_bad_cells(c, column, col, false);
+    let base = JsonPath::keys(&["records", column]);
+    let mut out = Vec::with_capacity(col.len());
+    for (row, &v) in col.values.iter().enumerate() {
+        match dim.get(v as usize) {
+            Some(&id) => out.push(id),
+            None => {
+                if v != NA {
+                    c.error(
+                        base.index(row),
+                        ProblemKind::IndexOutOfRange {
+                            dimension: column.to_string(),
+                            index: i64::from(v),
+                            len: dim.len(),
+                        },
+                    );
+                }
+                out.push(u16::MAX);
+            }
+        }
+    }
+    out
+}
+
+/// Parses and validates a labour-market file against the code lists.
+pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report), Report> {
+    let mut c = Checker::new(dataset, text);
+    if !c.header(FORMAT, VERSION) {
+        return Err(c.finish());
+    }
+    let Some(file) = c.parse::<LabourFile>() else {
+        return Err(c.finish());
+    };
+    let (dims, rec) = (&file.dimensions, &file.records);
+
+    let months: Vec<Option<Month>> = dims.month.iter().map(|m| Month::parse(m)).collect();
+    let first = months.iter().flatten().min().copied().unwrap_or_default();
+    let last = months.iter().flatten().max().copied().unwrap_or_default();
+    let month_dim = map_dimension(
+        &mut c,
+        "month",
+        &dims.month,
+        |m| Month::parse(m).and_then(|m| u16::try_from(m.index() - first.index()).ok()),
+        None, // months have no code list: anything unparsable is a bad month
+    );
+    let region_dim = map_dimension(
+        &mut c,
+        "region",
+        &dims.region,
+        index_lookup(&codes.region),
+        Some(CodeList::Region),
+    );
+    let sector_dim = map_dimension(
+        &mut c,
+        "sector",
+        &dims.sector,
+        index_lookup(&codes.sector),
+        Some(CodeList::Sector),
+    );
+    let occ_dim = map_dimension(
+        &mut c,
+        "occupation",
+        &dims.occupation,
+        index_lookup(&codes.occupation),
+        Some(CodeList::Occupation),
+    );
+
+    let n = rec.month.len();
+    let columns: [(&str, &Column); 8] = [
+        ("month", &rec.month),
+        ("region", &rec.region),
+        ("sector", &rec.sector),
+        ("occupation", &rec.occupation),
+        ("jobseekers", &rec.jobseekers),
+        ("vacancies_open", &rec.vacancies_open),
+        ("vacancies_new", &rec.vacancies_new),
+        ("placements", &rec.placements),
+    ];
+    let mut lengths_ok = n > 0;
+    for (name, col) in &columns[1..] {
+        if col.len() != n {
+            lengths_ok = false;
+            c.error(
+                JsonPath::keys(&["records", name]),
+                ProblemKind::LengthMismatch {
+                    column: (*name).to_string(),
+                    expected: n,
+                    found: col.len(),
+                },
+            );
+        }
+    }
+    if n == 0 {
+        c.error(
+            JsonPath::keys(&["records", "month"]),
+            ProblemKind::Empty { what: "record" },
+        );
+    }
+    // Rows cannot be checked across columns of different lengths; anything
+    // else (unknown codes, bad values) is collected so every problem is listed.
+    if !lengths_ok {
+        return Err(c.finish());
+    }
+
+    let month = map_keys(&mut c, "month", &rec.month, &month_dim);
+    let region = map_keys(&mut c, "region", &rec.region, &region_dim);
+    let sector = map_keys(&mut c, "sector", &rec.sector, &sector_dim);
+    let occupation = map_keys(&mut c, "occupation", &rec.occupation, &occ_dim);
+    for m in Measure::ALL {
+        report_bad_cells(&mut c, m.column(), columns[4 + m as usize].1, true);
+    }
+    check_duplicates(
+        &mut c,
+        &rec.month.values,
+        &rec.region.values,
+        &rec.sector.values,
+        &rec.occupation.values,
+        &dims.month,
+    );
+    if c.has_errors() {
+        return Err(c.finish());
+    }
+    let report = c.finish();
+    let LabourFile { records, .. } = file;
+    let labour = Labour {
+        first,
+        last,
+        month,
+        region,
+        sector,
+        occupation,
+        measures: [
+            records.jobseekers.values,
+            records.vacancies_open.values,
+            records.vacancies_new.values,
+            records.placements.values,
+        ],
+    };
+    Ok((labour, report))
+}
+
+/// Each (month, region, sector, occupation) may appear once. Sorting packed
+/// keys costs ~16 bytes a record, far less than a hash map of a million keys.
+fn check_duplicates(
+    c: &mut Checker,
+    m: &[u32],
+    r: &[u32],
+    s: &[u32],
+    o: &[u32],
+    months: &[String],
+) {
+    let mut keys: Vec<(u128, u32)> = (0..m.len())
+        .map(|i| {
+            let k = (u128::from(m[i]) << 96)
+                | (u128::from(r[i]) << 64)
+                | (u128::from(s[i]) << 32)
+                | u128::from(o[i]);
+            (k, i as u32)
+        })
+        .collect();
+    keys.sort_unstable();
+    for w in keys.windows(2) {
+        if w[0].0 == w[1].0 {
+            let (first, dup) = (w[0].1 as usize, w[1].1 as usize);
+            let month = months.get(m[dup] as usize).map_or("?", String::as_str);
+            c.error(
+                JsonPath::keys(&["records", "month"]).index(dup),
+                ProblemKind::Duplicate {
+                    what: format!(
+                        "record for month {month} with the same region, sector and occupation"
+                    ),
+                    first: format!("record {first}"),
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! `data/manifest.json`: the list of datasets with their provenance.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::parse::Checker;
+use super::path::JsonPath;
+use super::problem::{ProblemKind, Report};
+use super::text::Text;
+
+pub const FORMAT: &str = "vagas.manifest";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Codes,
+    Regions,
+    LabourMarket,
+    Consultations,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Codes,
+        Kind::Regions,
+        Kind::LabourMarket,
+        Kind::Consultations,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Codes => "codes",
+            Kind::Regions => "regions",
+            Kind::LabourMarket => "labour_market",
+            Kind::Consultations => "consultations",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetMeta {
+    pub id: String,
+    pub kind: Kind,
+    /// Relative to the manifest.
+    pub path: String,
+    pub title: Text,
+    pub source: Text,
+    pub licence: String,
+    /// Date (or last month) of the figures: "YYYY-MM" or "YYYY-MM-DD".
+    pub date: String,
+    pub illustrative: bool,
+    #[serde(default)]
+    pub note: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: String,
+    pub version: u32,
+    pub datasets: Vec<DatasetMeta>,
+}
+
+impl Manifest {
+    pub fn find(&self, kind: Kind) -> Option<&DatasetMeta> {
+        self.datasets.iter().find(|d| d.kind == kind)
+    }
+}
+
+/// A path inside the dashboard's own origin: no scheme, no parent escapes.
+fn is_relative_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.contains("://")
+        && !p.starts_with('/')
+        && !p.split('/').any(|s| s == "..")
+        && p.chars().all(|c| !c.is_control())
+}
+
+pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
+    let mut c = Checker::new(dataset, text);
+    if !c.header(FORMAT, VERSION) {
+        return Err(c.finish());
+    }
+    let Some(m) = c.parse::<Manifest>() else {
+        return Err(c.finish());
+    };
+    let base = JsonPath::keys(&["datasets"]);
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in m.datasets.iter().enumerate() {
+        let at = base.index(i);
+        if d.id.trim().is_empty() {
+            c.error(
+                at.key("id"),
+                ProblemKind::Empty {
+                    what: "character in the id",
+                },
+            );
+        }
+        if let Some(first) = ids.insert(&d.id, i) {
+            c.error(
+                at.key("id"),
+                ProblemKind::Duplicate {
+                    what: "dataset id".into(),
+                    first: base.index(first).to_string(),
+                },
+            );
+        }
+        if !is_relative_path(&d.path) {
+            c.error(
+                at.key("path"),
+                ProblemKind::BadRange {
+                    what: "a path relative to the manifest, like \"labour_market.json\"",
+                    found: format!("\"{}\"", d.path),
+                },
+            );
+        }
+        let date_ok = super::month::Month::parse(&d.date).is_some()
+            || super::month::parse_date(&d.date).is_some();
+        if !date_ok {
+            c.error(
+                at.key("date"),
+                ProblemKind::BadDate {
+                    found: d.date.clone(),
+                },
+            );
+        }
+        if d.title.is_empty() {
+            c.error(
+                at.key("title"),
+                ProblemKind::Empty {
+                    what: "title (pt or en)",
+                },
+            );
+        }
+        if d.illustrative && d.note.is_empty() {
+            c.warning(
+                at.key("note"),
+                ProblemKind::Empty {
+                    what: "note explaining what is illustrative",
+                },
+            );
+        }
+    }
+    for kind in Kind::ALL {
+        if m.find(kind).is_none() {
+            c.error(
+                base.clone(),
+                ProblemKind::Missing {
+                    what: format!("a dataset of kind \"{}\"", kind.code()),
+                },
+            );
+        }
+    }
+    if c.has_errors() {
+        return Err(c.finish());
+    }
+    Ok((m, c.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_manifest_is_valid() {
+        let (m, r) = load("manifest", include_str!("../../data/manifest.json")).unwrap();
+        assert_eq!(r.total_errors, 0);
+        assert!(m.find(Kind::LabourMarket).unwrap().illustrative);
+    }
+
+    #[test]
+    fn hostile_paths_are_rejected() {
+        for p in [
+            "https://evil.example/x.json",
+            "../secret.json",
+            "/etc/passwd",
+            "",
+        ] {
+            assert!(!is_relative_path(p), "{p}");
+        }
+        assert!(is_relative_path("sub/labour_market.json"));
+    }
+}

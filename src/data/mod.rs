@@ -1,0 +1,19 @@
+//! The data core: dataset types, parsing, validation and aggregation.
+//! Pure Rust (no browser APIs), tested natively with `cargo test`.
+
+pub mod aggregate;
+pub mod codes;
+pub mod column;
+pub mod consultations;
+pub mod labour;
+pub mod manifest;
+pub mod month;
+pub mod parse;
+pub mod path;
+pub mod problem;
+pub mod regions;
+pub mod text;
+
+pub use month::Month;
+pub use problem::{Problem, ProblemKind, Report, Severity};
+pub use text::{Lang, Text};

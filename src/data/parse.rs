@@ -1,0 +1,220 @@
+//! Turning text into typed datasets: JSON errors located, headers checked,
+//! and a collector that locates every semantic problem in one pass.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::path::{locate, JsonPath};
+use super::problem::{Problem, ProblemKind, Report, Severity};
+
+/// Collects problems while a dataset is checked, then locates them all at once.
+pub struct Checker<'t> {
+    text: &'t str,
+    report: Report,
+}
+
+impl<'t> Checker<'t> {
+    pub fn new(dataset: &str, text: &'t str) -> Checker<'t> {
+        Checker {
+            text: strip_bom(text),
+            report: Report::new(dataset),
+        }
+    }
+
+    pub fn error(&mut self, path: JsonPath, kind: ProblemKind) {
+        self.report.push(Problem::error(path, kind));
+    }
+
+    pub fn warning(&mut self, path: JsonPath, kind: ProblemKind) {
+        self.report.push(Problem::warning(path, kind));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.report.has_errors()
+    }
+
+    /// Deserializes the whole text as `T`; on failure records one located
+    /// problem and returns `None`.
+    pub fn parse<T: DeserializeOwned>(&mut self) -> Option<T> {
+        match parse_located(self.text) {
+            Ok(v) => Some(v),
+            Err(p) => {
+                self.report.push(p);
+                None
+            }
+        }
+    }
+
+    /// Checks `format` and `version` before the body, so that a file of another
+    /// kind or a newer version gets that message rather than a type error.
+    pub fn header(&mut self, expected: &'static str, supported: u32) -> bool {
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<serde_json::Value>,
+            version: Option<serde_json::Value>,
+        }
+        let Some(h) = self.parse::<Header>() else {
+            return false;
+        };
+        let found = match &h.format {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => "no \"format\" field".to_string(),
+        };
+        if found != expected {
+            self.error(
+                JsonPath::keys(&["format"]),
+                ProblemKind::WrongFormat { expected, found },
+            );
+            return false;
+        }
+        match h.version.as_ref().and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(supported) => true,
+            other => {
+                self.error(
+                    JsonPath::keys(&["version"]),
+                    ProblemKind::WrongVersion {
+                        supported,
+                        found: other.unwrap_or(0),
+                    },
+                );
+                false
+            }
+        }
+    }
+
+    /// Locates every listed problem that has no position yet and returns the report.
+    pub fn finish(mut self) -> Report {
+        let pending: Vec<usize> = (0..self.report.problems.len())
+            .filter(|&i| self.report.problems[i].line.is_none())
+            .collect();
+        let paths: Vec<JsonPath> = pending
+            .iter()
+            .map(|&i| self.report.problems[i].path.clone())
+            .collect();
+        let found = locate(self.text, &paths);
+        for (&i, pos) in pending.iter().zip(found) {
+            if let Some((line, col)) = pos {
+                let p = &mut self.report.problems[i];
+                p.line = Some(line);
+                p.column = Some(col);
+            }
+        }
+        // Errors first, then warnings, each in document order.
+        self.report.problems.sort_by_key(|p| {
+            (
+                p.severity == Severity::Warning,
+                p.line.unwrap_or(usize::MAX),
+                p.column,
+            )
+        });
+        self.report
+    }
+}
+
+/// A UTF-8 byte order mark is tolerated (spreadsheet tools write one).
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Deserializes with the JSON path and line:column of the first failure.
+pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    let text = strip_bom(text);
+    if text.trim().is_empty() {
+        return Err(Problem::error(
+            JsonPath::root(),
+            ProblemKind::Syntax {
+                detail: "an empty file".into(),
+            },
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| serde_problem(JsonPath::from_serde(e.path()), e.inner()))?;
+    // Trailing characters after the document are an error too.
+    de.end().map_err(|e| serde_problem(JsonPath::root(), &e))?;
+    Ok(value)
+}
+
+fn serde_problem(path: JsonPath, inner: &serde_json::Error) -> Problem {
+    let message = inner.to_string();
+    let detail = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let kind = if inner.is_data() {
+        ProblemKind::Shape { detail }
+    } else {
+        ProblemKind::Syntax { detail }
+    };
+    let p = Problem::error(path, kind);
+    if inner.line() > 0 {
+        p.at(inner.line(), inner.column())
+    } else {
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        rows: Vec<u32>,
+    }
+
+    #[test]
+    fn type_errors_have_path_and_position() {
+        let p = parse_located::<Doc>("{\n \"rows\": [1, \"2\"]\n}").unwrap_err();
+        assert_eq!(p.path.to_string(), "$.rows[1]");
+        assert_eq!(p.line, Some(2));
+        assert!(matches!(p.kind, ProblemKind::Shape { .. }));
+        assert_eq!(
+            p.kind.expected_found(),
+            ("u32".into(), "string \"2\"".into())
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_empty_files() {
+        let p = parse_located::<Doc>("{\"rows\": [1, 2").unwrap_err();
+        assert!(matches!(p.kind, ProblemKind::Syntax { .. }));
+        assert_eq!(p.line, Some(1));
+        let p = parse_located::<Doc>("  \n").unwrap_err();
+        assert!(matches!(p.kind, ProblemKind::Syntax { .. }));
+        let p = parse_located::<Doc>("{\"rows\": []} x").unwrap_err();
+        assert!(matches!(p.kind, ProblemKind::Syntax { .. }));
+    }
+
+    #[test]
+    fn bom_is_tolerated_and_unknown_fields_rejected() {
+        assert!(parse_located::<Doc>("\u{feff}{\"rows\": [1]}").is_ok());
+        let p = parse_located::<Doc>("{\"rows\": [], \"extra\": 1}").unwrap_err();
+        assert!(p.kind.expected_found().1.contains("extra"));
+    }
+
+    #[test]
+    fn header_mismatch_is_reported_before_the_body() {
+        let mut c = Checker::new(
+            "x",
+            "{\"format\": \"vagas.codes\", \"version\": 1, \"rows\": 5}",
+        );
+        assert!(!c.header("vagas.labour_market", 1));
+        let r = c.finish();
+        assert_eq!(r.total_errors, 1);
+        assert!(matches!(
+            r.problems[0].kind,
+            ProblemKind::WrongFormat { .. }
+        ));
+        assert_eq!(r.problems[0].line, Some(1));
+        let mut c = Checker::new("x", "{\"format\": \"vagas.codes\", \"version\": 2}");
+        assert!(!c.header("vagas.codes", 1));
+        assert!(matches!(
+            c.finish().problems[0].kind,
+            ProblemKind::WrongVersion { found: 2, .. }
+        ));
+    }
+}

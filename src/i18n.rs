@@ -1,0 +1,184 @@
+//! Every interface string, in Portuguese and English, in one table.
+
+use crate::data::problem::ProblemKind;
+use crate::data::{Lang, Problem, Severity};
+
+macro_rules! strings {
+    ($($key:ident => $pt:expr, $en:expr;)*) => {
+        /// A translatable interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        /// The string for `key` in `lang`.
+        pub fn t(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::Pt, Key::$key) => $pt, (Lang::En, Key::$key) => $en,)*
+            }
+        }
+    };
+}
+
+strings! {
+    AppTitle => "Vagas", "Vagas";
+    AppSubtitle => "Escassez de trabalhadores e consultas às partes interessadas", "Labour shortages and stakeholder consultations";
+    SwitchLanguage => "Switch to English", "Mudar para português";
+    OtherLanguageShort => "EN", "PT";
+    Loading => "A carregar dados…", "Loading data…";
+    IllustrativeTitle => "Dados ilustrativos", "Illustrative data";
+    IllustrativeBody => "Os números do mercado de trabalho e as consultas neste painel são exemplos ilustrativos, não estatísticas oficiais. Ordens de grandeza e sazonalidade inspiram-se nas fontes publicadas abaixo.", "The labour-market figures and consultations in this dashboard are illustrative examples, not official statistics. Magnitudes and seasonality follow the published sources below.";
+    Sources => "Fontes", "Sources";
+    Filters => "Filtros", "Filters";
+    PeriodFrom => "De", "From";
+    PeriodTo => "Até", "To";
+    Region => "Região", "Region";
+    Sector => "Setor (CAE/NACE)", "Sector (NACE)";
+    AllSectors => "Todos os setores", "All sectors";
+    Portugal => "Portugal (todas as regiões)", "Portugal (all regions)";
+    FocusAreas => "Áreas de foco", "Focus areas";
+    Districts => "Distritos e regiões autónomas", "Districts and autonomous regions";
+    Headlines => "Indicadores principais", "Headline figures";
+    VacanciesOpen => "Vagas em aberto", "Open vacancies";
+    Jobseekers => "Candidatos registados", "Registered jobseekers";
+    VacanciesNew => "Novas vagas", "New vacancies";
+    Placements => "Colocações", "Placements";
+    Ratio => "Vagas por candidato", "Vacancies per jobseeker";
+    MonthlyAverage => "média mensal", "monthly average";
+    PeriodTotal => "total do período", "period total";
+    RatioHint => "vagas em aberto ÷ candidatos registados", "open vacancies ÷ registered jobseekers";
+    NoData => "Sem dados para esta seleção.", "No data for this selection.";
+    TopOccupations => "Ocupações com maior escassez", "Most-short occupations";
+    TopOccupationsHint => "Ordenadas por vagas em aberto por candidato registado (médias mensais do período).", "Ranked by open vacancies per registered jobseeker (monthly averages over the period).";
+    Occupation => "Ocupação (CITP/ISCO-08)", "Occupation (ISCO-08)";
+    OutcomesByTheme => "Resultados das consultas por tema", "Consultation outcomes by theme";
+    OutcomesHint => "Contributos registados nas consultas da região e do período; com um setor escolhido incluem-se também os transversais.", "Points raised in consultations in the region and period; with a sector chosen, cross-sector points are included.";
+    Theme => "Tema", "Theme";
+    Outcomes => "Contributos", "Points raised";
+    Votes => "Apoios", "Votes";
+    NoOutcomes => "Nenhum contributo de consulta para esta região e período.", "No consultation outcomes for this region and period.";
+    Datasets => "Conjuntos de dados", "Datasets";
+    StatusLoading => "a carregar…", "loading…";
+    StatusLoaded => "carregado", "loaded";
+    StatusFailed => "erro", "failed";
+    StatusWaiting => "à espera das listas de códigos", "waiting for the code lists";
+    Retry => "Tentar de novo", "Retry";
+    Records => "registos", "records";
+    LoadFailed => "Não foi possível usar o ficheiro", "Could not use the file";
+    Expected => "esperado", "expected";
+    Found => "encontrado", "found";
+    Line => "linha", "line";
+    MoreProblems => "outros problemas não listados", "more problems not listed";
+    Warning => "aviso", "warning";
+    Error => "erro", "error";
+    Licence => "Licença", "Licence";
+    DateOfFigures => "Data dos números", "Date of the figures";
+    BoundariesCredit => "Limites: Natural Earth (domínio público).", "Boundaries: Natural Earth (public domain).";
+    MonthlySeries => "Evolução mensal", "Monthly trend";
+    Month => "Mês", "Month";
+    ShowTable => "Ver tabela", "Show table";
+    Shortage => "escassez", "shortage";
+    Dependency => "Depende das listas de códigos, que não carregaram.", "Depends on the code lists, which did not load.";
+    NetworkError => "Falha de rede ao pedir o ficheiro", "Network failure while requesting the file";
+    HttpError => "O servidor respondeu com o estado", "The server answered with status";
+    ProblemSyntax => "Não é JSON válido", "Not valid JSON";
+    ProblemShape => "Valor de tipo errado ou campo em falta", "Wrong type or missing field";
+    ProblemFormat => "Formato de ficheiro errado", "Wrong file format";
+    ProblemVersion => "Versão do formato não suportada", "Unsupported format version";
+    ProblemUnknownCode => "Código desconhecido", "Unknown code";
+    ProblemDuplicate => "Duplicado", "Duplicate";
+    ProblemNegative => "Contagem negativa", "Negative count";
+    ProblemTooLarge => "Número demasiado grande", "Number too large";
+    ProblemMonth => "Mês inválido", "Invalid month";
+    ProblemDate => "Data inválida", "Invalid date";
+    ProblemRange => "Valor fora do esperado", "Unexpected value";
+    ProblemIndex => "Índice fora do dicionário", "Index outside the dictionary";
+    ProblemLength => "Colunas de comprimento diferente", "Columns of different lengths";
+    ProblemEmpty => "Vazio", "Empty";
+    ProblemGeometry => "Geometria inválida", "Invalid geometry";
+    ProblemMissing => "Em falta", "Missing";
+}
+
+/// A short translated title for a problem (details stay as written, with codes).
+pub fn problem_title(lang: Lang, kind: &ProblemKind) -> &'static str {
+    use ProblemKind::*;
+    let key = match kind {
+        Syntax { .. } => Key::ProblemSyntax,
+        Shape { .. } => Key::ProblemShape,
+        WrongFormat { .. } => Key::ProblemFormat,
+        WrongVersion { .. } => Key::ProblemVersion,
+        UnknownCode { .. } => Key::ProblemUnknownCode,
+        Duplicate { .. } => Key::ProblemDuplicate,
+        Negative { .. } => Key::ProblemNegative,
+        TooLarge { .. } => Key::ProblemTooLarge,
+        BadMonth { .. } => Key::ProblemMonth,
+        BadDate { .. } => Key::ProblemDate,
+        BadRange { .. } => Key::ProblemRange,
+        IndexOutOfRange { .. } => Key::ProblemIndex,
+        LengthMismatch { .. } => Key::ProblemLength,
+        Empty { .. } => Key::ProblemEmpty,
+        BadGeometry { .. } => Key::ProblemGeometry,
+        Missing { .. } => Key::ProblemMissing,
+    };
+    t(lang, key)
+}
+
+/// One line describing a problem: "error · Unknown code — $.x[3] (line 4:7):
+/// expected …, found …".
+pub fn describe(lang: Lang, p: &Problem) -> String {
+    let (expected, found) = p.kind.expected_found();
+    let sev = match p.severity {
+        Severity::Error => t(lang, Key::Error),
+        Severity::Warning => t(lang, Key::Warning),
+    };
+    let place = match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{} ({} {l}:{c})", p.path, t(lang, Key::Line)),
+        _ => p.path.to_string(),
+    };
+    format!(
+        "{sev} · {} — {place}: {} {expected}; {} {found}",
+        problem_title(lang, &p.kind),
+        t(lang, Key::Expected),
+        t(lang, Key::Found)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::path::JsonPath;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for &k in Key::ALL {
+            assert!(!t(Lang::Pt, k).trim().is_empty(), "{k:?} pt");
+            assert!(!t(Lang::En, k).trim().is_empty(), "{k:?} en");
+        }
+        assert_ne!(t(Lang::Pt, Key::Loading), t(Lang::En, Key::Loading));
+    }
+
+    #[test]
+    fn problems_read_in_the_chosen_language() {
+        let p = Problem::error(
+            JsonPath::keys(&["records", "occupation"]).index(3),
+            ProblemKind::UnknownCode {
+                list: crate::data::problem::CodeList::Occupation,
+                code: "51311".into(),
+            },
+        )
+        .at(4, 7);
+        let pt = describe(Lang::Pt, &p);
+        assert!(
+            pt.starts_with("erro · Código desconhecido — $.records.occupation[3] (linha 4:7)"),
+            "{pt}"
+        );
+        assert!(pt.contains("\"51311\""));
+        let en = describe(Lang::En, &p);
+        assert!(
+            en.contains("expected a known ISCO-08 occupation code; found \"51311\""),
+            "{en}"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! Vagas: a dashboard of labour shortages and stakeholder consultations in
+//! Portugal's regions.
+//!
+//! `data`, `format`, `i18n` and `sample` are pure Rust, tested natively;
+//! `app` and `components` are the Leptos interface compiled to WebAssembly.
+
+pub mod data;
+pub mod format;
+pub mod i18n;
+pub mod sample;
+
+pub mod app;
+pub mod components;
