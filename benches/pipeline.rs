@@ -12,18 +12,14 @@ fn ms(t: Instant) -> f64 {
 }
 
 fn main() {
-    let codes_text = std::fs::read_to_string("data/codes.json")
-        .unwrap_or_else(|e| panic!("data/codes.json: {e}"));
+    let codes_text = std::fs::read_to_string("data/codes.json").unwrap_or_else(|e| panic!("data/codes.json: {e}"));
     let (codes, _) = codes::load("codes", &codes_text).unwrap_or_else(|r| panic!("{r}"));
     let sizes = std::env::var("VAGAS_BENCH_RECORDS").unwrap_or_else(|_| "100000,1000000".into());
     println!(
         "{:>10} {:>9} {:>10} {:>10} {:>12} {:>12}",
         "records", "MB", "generate", "parse+val", "aggregate", "agg (Faro)"
     );
-    for n in sizes
-        .split(',')
-        .filter_map(|s| s.trim().replace('_', "").parse::<usize>().ok())
-    {
+    for n in sizes.split(',').filter_map(|s| s.trim().replace('_', "").parse::<usize>().ok()) {
         let t = Instant::now();
         let json = vagas::sample::to_json(&vagas::sample::labour_market(&codes, Some(n)));
         let generate = ms(t);
@@ -32,13 +28,7 @@ fn main() {
         let (lab, _) = labour::load("bench", &json, &codes).unwrap_or_else(|r| panic!("{r}"));
         let parse = ms(t);
 
-        let all = Filter {
-            from: lab.first,
-            to: lab.last,
-            area: Area::Portugal,
-            sector: None,
-            occupation: None,
-        };
+        let all = Filter { from: lab.first, to: lab.last, area: Area::Portugal, sector: None, occupation: None };
         let faro = Filter {
             from: vagas::data::Month::from_index(lab.last.index() - 11),
             area: Area::District(codes.region.get("PT-08").unwrap_or(0)),

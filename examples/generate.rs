@@ -44,19 +44,13 @@ fn main() -> ExitCode {
                 println!("{out} is up to date ({} records)", file.records.month.len());
                 ExitCode::SUCCESS
             }
-            _ => fail(&format!(
-                "{out} is stale: run `cargo run --release --example generate`"
-            )),
+            _ => fail(&format!("{out} is stale: run `cargo run --release --example generate`")),
         };
     }
     if let Err(e) = std::fs::write(&out, &json) {
         return fail(&format!("cannot write {out}: {e}"));
     }
-    println!(
-        "wrote {out}: {} records, {} bytes",
-        file.records.month.len(),
-        json.len()
-    );
+    println!("wrote {out}: {} records, {} bytes", file.records.month.len(), json.len());
     ExitCode::SUCCESS
 }
 

@@ -8,7 +8,7 @@ const PT_GROUP: char = '\u{a0}';
 fn group(int_part: &str, sep: char) -> String {
     let mut out = String::with_capacity(int_part.len() + int_part.len() / 3);
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -50,12 +50,8 @@ pub fn maybe(lang: Lang, x: Option<f64>, decimals: usize) -> String {
     x.map_or_else(|| "—".to_string(), |v| number(lang, v, decimals))
 }
 
-const MONTHS_PT: [&str; 12] = [
-    "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS_PT: [&str; 12] = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"];
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 pub fn month_name(lang: Lang, month_of_year: u32) -> &'static str {
     let i = (month_of_year.clamp(1, 12) - 1) as usize;

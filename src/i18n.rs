@@ -50,6 +50,7 @@ strings! {
     PeriodTotal => "total do período", "period total";
     RatioHint => "vagas em aberto ÷ candidatos registados", "open vacancies ÷ registered jobseekers";
     NoData => "Sem dados para esta seleção.", "No data for this selection.";
+    Unavailable => "Indisponível: o ficheiro de dados não carregou (ver «Conjuntos de dados» abaixo).", "Unavailable: the data file did not load (see “Datasets” below).";
     TopOccupations => "Ocupações com maior escassez", "Most-short occupations";
     TopOccupationsHint => "Ordenadas por vagas em aberto por candidato registado (médias mensais do período).", "Ranked by open vacancies per registered jobseeker (monthly averages over the period).";
     Occupation => "Ocupação (CITP/ISCO-08)", "Occupation (ISCO-08)";
@@ -163,22 +164,13 @@ mod tests {
     fn problems_read_in_the_chosen_language() {
         let p = Problem::error(
             JsonPath::keys(&["records", "occupation"]).index(3),
-            ProblemKind::UnknownCode {
-                list: crate::data::problem::CodeList::Occupation,
-                code: "51311".into(),
-            },
+            ProblemKind::UnknownCode { list: crate::data::problem::CodeList::Occupation, code: "51311".into() },
         )
         .at(4, 7);
         let pt = describe(Lang::Pt, &p);
-        assert!(
-            pt.starts_with("erro · Código desconhecido — $.records.occupation[3] (linha 4:7)"),
-            "{pt}"
-        );
+        assert!(pt.starts_with("erro · Código desconhecido — $.records.occupation[3] (linha 4:7)"), "{pt}");
         assert!(pt.contains("\"51311\""));
         let en = describe(Lang::En, &p);
-        assert!(
-            en.contains("expected a known ISCO-08 occupation code; found \"51311\""),
-            "{en}"
-        );
+        assert!(en.contains("expected a known ISCO-08 occupation code; found \"51311\""), "{en}");
     }
 }

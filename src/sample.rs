@@ -87,16 +87,10 @@ const OCCUPATIONS: [OccSpec; 28] = [
 ];
 
 /// Month-of-year profiles (January first).
-const TOURISM_VACANCIES: [f64; 12] = [
-    0.35, 0.5, 0.85, 1.4, 1.8, 1.9, 1.6, 1.1, 0.7, 0.45, 0.3, 0.35,
-];
-const TOURISM_JOBSEEKERS: [f64; 12] = [
-    1.35, 1.35, 1.25, 1.05, 0.85, 0.68, 0.6, 0.58, 0.68, 0.95, 1.25, 1.35,
-];
+const TOURISM_VACANCIES: [f64; 12] = [0.35, 0.5, 0.85, 1.4, 1.8, 1.9, 1.6, 1.1, 0.7, 0.45, 0.3, 0.35];
+const TOURISM_JOBSEEKERS: [f64; 12] = [1.35, 1.35, 1.25, 1.05, 0.85, 0.68, 0.6, 0.58, 0.68, 0.95, 1.25, 1.35];
 const AGRI_VACANCIES: [f64; 12] = [0.7, 1.1, 1.5, 1.6, 1.4, 1.0, 0.8, 1.1, 1.5, 1.4, 1.1, 0.8];
-const AGRI_JOBSEEKERS: [f64; 12] = [
-    1.2, 1.1, 0.95, 0.9, 0.9, 1.0, 1.05, 1.0, 0.9, 0.9, 1.0, 1.15,
-];
+const AGRI_JOBSEEKERS: [f64; 12] = [1.2, 1.1, 0.95, 0.9, 0.9, 1.0, 1.05, 1.0, 0.9, 0.9, 1.0, 1.15];
 
 /// Year effects (jobseekers, tourism vacancies, agriculture vacancies),
 /// with the 2020–21 pandemic collapse of tourism hiring.
@@ -157,16 +151,8 @@ pub fn labour_market(codes: &Codes, records: Option<usize>) -> LabourFile {
             let spec = OCCUPATIONS.iter().find(|s| s.0 == occ.code);
             let shares = spec.map_or(&[][..], |s| s.3);
             for (sector, _) in codes.sectors().iter().enumerate() {
-                let share = shares
-                    .iter()
-                    .find(|(c, _)| sector_code(c) == Some(sector))
-                    .map(|s| s.1);
-                let series = Series {
-                    region,
-                    sector,
-                    occupation,
-                    share: share.unwrap_or(0.05),
-                };
+                let share = shares.iter().find(|(c, _)| sector_code(c) == Some(sector)).map(|s| s.1);
+                let series = Series { region, sector, occupation, share: share.unwrap_or(0.05) };
                 if share.is_some() {
                     natural.push(series);
                 } else {
@@ -202,27 +188,13 @@ pub fn labour_market(codes: &Codes, records: Option<usize>) -> LabourFile {
             let Some(spec) = OCCUPATIONS.iter().find(|o| o.0 == occ.code) else {
                 continue;
             };
-            let (_, wt, wa) = DISTRICTS
-                .iter()
-                .find(|d| d.0 == region_code)
-                .copied()
-                .unwrap_or(("", 0.3, 0.3));
+            let (_, wt, wa) = DISTRICTS.iter().find(|d| d.0 == region_code).copied().unwrap_or(("", 0.3, 0.3));
             let (at, aa) = amplitude(region_code);
             let tourism = occ.focus == Focus::Tourism;
             let (weight, j_season, v_season, yv) = if tourism {
-                (
-                    wt,
-                    seasonal(&TOURISM_JOBSEEKERS, m, at),
-                    seasonal(&TOURISM_VACANCIES, m, at),
-                    yt,
-                )
+                (wt, seasonal(&TOURISM_JOBSEEKERS, m, at), seasonal(&TOURISM_VACANCIES, m, at), yt)
             } else {
-                (
-                    wa,
-                    seasonal(&AGRI_JOBSEEKERS, m, aa),
-                    seasonal(&AGRI_VACANCIES, m, aa),
-                    ya,
-                )
+                (wa, seasonal(&AGRI_JOBSEEKERS, m, aa), seasonal(&AGRI_VACANCIES, m, aa), ya)
             };
             // New vacancies lead open ones by about a month.
             let v_next = if tourism {
@@ -265,26 +237,14 @@ pub fn labour_market(codes: &Codes, records: Option<usize>) -> LabourFile {
             sector: codes.sectors().iter().map(|e| e.code.clone()).collect(),
             occupation: codes.occupations().iter().map(|e| e.code.clone()).collect(),
         },
-        records: Records {
-            month,
-            region,
-            sector,
-            occupation,
-            jobseekers,
-            vacancies_open,
-            vacancies_new,
-            placements,
-        },
+        records: Records { month, region, sector, occupation, jobseekers, vacancies_open, vacancies_new, placements },
     }
 }
 
 /// Serializes a labour-market file compactly, one column per line.
 pub fn to_json(file: &LabourFile) -> String {
     let mut out = String::from("{\n");
-    out.push_str(&format!(
-        "\"format\": \"{}\",\n\"version\": {},\n",
-        file.format, file.version
-    ));
+    out.push_str(&format!("\"format\": \"{}\",\n\"version\": {},\n", file.format, file.version));
     let dims = serde_json::to_string(&file.dimensions).unwrap_or_default();
     out.push_str(&format!("\"dimensions\": {dims},\n\"records\": {{\n"));
     let r = &file.records;

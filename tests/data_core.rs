@@ -8,25 +8,16 @@ use vagas::data::problem::ProblemKind;
 use vagas::data::{consultations, manifest, regions, Month, Report};
 
 fn bundled_codes() -> Codes {
-    codes::load("codes", include_str!("../data/codes.json"))
-        .expect("bundled codes")
-        .0
+    codes::load("codes", include_str!("../data/codes.json")).expect("bundled codes").0
 }
 
 fn corpus(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/corpus/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("corpus file")
+    std::fs::read_to_string(format!("{}/tests/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).expect("corpus file")
 }
 
 /// Asserts the report's first error: its JSON path, line, and kind.
 fn assert_first_error(r: &Report, path: &str, line: usize, kind: fn(&ProblemKind) -> bool) {
-    let p = r
-        .errors()
-        .next()
-        .unwrap_or_else(|| panic!("no error in {r}"));
+    let p = r.errors().next().unwrap_or_else(|| panic!("no error in {r}"));
     assert_eq!(p.path.to_string(), path, "{r}");
     assert_eq!(p.line, Some(line), "{r}");
     assert!(p.column.is_some(), "{r}");
@@ -56,67 +47,23 @@ fn broken_labour_files_give_located_errors() {
             8,
             |k| matches!(k, ProblemKind::UnknownCode { code, .. } if code == "51311"),
         ),
-        ("lm_unknown_region.json", "$.dimensions.region[1]", 6, |k| {
-            matches!(k, ProblemKind::UnknownCode { .. })
-        }),
-        ("lm_negative.json", "$.records.vacancies_open[1]", 16, |k| {
-            matches!(k, ProblemKind::Negative { value: -5 })
-        }),
-        (
-            "lm_fraction_and_string.json",
-            "$.records.jobseekers[1]",
-            15,
-            |k| matches!(k, ProblemKind::BadRange { .. }),
-        ),
-        ("lm_bad_month.json", "$.dimensions.month[1]", 5, |k| {
-            matches!(k, ProblemKind::BadMonth { .. })
-        }),
-        ("lm_duplicate.json", "$.records.month[2]", 11, |k| {
-            matches!(k, ProblemKind::Duplicate { .. })
-        }),
+        ("lm_unknown_region.json", "$.dimensions.region[1]", 6, |k| matches!(k, ProblemKind::UnknownCode { .. })),
+        ("lm_negative.json", "$.records.vacancies_open[1]", 16, |k| matches!(k, ProblemKind::Negative { value: -5 })),
+        ("lm_fraction_and_string.json", "$.records.jobseekers[1]", 15, |k| matches!(k, ProblemKind::BadRange { .. })),
+        ("lm_bad_month.json", "$.dimensions.month[1]", 5, |k| matches!(k, ProblemKind::BadMonth { .. })),
+        ("lm_duplicate.json", "$.records.month[2]", 11, |k| matches!(k, ProblemKind::Duplicate { .. })),
         ("lm_length_mismatch.json", "$.records.placements", 18, |k| {
-            matches!(
-                k,
-                ProblemKind::LengthMismatch {
-                    expected: 3,
-                    found: 2,
-                    ..
-                }
-            )
+            matches!(k, ProblemKind::LengthMismatch { expected: 3, found: 2, .. })
         }),
-        (
-            "lm_index_out_of_range.json",
-            "$.records.region[2]",
-            12,
-            |k| {
-                matches!(
-                    k,
-                    ProblemKind::IndexOutOfRange {
-                        index: 7,
-                        len: 2,
-                        ..
-                    }
-                )
-            },
-        ),
-        ("lm_wrong_format.json", "$.format", 2, |k| {
-            matches!(k, ProblemKind::WrongFormat { .. })
+        ("lm_index_out_of_range.json", "$.records.region[2]", 12, |k| {
+            matches!(k, ProblemKind::IndexOutOfRange { index: 7, len: 2, .. })
         }),
-        ("lm_version_2.json", "$.version", 3, |k| {
-            matches!(k, ProblemKind::WrongVersion { found: 2, .. })
-        }),
-        ("lm_wrong_type.json", "$.dimensions.month", 5, |k| {
-            matches!(k, ProblemKind::Shape { .. })
-        }),
-        ("lm_unknown_field.json", "$.extra", 20, |k| {
-            matches!(k, ProblemKind::Shape { .. })
-        }),
-        ("lm_truncated.json", "$.records", 15, |k| {
-            matches!(k, ProblemKind::Syntax { .. })
-        }),
-        ("not_json.json", "$", 1, |k| {
-            matches!(k, ProblemKind::Syntax { .. })
-        }),
+        ("lm_wrong_format.json", "$.format", 2, |k| matches!(k, ProblemKind::WrongFormat { .. })),
+        ("lm_version_2.json", "$.version", 3, |k| matches!(k, ProblemKind::WrongVersion { found: 2, .. })),
+        ("lm_wrong_type.json", "$.dimensions.month", 5, |k| matches!(k, ProblemKind::Shape { .. })),
+        ("lm_unknown_field.json", "$.extra", 20, |k| matches!(k, ProblemKind::Shape { .. })),
+        ("lm_truncated.json", "$.records", 15, |k| matches!(k, ProblemKind::Syntax { .. })),
+        ("not_json.json", "$", 1, |k| matches!(k, ProblemKind::Syntax { .. })),
     ];
     for (file, path, line, kind) in cases {
         let r = labour::load(file, &corpus(file), &c).expect_err(file);
@@ -127,22 +74,14 @@ fn broken_labour_files_give_located_errors() {
 
 #[test]
 fn fraction_and_string_are_both_reported() {
-    let r = labour::load(
-        "x",
-        &corpus("lm_fraction_and_string.json"),
-        &bundled_codes(),
-    )
-    .unwrap_err();
+    let r = labour::load("x", &corpus("lm_fraction_and_string.json"), &bundled_codes()).unwrap_err();
     assert_eq!(r.total_errors, 2, "{r}");
 }
 
 #[test]
 fn an_empty_file_is_a_located_syntax_error() {
     let r = labour::load("empty.json", &corpus("empty.json"), &bundled_codes()).unwrap_err();
-    assert!(
-        matches!(r.problems[0].kind, ProblemKind::Syntax { .. }),
-        "{r}"
-    );
+    assert!(matches!(r.problems[0].kind, ProblemKind::Syntax { .. }), "{r}");
 }
 
 #[test]
@@ -151,24 +90,12 @@ fn broken_consultation_files_give_located_errors() {
     assert!(consultations::load("ok", &corpus("cons_valid.json"), &c).is_ok());
     type Case = (&'static str, &'static str, fn(&ProblemKind) -> bool);
     let cases: [Case; 6] = [
-        ("cons_unknown_theme.json", "$.outcomes[1].theme", |k| {
-            matches!(k, ProblemKind::UnknownCode { .. })
-        }),
-        ("cons_bad_date.json", "$.events[0].date", |k| {
-            matches!(k, ProblemKind::BadDate { .. })
-        }),
-        ("cons_duplicate_id.json", "$.outcomes[1].id", |k| {
-            matches!(k, ProblemKind::Duplicate { .. })
-        }),
-        ("cons_unknown_event.json", "$.outcomes[0].event", |k| {
-            matches!(k, ProblemKind::UnknownCode { .. })
-        }),
-        ("cons_bad_priority.json", "$.outcomes[0].priority", |k| {
-            matches!(k, ProblemKind::Shape { .. })
-        }),
-        ("cons_negative_votes.json", "$.outcomes[0].votes", |k| {
-            matches!(k, ProblemKind::Shape { .. })
-        }),
+        ("cons_unknown_theme.json", "$.outcomes[1].theme", |k| matches!(k, ProblemKind::UnknownCode { .. })),
+        ("cons_bad_date.json", "$.events[0].date", |k| matches!(k, ProblemKind::BadDate { .. })),
+        ("cons_duplicate_id.json", "$.outcomes[1].id", |k| matches!(k, ProblemKind::Duplicate { .. })),
+        ("cons_unknown_event.json", "$.outcomes[0].event", |k| matches!(k, ProblemKind::UnknownCode { .. })),
+        ("cons_bad_priority.json", "$.outcomes[0].priority", |k| matches!(k, ProblemKind::Shape { .. })),
+        ("cons_negative_votes.json", "$.outcomes[0].votes", |k| matches!(k, ProblemKind::Shape { .. })),
     ];
     for (file, path, kind) in cases {
         let r = consultations::load(file, &corpus(file), &c).expect_err(file);
@@ -182,17 +109,14 @@ fn broken_consultation_files_give_located_errors() {
 #[test]
 fn html_in_text_is_data_not_an_error() {
     // Rendering as text is the views' job; the core keeps the string intact.
-    let (x, _) =
-        consultations::load("x", &corpus("cons_html_payloads.json"), &bundled_codes()).unwrap();
+    let (x, _) = consultations::load("x", &corpus("cons_html_payloads.json"), &bundled_codes()).unwrap();
     assert!(x.outcomes()[0].text.pt.starts_with("<script>"));
 }
 
 #[test]
 fn every_problem_in_a_file_is_reported() {
     let c = bundled_codes();
-    let text = corpus("lm_valid.json")
-        .replace("[30, 25, 45]", "[-1, -2, -3]")
-        .replace("\"9211\"", "\"92111\"");
+    let text = corpus("lm_valid.json").replace("[30, 25, 45]", "[-1, -2, -3]").replace("\"9211\"", "\"92111\"");
     let r = labour::load("x", &text, &c).unwrap_err();
     assert_eq!(r.total_errors, 4, "{r}");
 }
@@ -206,8 +130,7 @@ fn bundled_datasets_are_valid() {
     assert_eq!(r.total_errors, 0);
     assert_eq!(l.first.to_string(), "2019-01");
     assert_eq!(l.last.to_string(), "2025-12");
-    let (cons, r) =
-        consultations::load("c", include_str!("../data/consultations.json"), &c).unwrap();
+    let (cons, r) = consultations::load("c", include_str!("../data/consultations.json"), &c).unwrap();
     assert_eq!(r.total_errors, 0, "{r}");
     assert_eq!(r.total_warnings, 0, "{r}");
     assert!(cons.events().len() >= 6);
@@ -227,8 +150,7 @@ fn bundled_sample_matches_the_generator() {
     );
     let big = vagas::sample::labour_market(&c, Some(300_000));
     assert_eq!(big.records.month.len(), 300_000);
-    let (l, _) =
-        labour::load("big", &vagas::sample::to_json(&big), &c).expect("large sample is valid");
+    let (l, _) = labour::load("big", &vagas::sample::to_json(&big), &c).expect("large sample is valid");
     assert_eq!(l.len(), 300_000);
 }
 
@@ -242,22 +164,13 @@ fn seasonality_follows_the_published_pattern() {
     let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
     let faro = Area::District(c.region.get("PT-08").unwrap());
     let at = |m: &str, occ: &str| {
-        let f = Filter {
-            from: month(m),
-            to: month(m),
-            area: faro,
-            sector: None,
-            occupation: c.occupation.get(occ),
-        };
+        let f = Filter { from: month(m), to: month(m), area: faro, sector: None, occupation: c.occupation.get(occ) };
         aggregate::overview(&l, &c, &f)
     };
     // Algarve tourism: jobseekers peak in winter, open vacancies in early summer.
     let (jan, jun) = (at("2024-01", "5131"), at("2024-06", "5131"));
     assert!(jan.value(Measure::Jobseekers) > jun.value(Measure::Jobseekers));
-    assert!(
-        jun.value(Measure::VacanciesOpen).unwrap()
-            > 2.0 * jan.value(Measure::VacanciesOpen).unwrap()
-    );
+    assert!(jun.value(Measure::VacanciesOpen).unwrap() > 2.0 * jan.value(Measure::VacanciesOpen).unwrap());
     // Kitchen helpers swing from shortage (summer) to surplus (winter).
     assert!(at("2024-06", "9412").ratio().unwrap() > 1.0);
     assert!(at("2024-01", "9412").ratio().unwrap() < 1.0);
@@ -267,51 +180,24 @@ fn seasonality_follows_the_published_pattern() {
 fn aggregates_by_hand_on_a_small_file() {
     let c = bundled_codes();
     let (l, _) = labour::load("lm", &corpus("lm_valid.json"), &c).unwrap();
-    let f = Filter {
-        from: month("2025-01"),
-        to: month("2025-02"),
-        area: Area::Portugal,
-        sector: None,
-        occupation: None,
-    };
+    let f =
+        Filter { from: month("2025-01"), to: month("2025-02"), area: Area::Portugal, sector: None, occupation: None };
     let o = aggregate::overview(&l, &c, &f);
     assert_eq!(o.records, 3);
     assert_eq!(o.months_with_data, 2);
     // Stocks: monthly average; flows: totals; NA placements skipped.
-    assert_eq!(
-        o.value(Measure::Jobseekers),
-        Some((120.0 + 40.0 + 110.0) / 2.0)
-    );
+    assert_eq!(o.value(Measure::Jobseekers), Some((120.0 + 40.0 + 110.0) / 2.0));
     assert_eq!(o.value(Measure::VacanciesNew), Some(62.0));
     assert_eq!(o.value(Measure::Placements), Some(14.0));
     assert_eq!(o.ratio(), Some(100.0 / 270.0));
     // Most short first: 9211 (25/40) before 5131 (75/230).
     assert_eq!(c.occupations()[o.by_occupation[0].occupation].code, "9211");
     // The Algarve focus area is Faro only.
-    let alg = c
-        .focus_areas()
-        .iter()
-        .position(|a| a.code == "algarve")
-        .unwrap();
-    let o = aggregate::overview(
-        &l,
-        &c,
-        &Filter {
-            area: Area::Focus(alg),
-            ..f.clone()
-        },
-    );
+    let alg = c.focus_areas().iter().position(|a| a.code == "algarve").unwrap();
+    let o = aggregate::overview(&l, &c, &Filter { area: Area::Focus(alg), ..f.clone() });
     assert_eq!(o.records, 2);
     // A period outside the data.
-    let o = aggregate::overview(
-        &l,
-        &c,
-        &Filter {
-            from: month("2020-01"),
-            to: month("2020-03"),
-            ..f
-        },
-    );
+    let o = aggregate::overview(&l, &c, &Filter { from: month("2020-01"), to: month("2020-03"), ..f });
     assert_eq!((o.records, o.value(Measure::Jobseekers)), (0, None));
 }
 
@@ -332,33 +218,11 @@ fn outcomes_by_theme_respect_area_period_and_sector() {
     let h = rows.iter().find(|r| r.theme == housing).unwrap();
     assert_eq!((h.outcomes, h.votes, h.weighted), (1, 12, 3));
     // Sector A01: the I55 outcome drops out, the cross-sector one stays.
-    let rows = aggregate::outcomes_by_theme(
-        &x,
-        &c,
-        &Filter {
-            sector: c.sector.get("A01"),
-            ..f.clone()
-        },
-    );
+    let rows = aggregate::outcomes_by_theme(&x, &c, &Filter { sector: c.sector.get("A01"), ..f.clone() });
     assert_eq!(rows.len(), 1);
     // Another district or period: nothing.
-    assert!(aggregate::outcomes_by_theme(
-        &x,
-        &c,
-        &Filter {
-            area: Area::District(0),
-            ..f.clone()
-        }
-    )
-    .is_empty());
-    assert!(aggregate::outcomes_by_theme(
-        &x,
-        &c,
-        &Filter {
-            from: month("2025-01"),
-            to: month("2025-12"),
-            ..f
-        }
-    )
-    .is_empty());
+    assert!(aggregate::outcomes_by_theme(&x, &c, &Filter { area: Area::District(0), ..f.clone() }).is_empty());
+    assert!(
+        aggregate::outcomes_by_theme(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f }).is_empty()
+    );
 }

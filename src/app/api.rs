@@ -22,14 +22,9 @@ impl fmt::Display for FetchError {
 
 /// GETs `url` and returns its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let resp = gloo_net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !resp.ok() {
         return Err(FetchError::Http(resp.status()));
     }
-    resp.text()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))
+    resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
 }

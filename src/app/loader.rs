@@ -32,10 +32,9 @@ pub fn retry(store: Store, key: &'static str) {
     if key == "manifest" {
         return load_all(store);
     }
-    let meta = store.manifest.with_untracked(|m| {
-        m.as_ref()
-            .and_then(|m| m.datasets.iter().find(|d| d.kind.code() == key).cloned())
-    });
+    let meta = store
+        .manifest
+        .with_untracked(|m| m.as_ref().and_then(|m| m.datasets.iter().find(|d| d.kind.code() == key).cloned()));
     match meta {
         Some(meta) => spawn_local(load_dataset(store, meta)),
         None => load_all(store),
@@ -47,37 +46,18 @@ async fn load_manifest(store: Store) {
     let text = match fetch_text(MANIFEST_URL).await {
         Ok(t) => t,
         Err(e) => {
-            return store.set_status(
-                "manifest",
-                MANIFEST_URL,
-                None,
-                Status::Failed(LoadError::Fetch(e)),
-            );
+            return store.set_status("manifest", MANIFEST_URL, None, Status::Failed(LoadError::Fetch(e)));
         }
     };
     match manifest::load(MANIFEST_URL, &text) {
-        Err(report) => store.set_status(
-            "manifest",
-            MANIFEST_URL,
-            None,
-            Status::Failed(LoadError::Invalid(report)),
-        ),
+        Err(report) => store.set_status("manifest", MANIFEST_URL, None, Status::Failed(LoadError::Invalid(report))),
         Ok((m, warnings)) => {
             let records = m.datasets.len();
             for d in &m.datasets {
-                let status = if d.kind == Kind::Codes {
-                    Status::Loading
-                } else {
-                    Status::Waiting
-                };
+                let status = if d.kind == Kind::Codes { Status::Loading } else { Status::Waiting };
                 store.set_status(d.kind.code(), &resolve(&d.path), Some(d.clone()), status);
             }
-            store.set_status(
-                "manifest",
-                MANIFEST_URL,
-                None,
-                Status::Loaded { records, warnings },
-            );
+            store.set_status("manifest", MANIFEST_URL, None, Status::Loaded { records, warnings });
             let codes = m.find(Kind::Codes).cloned();
             store.manifest.set(Some(Arc::new(m)));
             if let Some(codes) = codes {
@@ -100,19 +80,12 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
     store.set_status(key, &url, Some(meta.clone()), Status::Loading);
     let text = match fetch_text(&url).await {
         Ok(t) => t,
-        Err(e) => {
-            return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Fetch(e)))
-        }
+        Err(e) => return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Fetch(e))),
     };
     let parsed: Parsed = match (meta.kind, codes) {
         (Kind::Codes, _) => codes::load(&url, &text).map(|(c, w)| {
             store.codes.set(Some(Arc::new(c)));
-            (
-                store
-                    .codes
-                    .with_untracked(|c| c.as_ref().map_or(0, |c| c.occupations().len())),
-                w,
-            )
+            (store.codes.with_untracked(|c| c.as_ref().map_or(0, |c| c.occupations().len())), w)
         }),
         (Kind::LabourMarket, Some(c)) => labour::load(&url, &text, &c).map(|(l, w)| {
             let n = l.len();
@@ -129,29 +102,17 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
             store.regions.set(Some(Arc::new(r)));
             (n, w)
         }),
-        (_, None) => {
-            return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Dependency))
-        }
+        (_, None) => return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Dependency)),
     };
     match parsed {
         Ok((records, warnings)) => {
-            store.set_status(
-                key,
-                &url,
-                Some(meta.clone()),
-                Status::Loaded { records, warnings },
-            );
+            store.set_status(key, &url, Some(meta.clone()), Status::Loaded { records, warnings });
             if meta.kind == Kind::Codes {
                 load_dependents(store);
             }
         }
         Err(report) => {
-            store.set_status(
-                key,
-                &url,
-                Some(meta.clone()),
-                Status::Failed(LoadError::Invalid(report)),
-            );
+            store.set_status(key, &url, Some(meta.clone()), Status::Failed(LoadError::Invalid(report)));
             if meta.kind == Kind::Codes {
                 mark_dependents_failed(store);
             }
@@ -161,15 +122,7 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
 
 fn dependents(store: Store) -> Vec<DatasetMeta> {
     store.manifest.with_untracked(|m| {
-        m.as_ref()
-            .map(|m| {
-                m.datasets
-                    .iter()
-                    .filter(|d| d.kind != Kind::Codes)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default()
+        m.as_ref().map(|m| m.datasets.iter().filter(|d| d.kind != Kind::Codes).cloned().collect()).unwrap_or_default()
     })
 }
 
@@ -183,11 +136,6 @@ fn load_dependents(store: Store) {
 fn mark_dependents_failed(store: Store) {
     for meta in dependents(store) {
         let url = resolve(&meta.path);
-        store.set_status(
-            meta.kind.code(),
-            &url,
-            Some(meta),
-            Status::Failed(LoadError::Dependency),
-        );
+        store.set_status(meta.kind.code(), &url, Some(meta), Status::Failed(LoadError::Dependency));
     }
 }

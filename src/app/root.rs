@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    datasets::DatasetsPanel, filters::Filters, header::Header, headlines::Headlines,
-    notice::IllustrativeNotice, occupations::TopOccupations, themes::ThemesPanel,
+    datasets::DatasetsPanel, filters::Filters, header::Header, headlines::Headlines, notice::IllustrativeNotice,
+    occupations::TopOccupations, themes::ThemesPanel,
 };
 use crate::data::aggregate::{self, Filter, Overview, ThemeRow};
 use crate::data::Lang;
@@ -41,11 +41,7 @@ fn derive(store: Store) -> Derived {
         let cons = store.consultations.get()?;
         Some(Arc::new(aggregate::outcomes_by_theme(&cons, &codes, &f)))
     });
-    Derived {
-        filter,
-        overview,
-        themes,
-    }
+    Derived { filter, overview, themes }
 }
 
 #[component]

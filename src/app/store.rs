@@ -59,12 +59,7 @@ pub struct FilterState {
 
 impl Default for FilterState {
     fn default() -> FilterState {
-        FilterState {
-            from: None,
-            to: None,
-            area: Area::Portugal,
-            sector: None,
-        }
+        FilterState { from: None, to: None, area: Area::Portugal, sector: None }
     }
 }
 
@@ -95,38 +90,47 @@ impl Store {
     }
 
     /// Sets the status of the file `key`, adding its row if new.
-    pub fn set_status(
-        &self,
-        key: &'static str,
-        url: &str,
-        meta: Option<DatasetMeta>,
-        status: Status,
-    ) {
-        self.files
-            .update(|files| match files.iter_mut().find(|f| f.key == key) {
-                Some(f) => {
-                    f.url = url.to_string();
-                    if meta.is_some() {
-                        f.meta = meta;
-                    }
-                    f.status = status;
+    pub fn set_status(&self, key: &'static str, url: &str, meta: Option<DatasetMeta>, status: Status) {
+        self.files.update(|files| match files.iter_mut().find(|f| f.key == key) {
+            Some(f) => {
+                f.url = url.to_string();
+                if meta.is_some() {
+                    f.meta = meta;
                 }
-                None => files.push(FileState {
-                    key,
-                    url: url.to_string(),
-                    meta,
-                    status,
-                }),
-            });
+                f.status = status;
+            }
+            None => files.push(FileState { key, url: url.to_string(), meta, status }),
+        });
+    }
+
+    /// True when the file `key` failed and nothing of its kind is loaded, so
+    /// views show "unavailable" instead of waiting forever.
+    pub fn unavailable(&self, key: &str) -> bool {
+        let failed = self
+            .files
+            .with(|f| f.iter().any(|f| (f.key == key || f.key == "manifest") && matches!(f.status, Status::Failed(_))));
+        let loaded = match key {
+            "labour_market" => self.labour.with(Option::is_some),
+            "consultations" => self.consultations.with(Option::is_some),
+            "regions" => self.regions.with(Option::is_some),
+            _ => self.codes.with(Option::is_some),
+        };
+        failed && !loaded
     }
 
     /// The period actually used: the user's choice, clamped to the data, or the
     /// last 12 months of data.
     pub fn filter(&self) -> Option<Filter> {
         let state = self.filters.get();
-        let (first, last) = self
-            .labour
-            .with(|l| l.as_ref().map(|l| (l.first, l.last)))?;
+        // The labour data's months; without them (failed file), the months of
+        // the consultations, so their panel still works.
+        let range = self.labour.with(|l| l.as_ref().map(|l| (l.first, l.last))).or_else(|| {
+            self.consultations.with(|c| {
+                let months = &c.as_ref()?.event_month;
+                Some((*months.iter().min()?, *months.iter().max()?))
+            })
+        });
+        let (first, last) = range?;
         Some(resolve_filter(&state, first, last))
     }
 }
@@ -140,13 +144,7 @@ pub fn resolve_filter(state: &FilterState, first: Month, last: Month) -> Filter 
     if from > to {
         std::mem::swap(&mut from, &mut to);
     }
-    Filter {
-        from,
-        to,
-        area: state.area,
-        sector: state.sector,
-        occupation: None,
-    }
+    Filter { from, to, area: state.area, sector: state.sector, occupation: None }
 }
 
 /// Provides the store to every component below.
@@ -171,11 +169,8 @@ mod tests {
     fn reversed_and_out_of_range_periods_are_repaired() {
         let first = Month::parse("2019-01").unwrap();
         let last = Month::parse("2025-12").unwrap();
-        let state = FilterState {
-            from: Month::parse("2030-01"),
-            to: Month::parse("2010-05"),
-            ..FilterState::default()
-        };
+        let state =
+            FilterState { from: Month::parse("2030-01"), to: Month::parse("2010-05"), ..FilterState::default() };
         let f = resolve_filter(&state, first, last);
         assert_eq!((f.from, f.to), (first, last));
     }

@@ -16,12 +16,7 @@ fn status_line(l: Lang, s: &Status) -> String {
         Status::Waiting => t(l, Key::StatusWaiting).to_string(),
         Status::Loading => t(l, Key::StatusLoading).to_string(),
         Status::Loaded { records, .. } => {
-            format!(
-                "{} · {} {}",
-                t(l, Key::StatusLoaded),
-                format::integer(l, *records as f64),
-                t(l, Key::Records)
-            )
+            format!("{} · {} {}", t(l, Key::StatusLoaded), format::integer(l, *records as f64), t(l, Key::Records))
         }
         Status::Failed(_) => t(l, Key::StatusFailed).to_string(),
     }
@@ -29,12 +24,8 @@ fn status_line(l: Lang, s: &Status) -> String {
 
 fn failure_line(l: Lang, e: &LoadError) -> Option<String> {
     match e {
-        LoadError::Fetch(FetchError::Http(code)) => {
-            Some(format!("{} {code}.", t(l, Key::HttpError)))
-        }
-        LoadError::Fetch(FetchError::Network(m)) => {
-            Some(format!("{}: {m}", t(l, Key::NetworkError)))
-        }
+        LoadError::Fetch(FetchError::Http(code)) => Some(format!("{} {code}.", t(l, Key::HttpError))),
+        LoadError::Fetch(FetchError::Network(m)) => Some(format!("{}: {m}", t(l, Key::NetworkError))),
         LoadError::Dependency => Some(t(l, Key::Dependency).to_string()),
         LoadError::Invalid(_) => None,
     }
@@ -48,11 +39,7 @@ fn FileRow(file: FileState) -> impl IntoView {
     let failed = matches!(file.status, Status::Failed(_));
     let title = {
         let file = file.clone();
-        move || {
-            file.meta
-                .as_ref()
-                .map_or_else(|| file.url.clone(), |m| m.title.get(lang.get()).to_string())
-        }
+        move || file.meta.as_ref().map_or_else(|| file.url.clone(), |m| m.title.get(lang.get()).to_string())
     };
     let status = {
         let s = file.status.clone();
@@ -62,11 +49,7 @@ fn FileRow(file: FileState) -> impl IntoView {
         Status::Failed(e) => {
             let e = e.clone();
             let url = file.url.clone();
-            let report = if let LoadError::Invalid(r) = &e {
-                Some(r.clone())
-            } else {
-                None
-            };
+            let report = if let LoadError::Invalid(r) = &e { Some(r.clone()) } else { None };
             view! {
                 <div class="failure" role="alert" data-testid=format!("error-{key}")>
                     <p>

@@ -13,14 +13,8 @@ use crate::i18n::{t, Key};
 pub fn area_value(area: Area, codes: &crate::data::codes::Codes) -> String {
     match area {
         Area::Portugal => "PT".into(),
-        Area::Focus(i) => codes
-            .focus_areas()
-            .get(i)
-            .map_or("PT".into(), |f| format!("focus:{}", f.code)),
-        Area::District(i) => codes
-            .regions()
-            .get(i)
-            .map_or("PT".into(), |r| r.code.clone()),
+        Area::Focus(i) => codes.focus_areas().get(i).map_or("PT".into(), |f| format!("focus:{}", f.code)),
+        Area::District(i) => codes.regions().get(i).map_or("PT".into(), |r| r.code.clone()),
     }
 }
 
@@ -30,10 +24,7 @@ pub fn parse_area(value: &str, codes: &crate::data::codes::Codes) -> Area {
             return Area::Focus(i);
         }
     }
-    codes
-        .region
-        .get(value)
-        .map_or(Area::Portugal, Area::District)
+    codes.region.get(value).map_or(Area::Portugal, Area::District)
 }
 
 #[component]
@@ -44,11 +35,7 @@ pub fn Filters() -> impl IntoView {
     let months = move || {
         store.labour.with(|l| {
             l.as_ref()
-                .map(|l| {
-                    (0..l.first.span_to(l.last))
-                        .map(|i| l.first.plus(i))
-                        .collect::<Vec<_>>()
-                })
+                .map(|l| (0..l.first.span_to(l.last)).map(|i| l.first.plus(i)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
@@ -64,20 +51,14 @@ pub fn Filters() -> impl IntoView {
     };
     let set_month = move |from: bool, value: String| {
         let m = Month::parse(&value);
-        store
-            .filters
-            .update(|f| if from { f.from = m } else { f.to = m });
+        store.filters.update(|f| if from { f.from = m } else { f.to = m });
     };
     let region_options = move || {
         let l = lang.get();
         let Some(codes) = store.codes.get() else {
             return ().into_any();
         };
-        let current = derived
-            .filter
-            .get()
-            .map(|f| area_value(f.area, &codes))
-            .unwrap_or_else(|| "PT".into());
+        let current = derived.filter.get().map(|f| area_value(f.area, &codes)).unwrap_or_else(|| "PT".into());
         let opt = |value: String, label: String| {
             let sel = value == current;
             view! { <option value=value selected=sel>{label}</option> }

@@ -40,27 +40,16 @@ pub fn Headlines() -> impl IntoView {
         let f = derived.filter.get()?;
         let area = match f.area {
             crate::data::aggregate::Area::Portugal => "Portugal".to_string(),
-            crate::data::aggregate::Area::Focus(i) => {
-                codes.focus_areas().get(i)?.name.get(l).to_string()
-            }
-            crate::data::aggregate::Area::District(i) => {
-                codes.regions().get(i)?.name.get(l).to_string()
-            }
+            crate::data::aggregate::Area::Focus(i) => codes.focus_areas().get(i)?.name.get(l).to_string(),
+            crate::data::aggregate::Area::District(i) => codes.regions().get(i)?.name.get(l).to_string(),
         };
-        let sector = f
-            .sector
-            .and_then(|s| codes.sectors().get(s))
-            .map(|s| format!(" · {} {}", s.code, s.name.get(l)));
-        Some(format!(
-            "{area} · {}{}",
-            format::period(l, f.from, f.to),
-            sector.unwrap_or_default()
-        ))
+        let sector = f.sector.and_then(|s| codes.sectors().get(s)).map(|s| format!(" · {} {}", s.code, s.name.get(l)));
+        Some(format!("{area} · {}{}", format::period(l, f.from, f.to), sector.unwrap_or_default()))
     };
     let cards = move || {
         let l: Lang = lang.get();
         let Some(o) = derived.overview.get() else {
-            return view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any();
+            return super::pending(store, "labour_market", "headlines-unavailable");
         };
         if o.records == 0 {
             return view! { <p class="empty" role="status">{t(l, Key::NoData)}</p> }.into_any();
@@ -73,17 +62,8 @@ pub fn Headlines() -> impl IntoView {
                 testid="kpi-ratio".to_string()
             />
         }];
-        for m in [
-            Measure::VacanciesOpen,
-            Measure::Jobseekers,
-            Measure::VacanciesNew,
-            Measure::Placements,
-        ] {
-            let hint = if m.is_stock() {
-                Key::MonthlyAverage
-            } else {
-                Key::PeriodTotal
-            };
+        for m in [Measure::VacanciesOpen, Measure::Jobseekers, Measure::VacanciesNew, Measure::Placements] {
+            let hint = if m.is_stock() { Key::MonthlyAverage } else { Key::PeriodTotal };
             cards.push(view! {
                 <Card
                     label=t(l, measure_key(m)).to_string()

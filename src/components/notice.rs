@@ -9,14 +9,7 @@ use crate::i18n::{t, Key};
 pub fn IllustrativeNotice() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let metas = move || {
-        store
-            .files
-            .get()
-            .into_iter()
-            .filter_map(|f| f.meta)
-            .collect::<Vec<_>>()
-    };
+    let metas = move || store.files.get().into_iter().filter_map(|f| f.meta).collect::<Vec<_>>();
     let any_illustrative = move || metas().iter().any(|m| m.illustrative);
     view! {
         <section class="notice" role="note" aria-labelledby="notice-title" data-testid="illustrative-notice">

@@ -20,23 +20,13 @@ pub fn TopOccupations() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(o), Some(codes)) = (derived.overview.get(), store.codes.get()) else {
-            return view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any();
+            return super::pending(store, "labour_market", "occupations-unavailable");
         };
-        let rows: Vec<_> = o
-            .by_occupation
-            .iter()
-            .filter(|r| r.ratio.is_some())
-            .take(TOP)
-            .cloned()
-            .collect();
+        let rows: Vec<_> = o.by_occupation.iter().filter(|r| r.ratio.is_some()).take(TOP).cloned().collect();
         if rows.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
-        let max = rows
-            .iter()
-            .filter_map(|r| r.ratio)
-            .fold(0.0_f64, f64::max)
-            .max(1e-9);
+        let max = rows.iter().filter_map(|r| r.ratio).fold(0.0_f64, f64::max).max(1e-9);
         let months = o.months_with_data;
         view! {
             <table class="data-table" data-testid="top-occupations">

@@ -15,7 +15,7 @@ pub fn ThemesPanel() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(rows), Some(codes)) = (derived.themes.get(), store.codes.get()) else {
-            return view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any();
+            return super::pending(store, "consultations", "themes-unavailable");
         };
         if rows.is_empty() {
             return view! { <p class="empty" data-testid="themes-empty">{t(l, Key::NoOutcomes)}</p> }.into_any();

@@ -146,9 +146,7 @@ pub fn overview(labour: &Labour, codes: &Codes, f: &Filter) -> Overview {
         if !mask.get(r).copied().unwrap_or(false) {
             continue;
         }
-        if sector.is_some_and(|s| s != labour.sector[i])
-            || occupation.is_some_and(|x| x != labour.occupation[i])
-        {
+        if sector.is_some_and(|s| s != labour.sector[i]) || occupation.is_some_and(|x| x != labour.occupation[i]) {
             continue;
         }
         o.records += 1;
@@ -171,26 +169,16 @@ pub fn overview(labour: &Labour, codes: &Codes, f: &Filter) -> Overview {
             o.totals.n[k] += ms.n[k];
         }
     }
-    o.months_with_data = o
-        .monthly
-        .iter()
-        .filter(|s| s.n.iter().any(|&n| n > 0))
-        .count() as u32;
+    o.months_with_data = o.monthly.iter().filter(|s| s.n.iter().any(|&n| n > 0)).count() as u32;
     o.by_occupation = by_occ
         .into_iter()
         .enumerate()
         .filter(|(_, s)| s.n.iter().any(|&n| n > 0))
-        .map(|(occupation, sums)| OccupationRow {
-            occupation,
-            ratio: shortage_ratio(&sums),
-            sums,
-        })
+        .map(|(occupation, sums)| OccupationRow { occupation, ratio: shortage_ratio(&sums), sums })
         .collect();
     o.by_occupation.sort_by(|a, b| {
         let key = |r: &OccupationRow| r.ratio.unwrap_or(-1.0);
-        key(b)
-            .total_cmp(&key(a))
-            .then(a.occupation.cmp(&b.occupation))
+        key(b).total_cmp(&key(a)).then(a.occupation.cmp(&b.occupation))
     });
     o
 }
@@ -209,12 +197,8 @@ pub struct ThemeRow {
 /// apply to every sector. The occupation filter does not apply.
 pub fn outcomes_by_theme(cons: &Consultations, codes: &Codes, f: &Filter) -> Vec<ThemeRow> {
     let mask = f.area.mask(codes);
-    let mut rows: Vec<ThemeRow> = (0..codes.themes().len())
-        .map(|theme| ThemeRow {
-            theme,
-            ..ThemeRow::default()
-        })
-        .collect();
+    let mut rows: Vec<ThemeRow> =
+        (0..codes.themes().len()).map(|theme| ThemeRow { theme, ..ThemeRow::default() }).collect();
     for (o, ids) in cons.outcomes().iter().zip(&cons.ids) {
         let in_area = mask.get(ids.region).copied().unwrap_or(false);
         let in_period = ids.month >= f.from && ids.month <= f.to;
@@ -228,11 +212,6 @@ pub fn outcomes_by_theme(cons: &Consultations, codes: &Codes, f: &Filter) -> Vec
         }
     }
     rows.retain(|r| r.outcomes > 0);
-    rows.sort_by(|a, b| {
-        b.outcomes
-            .cmp(&a.outcomes)
-            .then(b.votes.cmp(&a.votes))
-            .then(a.theme.cmp(&b.theme))
-    });
+    rows.sort_by(|a, b| b.outcomes.cmp(&a.outcomes).then(b.votes.cmp(&a.votes)).then(a.theme.cmp(&b.theme)));
     rows
 }

@@ -142,9 +142,7 @@ fn is_nace_division(c: &str) -> bool {
 }
 
 fn is_slug(c: &str) -> bool {
-    !c.is_empty()
-        && c.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn pairs(v: &[Entry]) -> Vec<(&str, &Text)> {
@@ -166,30 +164,16 @@ fn check_list<'a>(
         n += 1;
         let at = base.index(i);
         if !well_formed(code) {
-            c.error(
-                at.key("code"),
-                ProblemKind::BadRange {
-                    what: expected,
-                    found: format!("\"{code}\""),
-                },
-            );
+            c.error(at.key("code"), ProblemKind::BadRange { what: expected, found: format!("\"{code}\"") });
         }
         if let Some(first) = seen.insert(code, i) {
             c.error(
                 at.key("code"),
-                ProblemKind::Duplicate {
-                    what: format!("code in {list}"),
-                    first: base.index(first).to_string(),
-                },
+                ProblemKind::Duplicate { what: format!("code in {list}"), first: base.index(first).to_string() },
             );
         }
         if name.is_empty() {
-            c.error(
-                at.key("name"),
-                ProblemKind::Empty {
-                    what: "label (pt or en)",
-                },
-            );
+            c.error(at.key("name"), ProblemKind::Empty { what: "label (pt or en)" });
         }
     }
     if n == 0 {
@@ -235,13 +219,7 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
         is_isco4,
         "a 4-digit ISCO-08 unit group like \"5131\"",
     );
-    check_list(
-        &mut c,
-        "themes",
-        pairs(&f.themes).into_iter(),
-        is_slug,
-        "a lowercase code like \"housing\"",
-    );
+    check_list(&mut c, "themes", pairs(&f.themes).into_iter(), is_slug, "a lowercase code like \"housing\"");
     check_list(
         &mut c,
         "stakeholder_groups",
@@ -271,10 +249,7 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
         if is_nace_division(&s.code) && section.get(letter).is_none() {
             c.error(
                 JsonPath::keys(&["sectors"]).index(i).key("code"),
-                ProblemKind::UnknownCode {
-                    list: CodeList::Section,
-                    code: letter.to_string(),
-                },
+                ProblemKind::UnknownCode { list: CodeList::Section, code: letter.to_string() },
             );
         }
     }
@@ -285,22 +260,13 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
             match region.get(r) {
                 Some(id) => ids.push(id),
                 None => c.error(
-                    JsonPath::keys(&["focus_areas"])
-                        .index(i)
-                        .key("regions")
-                        .index(j),
-                    ProblemKind::UnknownCode {
-                        list: CodeList::Region,
-                        code: r.clone(),
-                    },
+                    JsonPath::keys(&["focus_areas"]).index(i).key("regions").index(j),
+                    ProblemKind::UnknownCode { list: CodeList::Region, code: r.clone() },
                 ),
             }
         }
         if a.regions.is_empty() {
-            c.error(
-                JsonPath::keys(&["focus_areas"]).index(i).key("regions"),
-                ProblemKind::Empty { what: "region" },
-            );
+            c.error(JsonPath::keys(&["focus_areas"]).index(i).key("regions"), ProblemKind::Empty { what: "region" });
         }
         focus_regions.push(ids);
     }

@@ -29,10 +29,7 @@ pub struct Column {
 
 impl Column {
     pub fn from_values(values: Vec<u32>) -> Column {
-        Column {
-            values,
-            bad: Vec::new(),
-        }
+        Column { values, bad: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -69,11 +66,7 @@ impl<'de> Deserialize<'de> for Cell {
                 Ok(count(v))
             }
             fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
-                Ok(if v < 0 {
-                    Cell::Bad(BadCell::Negative(v))
-                } else {
-                    count(v as u64)
-                })
+                Ok(if v < 0 { Cell::Bad(BadCell::Negative(v)) } else { count(v as u64) })
             }
             fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
                 Ok(Cell::Bad(BadCell::Fraction(v)))
@@ -113,10 +106,8 @@ impl<'de> Deserialize<'de> for Column {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Column, A::Error> {
                 // Cap the pre-allocation: a hostile size hint must not reserve gigabytes.
-                let mut col = Column {
-                    values: Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20)),
-                    bad: Vec::new(),
-                };
+                let mut col =
+                    Column { values: Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20)), bad: Vec::new() };
                 while let Some(cell) = seq.next_element::<Cell>()? {
                     match cell {
                         Cell::Ok(v) => col.values.push(v),
@@ -153,9 +144,7 @@ mod tests {
 
     #[test]
     fn keeps_going_past_bad_cells() {
-        let c: Column =
-            serde_json::from_str("[1, -2, 3.5, null, \"4\", [1,[2]], {\"a\":1}, 4294967295, 7]")
-                .unwrap();
+        let c: Column = serde_json::from_str("[1, -2, 3.5, null, \"4\", [1,[2]], {\"a\":1}, 4294967295, 7]").unwrap();
         assert_eq!(c.len(), 9);
         assert_eq!(c.values[0], 1);
         assert_eq!(c.values[8], 7);

@@ -114,40 +114,22 @@ impl Consultations {
 
 fn lookup(c: &mut Checker, at: JsonPath, ix: &Index, list: CodeList, code: &str) -> usize {
     ix.get(code).unwrap_or_else(|| {
-        c.error(
-            at,
-            ProblemKind::UnknownCode {
-                list,
-                code: code.to_string(),
-            },
-        );
+        c.error(at, ProblemKind::UnknownCode { list, code: code.to_string() });
         usize::MAX
     })
 }
 
-fn check_unique<'a>(
-    c: &mut Checker,
-    list: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashMap<&'a str, usize> {
+fn check_unique<'a>(c: &mut Checker, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let base = JsonPath::keys(&[list]);
     let mut seen = HashMap::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            c.error(
-                base.index(i).key("id"),
-                ProblemKind::Empty {
-                    what: "character in the id",
-                },
-            );
+            c.error(base.index(i).key("id"), ProblemKind::Empty { what: "character in the id" });
         }
         if let Some(first) = seen.insert(id, i) {
             c.error(
                 base.index(i).key("id"),
-                ProblemKind::Duplicate {
-                    what: format!("id in {list}"),
-                    first: base.index(first).to_string(),
-                },
+                ProblemKind::Duplicate { what: format!("id in {list}"), first: base.index(first).to_string() },
             );
         }
     }
@@ -164,11 +146,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
     };
 
     let event_ix = check_unique(&mut c, "events", file.events.iter().map(|e| e.id.as_str()));
-    check_unique(
-        &mut c,
-        "outcomes",
-        file.outcomes.iter().map(|o| o.id.as_str()),
-    );
+    check_unique(&mut c, "outcomes", file.outcomes.iter().map(|o| o.id.as_str()));
 
     let mut event_month = Vec::with_capacity(file.events.len());
     for (i, e) in file.events.iter().enumerate() {
@@ -176,37 +154,14 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
         match parse_date(&e.date) {
             Some((m, _)) => event_month.push(m),
             None => {
-                c.error(
-                    at.key("date"),
-                    ProblemKind::BadDate {
-                        found: e.date.clone(),
-                    },
-                );
+                c.error(at.key("date"), ProblemKind::BadDate { found: e.date.clone() });
                 event_month.push(Month::default());
             }
         }
-        lookup(
-            &mut c,
-            at.key("region"),
-            &codes.region,
-            CodeList::Region,
-            &e.region,
-        );
-        lookup(
-            &mut c,
-            at.key("format"),
-            &codes.event_format,
-            CodeList::EventFormat,
-            &e.format,
-        );
+        lookup(&mut c, at.key("region"), &codes.region, CodeList::Region, &e.region);
+        lookup(&mut c, at.key("format"), &codes.event_format, CodeList::EventFormat, &e.format);
         for group in e.participants.keys() {
-            lookup(
-                &mut c,
-                at.key("participants").key(group),
-                &codes.group,
-                CodeList::StakeholderGroup,
-                group,
-            );
+            lookup(&mut c, at.key("participants").key(group), &codes.group, CodeList::StakeholderGroup, group);
         }
     }
 
@@ -216,23 +171,11 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
         let event = match event_ix.get(o.event.as_str()) {
             Some(&e) => e,
             None => {
-                c.error(
-                    at.key("event"),
-                    ProblemKind::UnknownCode {
-                        list: CodeList::Event,
-                        code: o.event.clone(),
-                    },
-                );
+                c.error(at.key("event"), ProblemKind::UnknownCode { list: CodeList::Event, code: o.event.clone() });
                 usize::MAX
             }
         };
-        let group = lookup(
-            &mut c,
-            at.key("group"),
-            &codes.group,
-            CodeList::StakeholderGroup,
-            &o.group,
-        );
+        let group = lookup(&mut c, at.key("group"), &codes.group, CodeList::StakeholderGroup, &o.group);
         if let Some(e) = file.events.get(event) {
             if group != usize::MAX && !e.participants.contains_key(&o.group) {
                 c.warning(
@@ -248,51 +191,21 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
             event,
             month: event_month.get(event).copied().unwrap_or_default(),
             group,
-            region: lookup(
-                &mut c,
-                at.key("region"),
-                &codes.region,
-                CodeList::Region,
-                &o.region,
-            ),
-            sector: o
-                .sector
-                .as_ref()
-                .map(|s| lookup(&mut c, at.key("sector"), &codes.sector, CodeList::Sector, s)),
-            theme: lookup(
-                &mut c,
-                at.key("theme"),
-                &codes.theme,
-                CodeList::Theme,
-                &o.theme,
-            ),
+            region: lookup(&mut c, at.key("region"), &codes.region, CodeList::Region, &o.region),
+            sector: o.sector.as_ref().map(|s| lookup(&mut c, at.key("sector"), &codes.sector, CodeList::Sector, s)),
+            theme: lookup(&mut c, at.key("theme"), &codes.theme, CodeList::Theme, &o.theme),
         };
         if o.text.is_empty() {
-            c.error(
-                at.key("text"),
-                ProblemKind::Empty {
-                    what: "text (pt or en)",
-                },
-            );
+            c.error(at.key("text"), ProblemKind::Empty { what: "text (pt or en)" });
         }
         ids.push(ids_row);
     }
     if file.events.is_empty() {
-        c.error(
-            JsonPath::keys(&["events"]),
-            ProblemKind::Empty { what: "event" },
-        );
+        c.error(JsonPath::keys(&["events"]), ProblemKind::Empty { what: "event" });
     }
     if c.has_errors() {
         return Err(c.finish());
     }
     let report = c.finish();
-    Ok((
-        Consultations {
-            file,
-            event_month,
-            ids,
-        },
-        report,
-    ))
+    Ok((Consultations { file, event_month, ids }, report))
 }

@@ -28,12 +28,8 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 4] = [
-        Measure::Jobseekers,
-        Measure::VacanciesOpen,
-        Measure::VacanciesNew,
-        Measure::Placements,
-    ];
+    pub const ALL: [Measure; 4] =
+        [Measure::Jobseekers, Measure::VacanciesOpen, Measure::VacanciesNew, Measure::Placements];
 
     pub fn column(self) -> &'static str {
         match self {
@@ -140,13 +136,8 @@ fn map_dimension(
             Some(id) => out.push(id),
             None => {
                 let kind = match list {
-                    Some(list) => ProblemKind::UnknownCode {
-                        list,
-                        code: code.clone(),
-                    },
-                    None => ProblemKind::BadMonth {
-                        found: code.clone(),
-                    },
+                    Some(list) => ProblemKind::UnknownCode { list, code: code.clone() },
+                    None => ProblemKind::BadMonth { found: code.clone() },
                 };
                 c.error(base.index(i), kind);
                 out.push(u16::MAX);
@@ -169,21 +160,15 @@ fn report_bad_cells(c: &mut Checker, column: &str, col: &Column, null_allowed: b
         let kind = match cell {
             BadCell::Null if null_allowed => continue,
             BadCell::Negative(v) => ProblemKind::Negative { value: *v },
-            BadCell::TooLarge(v) => ProblemKind::TooLarge {
-                value: i64::try_from(*v).unwrap_or(i64::MAX),
-            },
-            BadCell::Fraction(v) => ProblemKind::BadRange {
-                what: "a whole number",
-                found: v.to_string(),
-            },
+            BadCell::TooLarge(v) => ProblemKind::TooLarge { value: i64::try_from(*v).unwrap_or(i64::MAX) },
+            BadCell::Fraction(v) => ProblemKind::BadRange { what: "a whole number", found: v.to_string() },
             BadCell::Null => ProblemKind::BadRange {
                 what: "an index (null is only allowed in measure columns)",
                 found: "null".into(),
             },
-            BadCell::Other(what) => ProblemKind::BadRange {
-                what: "a non-negative integer",
-                found: (*what).to_string(),
-            },
+            BadCell::Other(what) => {
+                ProblemKind::BadRange { what: "a non-negative integer", found: (*what).to_string() }
+            }
         };
         c.error(base.index(*row), kind);
     }
@@ -236,20 +221,8 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
         |m| Month::parse(m).and_then(|m| u16::try_from(m.index() - first.index()).ok()),
         None, // months have no code list: anything unparsable is a bad month
     );
-    let region_dim = map_dimension(
-        &mut c,
-        "region",
-        &dims.region,
-        index_lookup(&codes.region),
-        Some(CodeList::Region),
-    );
-    let sector_dim = map_dimension(
-        &mut c,
-        "sector",
-        &dims.sector,
-        index_lookup(&codes.sector),
-        Some(CodeList::Sector),
-    );
+    let region_dim = map_dimension(&mut c, "region", &dims.region, index_lookup(&codes.region), Some(CodeList::Region));
+    let sector_dim = map_dimension(&mut c, "sector", &dims.sector, index_lookup(&codes.sector), Some(CodeList::Sector));
     let occ_dim = map_dimension(
         &mut c,
         "occupation",
@@ -275,19 +248,12 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
             lengths_ok = false;
             c.error(
                 JsonPath::keys(&["records", name]),
-                ProblemKind::LengthMismatch {
-                    column: (*name).to_string(),
-                    expected: n,
-                    found: col.len(),
-                },
+                ProblemKind::LengthMismatch { column: (*name).to_string(), expected: n, found: col.len() },
             );
         }
     }
     if n == 0 {
-        c.error(
-            JsonPath::keys(&["records", "month"]),
-            ProblemKind::Empty { what: "record" },
-        );
+        c.error(JsonPath::keys(&["records", "month"]), ProblemKind::Empty { what: "record" });
     }
     // Rows cannot be checked across columns of different lengths; anything
     // else (unknown codes, bad values) is collected so every problem is listed.
@@ -334,20 +300,10 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
 
 /// Each (month, region, sector, occupation) may appear once. Sorting packed
 /// keys costs ~16 bytes a record, far less than a hash map of a million keys.
-fn check_duplicates(
-    c: &mut Checker,
-    m: &[u32],
-    r: &[u32],
-    s: &[u32],
-    o: &[u32],
-    months: &[String],
-) {
+fn check_duplicates(c: &mut Checker, m: &[u32], r: &[u32], s: &[u32], o: &[u32], months: &[String]) {
     let mut keys: Vec<(u128, u32)> = (0..m.len())
         .map(|i| {
-            let k = (u128::from(m[i]) << 96)
-                | (u128::from(r[i]) << 64)
-                | (u128::from(s[i]) << 32)
-                | u128::from(o[i]);
+            let k = (u128::from(m[i]) << 96) | (u128::from(r[i]) << 64) | (u128::from(s[i]) << 32) | u128::from(o[i]);
             (k, i as u32)
         })
         .collect();
@@ -359,9 +315,7 @@ fn check_duplicates(
             c.error(
                 JsonPath::keys(&["records", "month"]).index(dup),
                 ProblemKind::Duplicate {
-                    what: format!(
-                        "record for month {month} with the same region, sector and occupation"
-                    ),
+                    what: format!("record for month {month} with the same region, sector and occupation"),
                     first: format!("record {first}"),
                 },
             );

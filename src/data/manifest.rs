@@ -22,12 +22,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
-        Kind::Codes,
-        Kind::Regions,
-        Kind::LabourMarket,
-        Kind::Consultations,
-    ];
+    pub const ALL: [Kind; 4] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -92,20 +87,12 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
     for (i, d) in m.datasets.iter().enumerate() {
         let at = base.index(i);
         if d.id.trim().is_empty() {
-            c.error(
-                at.key("id"),
-                ProblemKind::Empty {
-                    what: "character in the id",
-                },
-            );
+            c.error(at.key("id"), ProblemKind::Empty { what: "character in the id" });
         }
         if let Some(first) = ids.insert(&d.id, i) {
             c.error(
                 at.key("id"),
-                ProblemKind::Duplicate {
-                    what: "dataset id".into(),
-                    first: base.index(first).to_string(),
-                },
+                ProblemKind::Duplicate { what: "dataset id".into(), first: base.index(first).to_string() },
             );
         }
         if !is_relative_path(&d.path) {
@@ -117,41 +104,20 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
                 },
             );
         }
-        let date_ok = super::month::Month::parse(&d.date).is_some()
-            || super::month::parse_date(&d.date).is_some();
+        let date_ok = super::month::Month::parse(&d.date).is_some() || super::month::parse_date(&d.date).is_some();
         if !date_ok {
-            c.error(
-                at.key("date"),
-                ProblemKind::BadDate {
-                    found: d.date.clone(),
-                },
-            );
+            c.error(at.key("date"), ProblemKind::BadDate { found: d.date.clone() });
         }
         if d.title.is_empty() {
-            c.error(
-                at.key("title"),
-                ProblemKind::Empty {
-                    what: "title (pt or en)",
-                },
-            );
+            c.error(at.key("title"), ProblemKind::Empty { what: "title (pt or en)" });
         }
         if d.illustrative && d.note.is_empty() {
-            c.warning(
-                at.key("note"),
-                ProblemKind::Empty {
-                    what: "note explaining what is illustrative",
-                },
-            );
+            c.warning(at.key("note"), ProblemKind::Empty { what: "note explaining what is illustrative" });
         }
     }
     for kind in Kind::ALL {
         if m.find(kind).is_none() {
-            c.error(
-                base.clone(),
-                ProblemKind::Missing {
-                    what: format!("a dataset of kind \"{}\"", kind.code()),
-                },
-            );
+            c.error(base.clone(), ProblemKind::Missing { what: format!("a dataset of kind \"{}\"", kind.code()) });
         }
     }
     if c.has_errors() {
@@ -173,12 +139,7 @@ mod tests {
 
     #[test]
     fn hostile_paths_are_rejected() {
-        for p in [
-            "https://evil.example/x.json",
-            "../secret.json",
-            "/etc/passwd",
-            "",
-        ] {
+        for p in ["https://evil.example/x.json", "../secret.json", "/etc/passwd", ""] {
             assert!(!is_relative_path(p), "{p}");
         }
         assert!(is_relative_path("sub/labour_market.json"));

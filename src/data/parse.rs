@@ -15,10 +15,7 @@ pub struct Checker<'t> {
 
 impl<'t> Checker<'t> {
     pub fn new(dataset: &str, text: &'t str) -> Checker<'t> {
-        Checker {
-            text: strip_bom(text),
-            report: Report::new(dataset),
-        }
+        Checker { text: strip_bom(text), report: Report::new(dataset) }
     }
 
     pub fn error(&mut self, path: JsonPath, kind: ProblemKind) {
@@ -62,10 +59,7 @@ impl<'t> Checker<'t> {
             None => "no \"format\" field".to_string(),
         };
         if found != expected {
-            self.error(
-                JsonPath::keys(&["format"]),
-                ProblemKind::WrongFormat { expected, found },
-            );
+            self.error(JsonPath::keys(&["format"]), ProblemKind::WrongFormat { expected, found });
             return false;
         }
         match h.version.as_ref().and_then(|v| v.as_u64()) {
@@ -73,10 +67,7 @@ impl<'t> Checker<'t> {
             other => {
                 self.error(
                     JsonPath::keys(&["version"]),
-                    ProblemKind::WrongVersion {
-                        supported,
-                        found: other.unwrap_or(0),
-                    },
+                    ProblemKind::WrongVersion { supported, found: other.unwrap_or(0) },
                 );
                 false
             }
@@ -85,13 +76,9 @@ impl<'t> Checker<'t> {
 
     /// Locates every listed problem that has no position yet and returns the report.
     pub fn finish(mut self) -> Report {
-        let pending: Vec<usize> = (0..self.report.problems.len())
-            .filter(|&i| self.report.problems[i].line.is_none())
-            .collect();
-        let paths: Vec<JsonPath> = pending
-            .iter()
-            .map(|&i| self.report.problems[i].path.clone())
-            .collect();
+        let pending: Vec<usize> =
+            (0..self.report.problems.len()).filter(|&i| self.report.problems[i].line.is_none()).collect();
+        let paths: Vec<JsonPath> = pending.iter().map(|&i| self.report.problems[i].path.clone()).collect();
         let found = locate(self.text, &paths);
         for (&i, pos) in pending.iter().zip(found) {
             if let Some((line, col)) = pos {
@@ -101,13 +88,7 @@ impl<'t> Checker<'t> {
             }
         }
         // Errors first, then warnings, each in document order.
-        self.report.problems.sort_by_key(|p| {
-            (
-                p.severity == Severity::Warning,
-                p.line.unwrap_or(usize::MAX),
-                p.column,
-            )
-        });
+        self.report.problems.sort_by_key(|p| (p.severity == Severity::Warning, p.line.unwrap_or(usize::MAX), p.column));
         self.report
     }
 }
@@ -121,12 +102,7 @@ pub fn strip_bom(text: &str) -> &str {
 pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     let text = strip_bom(text);
     if text.trim().is_empty() {
-        return Err(Problem::error(
-            JsonPath::root(),
-            ProblemKind::Syntax {
-                detail: "an empty file".into(),
-            },
-        ));
+        return Err(Problem::error(JsonPath::root(), ProblemKind::Syntax { detail: "an empty file".into() }));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de)
@@ -142,11 +118,7 @@ fn serde_problem(path: JsonPath, inner: &serde_json::Error) -> Problem {
         Some(i) => message[..i].to_string(),
         None => message,
     };
-    let kind = if inner.is_data() {
-        ProblemKind::Shape { detail }
-    } else {
-        ProblemKind::Syntax { detail }
-    };
+    let kind = if inner.is_data() { ProblemKind::Shape { detail } } else { ProblemKind::Syntax { detail } };
     let p = Problem::error(path, kind);
     if inner.line() > 0 {
         p.at(inner.line(), inner.column())
@@ -172,10 +144,7 @@ mod tests {
         assert_eq!(p.path.to_string(), "$.rows[1]");
         assert_eq!(p.line, Some(2));
         assert!(matches!(p.kind, ProblemKind::Shape { .. }));
-        assert_eq!(
-            p.kind.expected_found(),
-            ("u32".into(), "string \"2\"".into())
-        );
+        assert_eq!(p.kind.expected_found(), ("u32".into(), "string \"2\"".into()));
     }
 
     #[test]
@@ -198,23 +167,14 @@ mod tests {
 
     #[test]
     fn header_mismatch_is_reported_before_the_body() {
-        let mut c = Checker::new(
-            "x",
-            "{\"format\": \"vagas.codes\", \"version\": 1, \"rows\": 5}",
-        );
+        let mut c = Checker::new("x", "{\"format\": \"vagas.codes\", \"version\": 1, \"rows\": 5}");
         assert!(!c.header("vagas.labour_market", 1));
         let r = c.finish();
         assert_eq!(r.total_errors, 1);
-        assert!(matches!(
-            r.problems[0].kind,
-            ProblemKind::WrongFormat { .. }
-        ));
+        assert!(matches!(r.problems[0].kind, ProblemKind::WrongFormat { .. }));
         assert_eq!(r.problems[0].line, Some(1));
         let mut c = Checker::new("x", "{\"format\": \"vagas.codes\", \"version\": 2}");
         assert!(!c.header("vagas.codes", 1));
-        assert!(matches!(
-            c.finish().problems[0].kind,
-            ProblemKind::WrongVersion { found: 2, .. }
-        ));
+        assert!(matches!(c.finish().problems[0].kind, ProblemKind::WrongVersion { found: 2, .. }));
     }
 }

@@ -57,10 +57,7 @@ impl fmt::Display for JsonPath {
         for s in &self.0 {
             match s {
                 Seg::Index(i) => write!(f, "[{i}]")?,
-                Seg::Key(k)
-                    if !k.is_empty()
-                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-                {
+                Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
                     write!(f, ".{k}")?
                 }
                 Seg::Key(k) => write!(f, "[{k:?}]")?,
@@ -125,10 +122,7 @@ const MAX_DEPTH: usize = 256;
 impl<'o> Scanner<'_, 'o> {
     fn here(&self) -> (usize, usize) {
         let start = self.line_start.min(self.pos);
-        let col = self
-            .text
-            .get(start..self.pos)
-            .map_or(0, |s| s.chars().count());
+        let col = self.text.get(start..self.pos).map_or(0, |s| s.chars().count());
         (self.line, col + 1)
     }
 
@@ -324,9 +318,7 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for t in [
-            "", "{", "[1,", "{\"a\"", "{\"a\":", "\"abc", "}{", "[[[[[[", "{\"a\\",
-        ] {
+        for t in ["", "{", "[1,", "{\"a\"", "{\"a\":", "\"abc", "}{", "[[[[[[", "{\"a\\"] {
             let _ = locate(t, &[JsonPath::keys(&["a"]).index(0)]);
         }
     }

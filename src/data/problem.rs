@@ -111,49 +111,25 @@ impl ProblemKind {
         match self {
             Syntax { detail } => ("valid JSON".into(), detail.clone()),
             Shape { detail } => split_serde_detail(detail),
-            WrongFormat { expected, found } => (
-                format!("\"format\": \"{expected}\""),
-                format!("\"{found}\""),
-            ),
-            WrongVersion { supported, found } => {
-                (format!("\"version\": {supported}"), found.to_string())
-            }
-            UnknownCode { list, code } => (
-                format!("a known {} code", list.name()),
-                format!("\"{code}\""),
-            ),
-            Duplicate { what, first } => {
-                (format!("a unique {what}"), format!("a repeat of {first}"))
-            }
+            WrongFormat { expected, found } => (format!("\"format\": \"{expected}\""), format!("\"{found}\"")),
+            WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
+            UnknownCode { list, code } => (format!("a known {} code", list.name()), format!("\"{code}\"")),
+            Duplicate { what, first } => (format!("a unique {what}"), format!("a repeat of {first}")),
             Negative { value } => ("a count ≥ 0".into(), value.to_string()),
             TooLarge { value } => ("a count ≤ 4 294 967 294".into(), value.to_string()),
             BadMonth { found } => ("a month as \"YYYY-MM\"".into(), format!("\"{found}\"")),
             BadDate { found } => ("a date as \"YYYY-MM-DD\"".into(), format!("\"{found}\"")),
             BadRange { what, found } => ((*what).into(), found.clone()),
-            IndexOutOfRange {
-                dimension,
-                index,
-                len,
-            } => (
-                format!(
-                    "an index into dimensions.{dimension} (0–{})",
-                    len.saturating_sub(1)
-                ),
-                index.to_string(),
-            ),
-            LengthMismatch {
-                column,
-                expected,
-                found,
-            } => (
-                format!("{expected} values in records.{column} (as in records.month)"),
-                format!("{found} values"),
-            ),
+            IndexOutOfRange { dimension, index, len } => {
+                (format!("an index into dimensions.{dimension} (0–{})", len.saturating_sub(1)), index.to_string())
+            }
+            LengthMismatch { column, expected, found } => {
+                (format!("{expected} values in records.{column} (as in records.month)"), format!("{found} values"))
+            }
             Empty { what } => (format!("at least one {what}"), "none".into()),
-            BadGeometry { detail } => (
-                "a Polygon or MultiPolygon with [longitude, latitude] rings".into(),
-                detail.clone(),
-            ),
+            BadGeometry { detail } => {
+                ("a Polygon or MultiPolygon with [longitude, latitude] rings".into(), detail.clone())
+            }
             Missing { what } => (what.clone(), "none".into()),
         }
     }
@@ -163,17 +139,12 @@ impl ProblemKind {
 /// into the expected/found halves so every problem reads the same way.
 fn split_serde_detail(detail: &str) -> (String, String) {
     if let Some((found, expected)) = detail.split_once(", expected ") {
-        let found = found
-            .trim_start_matches("invalid type: ")
-            .trim_start_matches("invalid value: ")
-            .to_string();
+        let found = found.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ").to_string();
         (expected.to_string(), found)
     } else if let Some(field) = detail.strip_prefix("missing field ") {
         (format!("the field {field}"), "no such field".into())
     } else if let Some(rest) = detail.strip_prefix("unknown field ") {
-        let (field, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "a known field"));
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, "a known field"));
         (expected.to_string(), format!("unknown field {field}"))
     } else {
         ("a value of the documented type".into(), detail.to_string())
@@ -193,20 +164,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(path: JsonPath, kind: ProblemKind) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            path,
-            line: None,
-            column: None,
-            kind,
-        }
+        Problem { severity: Severity::Error, path, line: None, column: None, kind }
     }
 
     pub fn warning(path: JsonPath, kind: ProblemKind) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            ..Problem::error(path, kind)
-        }
+        Problem { severity: Severity::Warning, ..Problem::error(path, kind) }
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Problem {
@@ -244,10 +206,7 @@ pub struct Report {
 
 impl Report {
     pub fn new(dataset: &str) -> Report {
-        Report {
-            dataset: dataset.to_string(),
-            ..Report::default()
-        }
+        Report { dataset: dataset.to_string(), ..Report::default() }
     }
 
     pub fn push(&mut self, p: Problem) {
@@ -269,25 +228,15 @@ impl Report {
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}: {} error(s), {} warning(s)",
-            self.dataset, self.total_errors, self.total_warnings
-        )?;
+        writeln!(f, "{}: {} error(s), {} warning(s)", self.dataset, self.total_errors, self.total_warnings)?;
         for p in &self.problems {
-            let tag = if p.severity == Severity::Error {
-                "error"
-            } else {
-                "warning"
-            };
+            let tag = if p.severity == Severity::Error { "error" } else { "warning" };
             writeln!(f, "  {tag}: {p}")?;
         }
         if self.unlisted() > 0 {
@@ -303,16 +252,9 @@ mod tests {
 
     #[test]
     fn serde_messages_split_into_expected_and_found() {
-        let k = ProblemKind::Shape {
-            detail: "invalid type: string \"12\", expected u32".into(),
-        };
-        assert_eq!(
-            k.expected_found(),
-            ("u32".to_string(), "string \"12\"".to_string())
-        );
-        let k = ProblemKind::Shape {
-            detail: "missing field `title`".into(),
-        };
+        let k = ProblemKind::Shape { detail: "invalid type: string \"12\", expected u32".into() };
+        assert_eq!(k.expected_found(), ("u32".to_string(), "string \"12\"".to_string()));
+        let k = ProblemKind::Shape { detail: "missing field `title`".into() };
         assert_eq!(k.expected_found().0, "the field `title`");
     }
 
@@ -320,10 +262,7 @@ mod tests {
     fn report_caps_the_list_but_counts_everything() {
         let mut r = Report::new("x");
         for i in 0..(MAX_LISTED + 5) {
-            r.push(Problem::error(
-                JsonPath::root().index(i),
-                ProblemKind::Negative { value: -1 },
-            ));
+            r.push(Problem::error(JsonPath::root().index(i), ProblemKind::Negative { value: -1 }));
         }
         assert_eq!(r.problems.len(), MAX_LISTED);
         assert_eq!(r.total_errors, MAX_LISTED + 5);

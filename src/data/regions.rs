@@ -68,9 +68,7 @@ fn convert_ring(c: &mut Checker, at: &JsonPath, ring: &Ring) -> Option<Vec<(f64,
     if ring.len() < 4 {
         c.error(
             at.clone(),
-            ProblemKind::BadGeometry {
-                detail: format!("a ring of {} positions (at least 4 are needed)", ring.len()),
-            },
+            ProblemKind::BadGeometry { detail: format!("a ring of {} positions (at least 4 are needed)", ring.len()) },
         );
         return None;
     }
@@ -84,9 +82,7 @@ fn convert_ring(c: &mut Checker, at: &JsonPath, ring: &Ring) -> Option<Vec<(f64,
         if !ok {
             c.error(
                 at.index(i),
-                ProblemKind::BadGeometry {
-                    detail: format!("{p:?}, not a [longitude, latitude] position"),
-                },
+                ProblemKind::BadGeometry { detail: format!("{p:?}, not a [longitude, latitude] position") },
             );
             return None;
         }
@@ -117,29 +113,21 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report
         let Some(region) = codes.region.get(code) else {
             c.error(
                 at.key("properties").key("iso_3166_2"),
-                ProblemKind::UnknownCode {
-                    list: CodeList::Region,
-                    code: code.to_string(),
-                },
+                ProblemKind::UnknownCode { list: CodeList::Region, code: code.to_string() },
             );
             continue;
         };
         let geo = at.key("geometry").key("coordinates");
         let polys: Vec<(JsonPath, &Vec<Ring>)> = match &f.geometry {
             Geometry::Polygon { coordinates } => vec![(geo.clone(), coordinates)],
-            Geometry::MultiPolygon { coordinates } => coordinates
-                .iter()
-                .enumerate()
-                .map(|(j, p)| (geo.index(j), p))
-                .collect(),
+            Geometry::MultiPolygon { coordinates } => {
+                coordinates.iter().enumerate().map(|(j, p)| (geo.index(j), p)).collect()
+            }
         };
         let mut polygons = Vec::new();
         for (pat, rings) in polys {
-            let converted: Option<Polygon> = rings
-                .iter()
-                .enumerate()
-                .map(|(k, r)| convert_ring(&mut c, &pat.index(k), r))
-                .collect();
+            let converted: Option<Polygon> =
+                rings.iter().enumerate().map(|(k, r)| convert_ring(&mut c, &pat.index(k), r)).collect();
             match converted {
                 Some(p) if !p.is_empty() => polygons.push(p),
                 Some(_) => c.error(pat, ProblemKind::Empty { what: "ring" }),
@@ -152,9 +140,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report
         if !seen.contains_key(r.code.as_str()) {
             c.warning(
                 JsonPath::keys(&["features"]),
-                ProblemKind::Missing {
-                    what: format!("a feature for region {} ({})", r.code, r.name.en),
-                },
+                ProblemKind::Missing { what: format!("a feature for region {} ({})", r.code, r.name.en) },
             );
         }
     }

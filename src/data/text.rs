@@ -48,10 +48,7 @@ pub struct Text {
 
 impl Text {
     pub fn new(pt: &str, en: &str) -> Text {
-        Text {
-            pt: pt.to_owned(),
-            en: en.to_owned(),
-        }
+        Text { pt: pt.to_owned(), en: en.to_owned() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -79,10 +76,7 @@ mod tests {
     fn falls_back_to_the_other_language() {
         let t = Text::new("", "Waiters");
         assert_eq!(t.get(Lang::Pt), "Waiters");
-        assert_eq!(
-            Text::new("Empregados de mesa", "Waiters").get(Lang::Pt),
-            "Empregados de mesa"
-        );
+        assert_eq!(Text::new("Empregados de mesa", "Waiters").get(Lang::Pt), "Empregados de mesa");
     }
 
     #[test]

@@ -1,0 +1,68 @@
+//! Components mounted in headless Chromium (wasm-bindgen-test).
+//! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+
+use vagas::components::report::ReportView;
+use vagas::data::codes;
+use vagas::data::consultations;
+use vagas::data::problem::ProblemKind;
+use vagas::data::{labour, Lang};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el.dyn_into::<web_sys::HtmlElement>().expect("html element")
+}
+
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+async fn report_lists_located_problems_and_switches_language() {
+    let codes = codes::load("codes", include_str!("../data/codes.json")).expect("codes").0;
+    let report = labour::load("lm_negative.json", include_str!("corpus/lm_negative.json"), &codes).unwrap_err();
+    assert!(matches!(report.problems[0].kind, ProblemKind::Negative { .. }));
+    let el = container();
+    let lang = RwSignal::new(Lang::En);
+    let handle = leptos::mount::mount_to(el.clone(), move || view! { <ReportView report=report.clone() lang=lang/> });
+    leptos::task::tick().await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Negative count"), "{text}");
+    assert!(text.contains("$.records.vacancies_open[1] (line 16:"), "{text}");
+    assert!(text.contains("found -5"), "{text}");
+    lang.set(Lang::Pt);
+    leptos::task::tick().await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Contagem negativa"), "{text}");
+    assert!(text.contains("(linha 16:"), "{text}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn hostile_strings_render_as_text() {
+    // A report quoting a hostile code must show it, not run it.
+    let codes = codes::load("codes", include_str!("../data/codes.json")).expect("codes").0;
+    let text = include_str!("corpus/cons_valid.json")
+        .replace("\"housing\"", "\"<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>\"");
+    let report = consultations::load("hostile", &text, &codes).unwrap_err();
+    let el = container();
+    let handle =
+        leptos::mount::mount_to(el.clone(), move || view! { <ReportView report=report.clone() lang=Lang::En/> });
+    leptos::task::tick().await;
+    let shown = el.text_content().unwrap_or_default();
+    assert!(shown.contains("<img src=x onerror"), "{shown}");
+    assert_eq!(el.query_selector_all("img, script").expect("query").length(), 0);
+    let pwned = js_sys_get("__pwned");
+    assert!(pwned.is_undefined());
+    drop(handle);
+}
+
+fn js_sys_get(name: &str) -> wasm_bindgen::JsValue {
+    let window = web_sys::window().expect("window");
+    js_sys::Reflect::get(&window, &name.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}

@@ -1,0 +1,104 @@
+// Shared end-to-end harness: a static server for dist/ (with per-test file
+// overrides to serve broken datasets), Debian's Chromium via playwright-core,
+// and expected figures computed independently from data/*.json.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const DIST = process.env.VAGAS_DIST || join(ROOT, 'dist');
+
+// VAGAS_E2E_SABOTAGE=1 flips every expectation: used to prove that each test
+// can fail (scripts/test.sh runs the suite once that way and wants all red).
+export const SABOTAGE = process.env.VAGAS_E2E_SABOTAGE === '1';
+export function expected(value) {
+  if (!SABOTAGE) return value;
+  return typeof value === 'string' ? `${value}·sabotaged` : value + 1;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json',
+  '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ on 127.0.0.1 (random port). `overrides`: url path → {status, body}. */
+export async function serve() {
+  const overrides = new Map();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const o = overrides.get(path);
+    if (o) {
+      res.writeHead(o.status ?? 200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      return res.end(o.body ?? '');
+    }
+    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(DIST)) { res.writeHead(403); return res.end(); }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, overrides, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens the app and waits until the datasets have loaded; collects page errors. */
+export async function open(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(url);
+  await page.getByTestId('file-labour_market').waitFor();
+  return page;
+}
+
+// ---- expected figures, computed here independently of the Rust core ----
+
+const data = (name) => JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8'));
+export const codes = data('codes.json');
+const lm = data('labour_market.json');
+
+/** Monthly-average stocks and the ratio over [from, to] for the given districts. */
+export function figures({ from, to, regions = null }) {
+  const { dimensions: d, records: r } = lm;
+  const sums = { jobseekers: 0, vacancies_open: 0, vacancies_new: 0, placements: 0 };
+  const months = new Set();
+  for (let i = 0; i < r.month.length; i++) {
+    const m = d.month[r.month[i]];
+    if (m < from || m > to) continue;
+    if (regions && !regions.includes(d.region[r.region[i]])) continue;
+    months.add(m);
+    for (const k of Object.keys(sums)) if (r[k][i] !== null) sums[k] += r[k][i];
+  }
+  return {
+    vacancies_open: sums.vacancies_open / months.size,
+    jobseekers: sums.jobseekers / months.size,
+    vacancies_new: sums.vacancies_new,
+    placements: sums.placements,
+    ratio: sums.vacancies_open / sums.jobseekers,
+  };
+}
+
+/** pt-PT: "1 234,5" with a no-break space; en: "1,234.5". */
+export function fmt(lang, x, decimals = 0) {
+  const [int, frac] = Math.abs(x).toFixed(decimals).split('.');
+  const sep = lang === 'pt' ? '\u00a0' : ',';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return (x < 0 ? '−' : '') + grouped + (frac ? (lang === 'pt' ? ',' : '.') + frac : '');
+}
