@@ -11,3 +11,5 @@ pub mod sample;
 
 pub mod app;
 pub mod components;
+pub mod chart;
+pub mod geo;

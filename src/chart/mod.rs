@@ -1,0 +1,1 @@
+//! Pure chart geometry: scales, ticks, colour classification and palettes.

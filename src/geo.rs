@@ -1,0 +1,1 @@
+//! Pure map geometry: projection, fitting, SVG path building, insets.
