@@ -39,7 +39,12 @@ fn main() {
             let mut v: Vec<f64> = (0..9)
                 .map(|_| {
                     let t = Instant::now();
-                    std::hint::black_box(aggregate::overview(&lab, &codes, f));
+                    std::hint::black_box(aggregate::aggregate(
+                        &lab,
+                        &codes,
+                        f,
+                        &[Area::Portugal, Area::Focus(0), Area::Focus(1)],
+                    ));
                     ms(t)
                 })
                 .collect();

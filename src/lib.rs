@@ -10,6 +10,8 @@ pub mod i18n;
 pub mod sample;
 
 pub mod app;
-pub mod components;
 pub mod chart;
+pub mod components;
 pub mod geo;
+pub mod table;
+pub mod view_state;

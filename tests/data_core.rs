@@ -164,8 +164,8 @@ fn seasonality_follows_the_published_pattern() {
     let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
     let faro = Area::District(c.region.get("PT-08").unwrap());
     let at = |m: &str, occ: &str| {
-        let f = Filter { from: month(m), to: month(m), area: faro, sector: None, occupation: c.occupation.get(occ) };
-        aggregate::overview(&l, &c, &f)
+        let f = Filter { from: month(m), to: month(m), area: faro, sector: None, occupation: Some(occ.to_string()) };
+        aggregate::aggregate(&l, &c, &f, &[])
     };
     // Algarve tourism: jobseekers peak in winter, open vacancies in early summer.
     let (jan, jun) = (at("2024-01", "5131"), at("2024-06", "5131"));
@@ -182,7 +182,7 @@ fn aggregates_by_hand_on_a_small_file() {
     let (l, _) = labour::load("lm", &corpus("lm_valid.json"), &c).unwrap();
     let f =
         Filter { from: month("2025-01"), to: month("2025-02"), area: Area::Portugal, sector: None, occupation: None };
-    let o = aggregate::overview(&l, &c, &f);
+    let o = aggregate::aggregate(&l, &c, &f, &[]);
     assert_eq!(o.records, 3);
     assert_eq!(o.months_with_data, 2);
     // Stocks: monthly average; flows: totals; NA placements skipped.
@@ -194,10 +194,10 @@ fn aggregates_by_hand_on_a_small_file() {
     assert_eq!(c.occupations()[o.by_occupation[0].occupation].code, "9211");
     // The Algarve focus area is Faro only.
     let alg = c.focus_areas().iter().position(|a| a.code == "algarve").unwrap();
-    let o = aggregate::overview(&l, &c, &Filter { area: Area::Focus(alg), ..f.clone() });
+    let o = aggregate::aggregate(&l, &c, &Filter { area: Area::Focus(alg), ..f.clone() }, &[]);
     assert_eq!(o.records, 2);
     // A period outside the data.
-    let o = aggregate::overview(&l, &c, &Filter { from: month("2020-01"), to: month("2020-03"), ..f });
+    let o = aggregate::aggregate(&l, &c, &Filter { from: month("2020-01"), to: month("2020-03"), ..f }, &[]);
     assert_eq!((o.records, o.value(Measure::Jobseekers)), (0, None));
 }
 
@@ -218,11 +218,63 @@ fn outcomes_by_theme_respect_area_period_and_sector() {
     let h = rows.iter().find(|r| r.theme == housing).unwrap();
     assert_eq!((h.outcomes, h.votes, h.weighted), (1, 12, 3));
     // Sector A01: the I55 outcome drops out, the cross-sector one stays.
-    let rows = aggregate::outcomes_by_theme(&x, &c, &Filter { sector: c.sector.get("A01"), ..f.clone() });
+    let rows = aggregate::outcomes_by_theme(&x, &c, &Filter { sector: Some("A01".into()), ..f.clone() });
     assert_eq!(rows.len(), 1);
     // Another district or period: nothing.
     assert!(aggregate::outcomes_by_theme(&x, &c, &Filter { area: Area::District(0), ..f.clone() }).is_empty());
     assert!(
         aggregate::outcomes_by_theme(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f }).is_empty()
     );
+}
+
+#[test]
+fn breakdowns_ignore_their_own_filter_and_changes_use_the_year_before() {
+    let c = bundled_codes();
+    let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
+    let faro = c.region.get("PT-08").unwrap();
+    let f = Filter {
+        from: month("2024-01"),
+        to: month("2024-12"),
+        area: Area::District(faro),
+        sector: Some("I".into()),
+        occupation: Some("5131".into()),
+    };
+    let a = aggregate::aggregate(&l, &c, &f, &[Area::Portugal, Area::District(faro)]);
+    // The map keeps every region; the totals are Faro's.
+    assert!(a.by_region.iter().filter(|s| !s.is_empty()).count() == 20);
+    assert_eq!(a.by_region[faro], a.totals);
+    // The occupation ranking keeps every tourism occupation (sector I), not only 5131.
+    assert!(a.by_occupation.len() > 5);
+    assert!(a.by_occupation.iter().all(|r| c.occupations()[r.occupation].code != "6111"));
+    // Sector ranking keeps I55 and I56 though the filter is the section.
+    let i55 = c.sector.get("I55").unwrap();
+    assert!(!a.by_sector[i55].is_empty());
+    // Change vs 2023, by hand from the two years' sums.
+    let prev = aggregate::aggregate(&l, &c, &Filter { from: month("2023-01"), to: month("2023-12"), ..f.clone() }, &[]);
+    let now = a.value(Measure::VacanciesOpen).unwrap();
+    let before = prev.value(Measure::VacanciesOpen).unwrap();
+    let change = a.indicator(vagas::view_state::Indicator::Change).unwrap();
+    assert!((change - 100.0 * (now - before) / before).abs() < 1e-9);
+    // Series: every month of the data, Faro's equal to the monthly totals in the period.
+    assert_eq!(a.series.len(), 2);
+    assert_eq!(a.series[1].len(), 84);
+    let offset = (month("2024-01").index() - l.first.index()) as usize;
+    assert_eq!(a.series[1][offset], a.monthly[0]);
+    // Seasonality: waiters in Faro swing between shortage and surplus.
+    let waiters = c.occupation.get("5131").unwrap();
+    let row = a.seasonality.iter().find(|r| r.occupation == waiters).unwrap();
+    assert!(row.swings);
+    assert!(row.ratio(6).unwrap() > 1.0 && row.ratio(0).unwrap() < 1.0);
+}
+
+#[test]
+fn a_period_longer_than_a_year_counts_overlapping_months_in_both() {
+    let c = bundled_codes();
+    let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
+    let f =
+        Filter { from: month("2023-01"), to: month("2024-12"), area: Area::Portugal, sector: None, occupation: None };
+    let a = aggregate::aggregate(&l, &c, &f, &[]);
+    assert_eq!(a.months_with_data, 24);
+    assert_eq!(a.prev_months, 24);
+    assert!(a.indicator(vagas::view_state::Indicator::Change).is_some());
 }

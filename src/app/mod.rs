@@ -1,6 +1,8 @@
 //! The browser side: the store, the network, the loader and the root view.
 
 pub mod api;
+pub mod download;
 pub mod loader;
 pub mod root;
 pub mod store;
+pub mod url_sync;

@@ -1,25 +1,29 @@
-//! The root view: creates the store, starts loading and lays out the overview.
+//! The root view: creates the store, mirrors it in the URL, starts loading,
+//! and shows the page the view state names.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::components::{
-    datasets::DatasetsPanel, filters::Filters, header::Header, headlines::Headlines, notice::IllustrativeNotice,
-    occupations::TopOccupations, themes::ThemesPanel,
+    datasets::DatasetsPanel, explorer::Explorer, filters::Filters, header::Header, headlines::Headlines, nav::Nav,
+    notice::IllustrativeNotice, notices::UrlNotices, occupations::TopOccupations, themes::ThemesPanel,
 };
-use crate::data::aggregate::{self, Filter, Overview, ThemeRow};
+use crate::data::aggregate::{self, Aggregates, Filter, ThemeRow};
 use crate::data::Lang;
+use crate::view_state::{Page, Resolved};
 
 use super::loader;
 use super::store::Store;
+use super::url_sync;
 
-/// Aggregates derived from the store, computed once per filter change and
-/// shared by every view.
+/// Aggregates derived from the store, computed once per change of the view
+/// or the data and shared by every view.
 #[derive(Clone, Copy)]
 pub struct Derived {
+    pub resolved: Memo<Option<Resolved>>,
     pub filter: Memo<Option<Filter>>,
-    pub overview: Memo<Option<Arc<Overview>>>,
+    pub agg: Memo<Option<Arc<Aggregates>>>,
     pub themes: Memo<Option<Arc<Vec<ThemeRow>>>>,
 }
 
@@ -28,12 +32,14 @@ pub fn use_derived() -> Derived {
 }
 
 fn derive(store: Store) -> Derived {
-    let filter = Memo::new(move |_| store.filter());
-    let overview = Memo::new(move |_| {
+    let resolved = Memo::new(move |_| store.resolved());
+    let filter = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.filter.clone())));
+    let compare = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
+    let agg = Memo::new(move |_| {
         let f = filter.get()?;
         let codes = store.codes.get()?;
         let labour = store.labour.get()?;
-        Some(Arc::new(aggregate::overview(&labour, &codes, &f)))
+        Some(Arc::new(aggregate::aggregate(&labour, &codes, &f, &compare.get())))
     });
     let themes = Memo::new(move |_| {
         let f = filter.get()?;
@@ -41,14 +47,17 @@ fn derive(store: Store) -> Derived {
         let cons = store.consultations.get()?;
         Some(Arc::new(aggregate::outcomes_by_theme(&cons, &codes, &f)))
     });
-    Derived { filter, overview, themes }
+    Derived { resolved, filter, agg, themes }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(Lang::Pt);
+    let (view, notices) = url_sync::initial();
+    let store = Store::new(view);
+    store.notices.set(notices);
     provide_context(store);
     provide_context(derive(store));
+    url_sync::sync(store.view, store.notices);
     // Screen readers and hyphenation follow the interface language.
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -57,16 +66,28 @@ pub fn App() -> impl IntoView {
         }
     });
     loader::load_all(store);
+    let page = Memo::new(move |_| store.view.with(|v| v.page));
     view! {
+        <a class="skip-link" href="#main">
+            {move || crate::i18n::t(store.lang.get(), crate::i18n::Key::SkipToContent)}
+        </a>
         <Header/>
-        <main id="main">
+        <Nav/>
+        <main id="main" tabindex="-1">
+            <UrlNotices/>
             <IllustrativeNotice/>
             <Filters/>
-            <Headlines/>
-            <div class="columns">
-                <TopOccupations/>
-                <ThemesPanel/>
-            </div>
+            {move || match page.get() {
+                Page::Overview => view! {
+                    <Headlines/>
+                    <div class="columns">
+                        <TopOccupations/>
+                        <ThemesPanel/>
+                    </div>
+                }
+                .into_any(),
+                Page::Explore => view! { <Explorer/> }.into_any(),
+            }}
             <DatasetsPanel/>
         </main>
     }

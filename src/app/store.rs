@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::aggregate::{Area, Filter};
 use crate::data::codes::Codes;
 use crate::data::consultations::Consultations;
 use crate::data::labour::Labour;
 use crate::data::manifest::{DatasetMeta, Manifest};
 use crate::data::regions::Regions;
-use crate::data::{Lang, Month, Report};
+use crate::data::{Lang, Report};
+use crate::view_state::{resolve, Notice, Resolved, ViewState};
 
 use super::api::FetchError;
 
@@ -47,45 +47,34 @@ pub struct FileState {
     pub status: Status,
 }
 
-/// Filters as the user chose them; `None` months mean "the default period"
-/// (the last 12 months of data).
-#[derive(Clone, Debug, PartialEq)]
-pub struct FilterState {
-    pub from: Option<Month>,
-    pub to: Option<Month>,
-    pub area: Area,
-    pub sector: Option<usize>,
-}
-
-impl Default for FilterState {
-    fn default() -> FilterState {
-        FilterState { from: None, to: None, area: Area::Portugal, sector: None }
-    }
-}
-
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub lang: RwSignal<Lang>,
+    /// The whole view state, mirrored in the URL.
+    pub view: RwSignal<ViewState>,
+    pub lang: Memo<Lang>,
     pub files: RwSignal<Vec<FileState>>,
     pub manifest: RwSignal<Option<Arc<Manifest>>>,
     pub codes: RwSignal<Option<Arc<Codes>>>,
     pub labour: RwSignal<Option<Arc<Labour>>>,
     pub consultations: RwSignal<Option<Arc<Consultations>>>,
     pub regions: RwSignal<Option<Arc<Regions>>>,
-    pub filters: RwSignal<FilterState>,
+    /// URL parameters that were ignored (shown as a quiet notice).
+    pub notices: RwSignal<Vec<Notice>>,
 }
 
 impl Store {
-    pub fn new(lang: Lang) -> Store {
+    pub fn new(view: ViewState) -> Store {
+        let view = RwSignal::new(view);
         Store {
-            lang: RwSignal::new(lang),
+            view,
+            lang: Memo::new(move |_| view.with(|v| v.lang.unwrap_or_default())),
             files: RwSignal::new(Vec::new()),
             manifest: RwSignal::new(None),
             codes: RwSignal::new(None),
             labour: RwSignal::new(None),
             consultations: RwSignal::new(None),
             regions: RwSignal::new(None),
-            filters: RwSignal::new(FilterState::default()),
+            notices: RwSignal::new(Vec::new()),
         }
     }
 
@@ -118,12 +107,10 @@ impl Store {
         failed && !loaded
     }
 
-    /// The period actually used: the user's choice, clamped to the data, or the
-    /// last 12 months of data.
-    pub fn filter(&self) -> Option<Filter> {
-        let state = self.filters.get();
-        // The labour data's months; without them (failed file), the months of
-        // the consultations, so their panel still works.
+    /// The view resolved against the code lists and the data's months (those
+    /// of the labour data or, if it failed, of the consultations, so their
+    /// panels still work). `None` until enough data is loaded.
+    pub fn resolved(&self) -> Option<Resolved> {
         let range = self.labour.with(|l| l.as_ref().map(|l| (l.first, l.last))).or_else(|| {
             self.consultations.with(|c| {
                 let months = &c.as_ref()?.event_month;
@@ -131,47 +118,17 @@ impl Store {
             })
         });
         let (first, last) = range?;
-        Some(resolve_filter(&state, first, last))
+        let codes = self.codes.get()?;
+        Some(self.view.with(|v| resolve(v, &codes, first, last)))
     }
-}
 
-/// Turns the user's choices into a complete filter within the data's months.
-pub fn resolve_filter(state: &FilterState, first: Month, last: Month) -> Filter {
-    let clamp = |m: Month| m.max(first).min(last);
-    let default_from = Month::from_index(last.index().saturating_sub(11)).max(first);
-    let mut from = state.from.map_or(default_from, clamp);
-    let mut to = state.to.map_or(last, clamp);
-    if from > to {
-        std::mem::swap(&mut from, &mut to);
+    /// Changes the view (one history entry per change, see `url_sync`).
+    pub fn set_view(&self, f: impl FnOnce(&mut ViewState)) {
+        self.view.update(f);
     }
-    Filter { from, to, area: state.area, sector: state.sector, occupation: None }
 }
 
 /// Provides the store to every component below.
 pub fn use_store() -> Store {
     expect_context::<Store>()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_period_is_the_last_twelve_months() {
-        let first = Month::parse("2019-01").unwrap();
-        let last = Month::parse("2025-12").unwrap();
-        let f = resolve_filter(&FilterState::default(), first, last);
-        assert_eq!(f.from.to_string(), "2025-01");
-        assert_eq!(f.to.to_string(), "2025-12");
-    }
-
-    #[test]
-    fn reversed_and_out_of_range_periods_are_repaired() {
-        let first = Month::parse("2019-01").unwrap();
-        let last = Month::parse("2025-12").unwrap();
-        let state =
-            FilterState { from: Month::parse("2030-01"), to: Month::parse("2010-05"), ..FilterState::default() };
-        let f = resolve_filter(&state, first, last);
-        assert_eq!((f.from, f.to), (first, last));
-    }
 }

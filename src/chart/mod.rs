@@ -1,1 +1,5 @@
 //! Pure chart geometry: scales, ticks, colour classification and palettes.
+
+pub mod classify;
+pub mod palette;
+pub mod scale;

@@ -1,31 +1,14 @@
-//! Period, region and sector selectors.
+//! Global filters: period, region, sector and occupation (group or unit group).
+//! They write to the view state; every view (and the URL) follows.
 
 use leptos::prelude::*;
 
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
-use crate::data::aggregate::Area;
 use crate::data::Month;
 use crate::format;
 use crate::i18n::{t, Key};
-
-/// `<select>` values for areas: "PT", "focus:<code>", or a district code.
-pub fn area_value(area: Area, codes: &crate::data::codes::Codes) -> String {
-    match area {
-        Area::Portugal => "PT".into(),
-        Area::Focus(i) => codes.focus_areas().get(i).map_or("PT".into(), |f| format!("focus:{}", f.code)),
-        Area::District(i) => codes.regions().get(i).map_or("PT".into(), |r| r.code.clone()),
-    }
-}
-
-pub fn parse_area(value: &str, codes: &crate::data::codes::Codes) -> Area {
-    if let Some(code) = value.strip_prefix("focus:") {
-        if let Some(i) = codes.focus_areas().iter().position(|f| f.code == code) {
-            return Area::Focus(i);
-        }
-    }
-    codes.region.get(value).map_or(Area::Portugal, Area::District)
-}
+use crate::view_state::area_code;
 
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -33,113 +16,171 @@ pub fn Filters() -> impl IntoView {
     let derived = use_derived();
     let lang = store.lang;
     let months = move || {
-        store.labour.with(|l| {
-            l.as_ref()
-                .map(|l| (0..l.first.span_to(l.last)).map(|i| l.first.plus(i)).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        store
+            .labour
+            .with(|l| l.as_ref().map(|l| (0..l.first.span_to(l.last)).map(|i| l.first.plus(i)).collect::<Vec<_>>()))
     };
     let month_options = move |selected: Option<Month>| {
         let l = lang.get();
         months()
+            .unwrap_or_default()
             .into_iter()
-            .map(|m| {
-                let v = m.to_string();
-                view! { <option value=v selected=Some(m) == selected>{format::month(l, m)}</option> }
-            })
+            .map(|m| view! { <option value=m.to_string() selected=Some(m) == selected>{format::month(l, m)}</option> })
             .collect_view()
     };
-    let set_month = move |from: bool, value: String| {
-        let m = Month::parse(&value);
-        store.filters.update(|f| if from { f.from = m } else { f.to = m });
-    };
-    let region_options = move || {
+    let area_options = move || {
         let l = lang.get();
-        let Some(codes) = store.codes.get() else {
-            return ().into_any();
-        };
-        let current = derived.filter.get().map(|f| area_value(f.area, &codes)).unwrap_or_else(|| "PT".into());
-        let opt = |value: String, label: String| {
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let current = derived.filter.get().map_or_else(|| "PT".to_string(), |f| area_code(f.area, &codes));
+        let opt = move |value: String, label: String| {
             let sel = value == current;
             view! { <option value=value selected=sel>{label}</option> }
         };
         view! {
-            {opt("PT".into(), t(l, Key::Portugal).into())}
+            {opt.clone()("PT".into(), t(l, Key::Portugal).into())}
             <optgroup label=t(l, Key::FocusAreas)>
-                {codes
-                    .focus_areas()
-                    .iter()
-                    .map(|f| opt(format!("focus:{}", f.code), f.name.get(l).to_string()))
-                    .collect_view()}
+                {codes.focus_areas().iter().map(|f| opt.clone()(f.code.clone(), f.name.get(l).to_string())).collect_view()}
             </optgroup>
             <optgroup label=t(l, Key::Districts)>
-                {codes.regions().iter().map(|r| opt(r.code.clone(), r.name.get(l).to_string())).collect_view()}
+                {codes.regions().iter().map(|r| opt.clone()(r.code.clone(), r.name.get(l).to_string())).collect_view()}
             </optgroup>
         }
         .into_any()
     };
     let sector_options = move || {
         let l = lang.get();
-        let Some(codes) = store.codes.get() else {
-            return ().into_any();
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let current = derived.filter.get().and_then(|f| f.sector);
+        let none = current.is_none();
+        let opt = move |code: &str, label: String, indent: bool| {
+            let sel = current.as_deref() == Some(code);
+            let label = if indent { format!("\u{a0}\u{a0}{code} {label}") } else { format!("{code} {label}") };
+            view! { <option value=code.to_string() selected=sel>{label}</option> }
         };
-        let current = store.filters.with(|f| f.sector);
         view! {
-            <option value="" selected=current.is_none()>{t(l, Key::AllSectors)}</option>
+            <option value="" selected=none>{t(l, Key::AllSectors)}</option>
             {codes
-                .sectors()
+                .file
+                .sections
                 .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let label = format!("{} {}", s.code, s.name.get(l));
-                    view! { <option value=s.code.clone() selected=current == Some(i)>{label}</option> }
+                .map(|s| {
+                    let divisions = codes
+                        .sectors()
+                        .iter()
+                        .filter(|d| d.code.starts_with(&s.code))
+                        .map(|d| opt.clone()(&d.code, d.name.get(l).to_string(), true))
+                        .collect_view();
+                    view! { {opt.clone()(&s.code, s.name.get(l).to_string(), false)} {divisions} }
                 })
                 .collect_view()}
         }
         .into_any()
     };
+    let occupation_options = move || {
+        let l = lang.get();
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let current = derived.filter.get().and_then(|f| f.occupation);
+        let none = current.is_none();
+        let opt = move |code: &str, label: String, depth: usize| {
+            let sel = current.as_deref() == Some(code);
+            let pad = "\u{a0}\u{a0}".repeat(depth);
+            view! { <option value=code.to_string() selected=sel>{format!("{pad}{code} {label}")}</option> }
+        };
+        // Groups that contain at least one listed occupation, then their unit groups.
+        let groups: Vec<_> = codes
+            .occupation_groups()
+            .iter()
+            .filter(|g| codes.occupations().iter().any(|o| o.code.starts_with(&g.code)))
+            .collect();
+        view! {
+            <option value="" selected=none>{t(l, Key::AllOccupations)}</option>
+            {groups
+                .iter()
+                .map(|g| {
+                    let depth = g.code.len() - 1;
+                    let units = if g.code.len() == 2 {
+                        codes
+                            .occupations()
+                            .iter()
+                            .filter(|o| o.code.starts_with(&g.code))
+                            .map(|o| opt.clone()(&o.code, o.name.get(l).to_string(), 2))
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        ().into_any()
+                    };
+                    view! { {opt.clone()(&g.code, g.name.get(l).to_string(), depth)} {units} }
+                })
+                .collect_view()}
+        }
+        .into_any()
+    };
+    let set = move |f: Box<dyn FnOnce(&mut crate::view_state::ViewState)>| store.set_view(f);
+    let any_filter = move || {
+        store.view.with(|v| {
+            v.area.is_some() || v.sector.is_some() || v.occupation.is_some() || v.from.is_some() || v.to.is_some()
+        })
+    };
     view! {
         <section class="filters" aria-label=move || t(lang.get(), Key::Filters)>
             <label>
                 <span>{move || t(lang.get(), Key::PeriodFrom)}</span>
-                <select data-testid="filter-from" on:change=move |ev| set_month(true, event_target_value(&ev))>
+                <select data-testid="filter-from" on:change=move |ev| {
+                    let m = Month::parse(&event_target_value(&ev));
+                    set(Box::new(move |v| v.from = m));
+                }>
                     {move || month_options(derived.filter.get().map(|f| f.from))}
                 </select>
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::PeriodTo)}</span>
-                <select data-testid="filter-to" on:change=move |ev| set_month(false, event_target_value(&ev))>
+                <select data-testid="filter-to" on:change=move |ev| {
+                    let m = Month::parse(&event_target_value(&ev));
+                    set(Box::new(move |v| v.to = m));
+                }>
                     {move || month_options(derived.filter.get().map(|f| f.to))}
                 </select>
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::Region)}</span>
-                <select
-                    data-testid="filter-region"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(codes) = store.codes.get_untracked() {
-                            let area = parse_area(&v, &codes);
-                            store.filters.update(|f| f.area = area);
-                        }
-                    }
-                >
-                    {region_options}
+                <select data-testid="filter-region" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.area = (code != "PT").then_some(code)));
+                }>
+                    {area_options}
                 </select>
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::Sector)}</span>
-                <select
-                    data-testid="filter-sector"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let sector = store.codes.get_untracked().and_then(|c| c.sector.get(&v));
-                        store.filters.update(|f| f.sector = sector);
-                    }
-                >
+                <select data-testid="filter-sector" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.sector = (!code.is_empty()).then_some(code)));
+                }>
                     {sector_options}
                 </select>
             </label>
+            <label>
+                <span>{move || t(lang.get(), Key::OccupationFilter)}</span>
+                <select data-testid="filter-occupation" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.occupation = (!code.is_empty()).then_some(code)));
+                }>
+                    {occupation_options}
+                </select>
+            </label>
+            <Show when=any_filter fallback=|| ()>
+                <button class="clear" data-testid="clear-filters" on:click=move |_| {
+                    set(Box::new(|v| {
+                        v.area = None;
+                        v.sector = None;
+                        v.occupation = None;
+                        v.from = None;
+                        v.to = None;
+                    }))
+                }>
+                    {move || t(lang.get(), Key::ClearFilters)}
+                </button>
+            </Show>
         </section>
     }
 }

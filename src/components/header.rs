@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
                 data-testid="lang-switch"
                 aria-label=move || t(lang.get(), Key::SwitchLanguage)
                 title=move || t(lang.get(), Key::SwitchLanguage)
-                on:click=move |_| lang.update(|l| *l = l.other())
+                on:click=move |_| store.set_view(|v| v.lang = Some(lang.get_untracked().other()))
             >
                 {move || t(lang.get(), Key::OtherLanguageShort)}
             </button>

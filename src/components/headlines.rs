@@ -43,12 +43,14 @@ pub fn Headlines() -> impl IntoView {
             crate::data::aggregate::Area::Focus(i) => codes.focus_areas().get(i)?.name.get(l).to_string(),
             crate::data::aggregate::Area::District(i) => codes.regions().get(i)?.name.get(l).to_string(),
         };
-        let sector = f.sector.and_then(|s| codes.sectors().get(s)).map(|s| format!(" · {} {}", s.code, s.name.get(l)));
-        Some(format!("{area} · {}{}", format::period(l, f.from, f.to), sector.unwrap_or_default()))
+        let sector = f.sector.as_deref().and_then(|s| crate::components::labels::sector(&codes, s, l));
+        let occ = f.occupation.as_deref().and_then(|o| crate::components::labels::occupation(&codes, o, l));
+        let extra: String = [sector, occ].into_iter().flatten().map(|s| format!(" · {s}")).collect();
+        Some(format!("{area} · {}{extra}", format::period(l, f.from, f.to)))
     };
     let cards = move || {
         let l: Lang = lang.get();
-        let Some(o) = derived.overview.get() else {
+        let Some(o) = derived.agg.get() else {
             return super::pending(store, "labour_market", "headlines-unavailable");
         };
         if o.records == 0 {

@@ -1,12 +1,21 @@
 //! One file per view or widget of the overview.
 
 pub mod datasets;
+pub mod explorer;
 pub mod filters;
+pub mod frame;
 pub mod header;
 pub mod headlines;
+pub mod labels;
+pub mod map;
+pub mod nav;
 pub mod notice;
+pub mod notices;
 pub mod occupations;
+pub mod ranking;
 pub mod report;
+pub mod seasonality;
+pub mod series;
 pub mod themes;
 
 use leptos::prelude::*;

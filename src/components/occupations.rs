@@ -19,7 +19,7 @@ pub fn TopOccupations() -> impl IntoView {
     let lang = store.lang;
     let body = move || {
         let l = lang.get();
-        let (Some(o), Some(codes)) = (derived.overview.get(), store.codes.get()) else {
+        let (Some(o), Some(codes)) = (derived.agg.get(), store.codes.get()) else {
             return super::pending(store, "labour_market", "occupations-unavailable");
         };
         let rows: Vec<_> = o.by_occupation.iter().filter(|r| r.ratio.is_some()).take(TOP).cloned().collect();

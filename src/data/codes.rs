@@ -57,6 +57,9 @@ pub struct CodesFile {
     pub sectors: Vec<Entry>,
     pub sections: Vec<Entry>,
     pub occupations: Vec<Occupation>,
+    /// ISCO-08 major (1 digit) and sub-major (2 digits) groups, for drill-down.
+    #[serde(default)]
+    pub occupation_groups: Vec<Entry>,
     pub themes: Vec<Entry>,
     pub stakeholder_groups: Vec<Entry>,
     pub event_formats: Vec<Entry>,
@@ -109,6 +112,9 @@ impl Codes {
     }
     pub fn occupations(&self) -> &[Occupation] {
         &self.file.occupations
+    }
+    pub fn occupation_groups(&self) -> &[Entry] {
+        &self.file.occupation_groups
     }
     pub fn themes(&self) -> &[Entry] {
         &self.file.themes
@@ -219,6 +225,15 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
         is_isco4,
         "a 4-digit ISCO-08 unit group like \"5131\"",
     );
+    if !f.occupation_groups.is_empty() {
+        check_list(
+            &mut c,
+            "occupation_groups",
+            pairs(&f.occupation_groups).into_iter(),
+            |s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()),
+            "an ISCO-08 major or sub-major group like \"5\" or \"51\"",
+        );
+    }
     check_list(&mut c, "themes", pairs(&f.themes).into_iter(), is_slug, "a lowercase code like \"housing\"");
     check_list(
         &mut c,

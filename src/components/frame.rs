@@ -1,0 +1,150 @@
+//! The frame every chart shares: title, chart/table switch, and CSV, SVG and
+//! PNG downloads of exactly what the chart shows.
+
+use leptos::prelude::*;
+
+use crate::app::download;
+use crate::app::store::use_store;
+use crate::i18n::{t, Key};
+use crate::table::Table;
+use crate::view_state::Indicator;
+
+pub fn indicator_key(i: Indicator) -> Key {
+    match i {
+        Indicator::Ratio => Key::IndRatio,
+        Indicator::VacanciesOpen => Key::IndOpen,
+        Indicator::VacanciesNew => Key::IndNew,
+        Indicator::Jobseekers => Key::IndJobseekers,
+        Indicator::Placements => Key::IndPlacements,
+        Indicator::Change => Key::IndChange,
+    }
+}
+
+/// A sortable table; clicking a header sorts by it (again: reverses).
+#[component]
+pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl IntoView {
+    let lang = use_store().lang;
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let rows = move || {
+        table.with(|tb| match sort.get() {
+            Some((c, asc)) => tb.sorted(c, asc),
+            None => tb.rows.clone(),
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" data-testid=testid>
+                <thead>
+                    <tr>
+                        {move || {
+                            table
+                                .with(|tb| tb.headers.clone())
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, h)| {
+                                    let aria = move || match sort.get() {
+                                        Some((c, true)) if c == i => "ascending",
+                                        Some((c, false)) if c == i => "descending",
+                                        _ => "none",
+                                    };
+                                    view! {
+                                        <th scope="col" aria-sort=aria>
+                                            <button class="sort" on:click=move |_| {
+                                                sort.update(|s| {
+                                                    *s = match *s {
+                                                        Some((c, asc)) if c == i => Some((i, !asc)),
+                                                        _ => Some((i, i == 0)),
+                                                    }
+                                                })
+                                            }>{h}</button>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let l = lang.get();
+                        rows()
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        {r
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(i, v)| {
+                                                let class = if matches!(v, crate::table::Value::Num(..)) { "num" } else { "" };
+                                                if i == 0 {
+                                                    view! { <th scope="row" class=class>{v.display(l)}</th> }.into_any()
+                                                } else {
+                                                    view! { <td class=class>{v.display(l)}</td> }.into_any()
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Chart + table + downloads. `id` names the files and the `<svg id="svg-{id}">`.
+#[component]
+pub fn ChartFrame(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    #[prop(into)] table: Signal<Table>,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_store().lang;
+    let show_table = RwSignal::new(false);
+    let svg_id = format!("svg-{id}");
+    let (svg_a, svg_b) = (svg_id.clone(), svg_id);
+    let report = |r: Result<(), wasm_bindgen::JsValue>| {
+        if let Err(e) = r {
+            web_sys::console::error_1(&e);
+        }
+    };
+    view! {
+        <figure class="chart panel" data-testid=format!("chart-{id}")>
+            <figcaption class="chart-head">
+                <h2>{move || title.get()}</h2>
+                <div class="chart-tools" role="group" aria-label=move || t(lang.get(), Key::DownloadHint)>
+                    <button
+                        class="tool"
+                        aria-pressed=move || show_table.get().to_string()
+                        data-testid=format!("toggle-table-{id}")
+                        on:click=move |_| show_table.update(|s| *s = !*s)
+                    >
+                        {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
+                    </button>
+                    <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
+                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(Table::to_csv)))>
+                        "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
+                    </button>
+                    <button class="tool" data-testid=format!("svg-download-{id}")
+                        on:click=move |_| report(download::svg(&format!("vagas-{id}.svg"), &svg_a))>
+                        "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
+                    </button>
+                    <button class="tool" data-testid=format!("png-{id}")
+                        on:click=move |_| report(download::png(&format!("vagas-{id}.png"), &svg_b))>
+                        "⤓ " {move || t(lang.get(), Key::DownloadPng)}
+                    </button>
+                </div>
+            </figcaption>
+            <p class="hint">{move || hint.get()}</p>
+            <div class="chart-body" hidden=move || show_table.get()>{children()}</div>
+            <Show when=move || show_table.get() fallback=|| ()>
+                <DataTable table=table testid=format!("table-{id}")/>
+            </Show>
+        </figure>
+    }
+}

@@ -1,0 +1,222 @@
+//! Choropleth map of the districts (Açores and Madeira as insets), coloured by
+//! the chosen indicator; click or Enter on a district filters every view.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::root::use_derived;
+use crate::app::store::use_store;
+use crate::chart::classify::{class_labels, classify, diverging_breaks, quantile_breaks};
+use crate::chart::palette::{DIVERGING, NO_DATA, SEQUENTIAL};
+use crate::data::aggregate::Area;
+use crate::format;
+use crate::geo::{self, MapLayout};
+use crate::i18n::{t, Key};
+use crate::table::{Table, Value};
+use crate::view_state::Indicator;
+
+use super::frame::{indicator_key, ChartFrame};
+
+const W: f64 = 560.0;
+const H: f64 = 560.0;
+const TOP: f64 = 34.0;
+const LEGEND: f64 = 120.0;
+
+/// Breaks and colours for the current values: quantiles on a sequential
+/// palette, or symmetric classes on a diverging one for changes.
+pub fn classes(ind: Indicator, values: &[f64]) -> (Vec<f64>, &'static [&'static str]) {
+    if ind == Indicator::Change {
+        (diverging_breaks(values, 3), &DIVERGING[..])
+    } else {
+        (quantile_breaks(values, SEQUENTIAL.len()), &SEQUENTIAL[..])
+    }
+}
+
+fn fill(v: Option<f64>, breaks: &[f64], palette: &[&'static str]) -> &'static str {
+    match v.and_then(|v| classify(v, breaks)) {
+        // Fewer distinct values than colours: spread the classes over the palette.
+        Some(k) => palette[(k * (palette.len() - 1)) / breaks.len().max(1)],
+        None => NO_DATA,
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let layout = Memo::new(move |_| {
+        let regions = store.regions.get()?;
+        let codes = store.codes.get()?;
+        let insets: Vec<usize> = ["PT-20", "PT-30"].iter().filter_map(|c| codes.region.get(c)).collect();
+        Some(Arc::new(geo::layout(&regions.shapes, &insets, W, H)))
+    });
+    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
+    let hover = RwSignal::new(None::<usize>);
+    // Values per region (code-list order) for the indicator.
+    let values = Memo::new(move |_| {
+        let agg = derived.agg.get()?;
+        let codes = store.codes.get()?;
+        let ind = indicator.get();
+        Some((0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect::<Vec<_>>())
+    });
+    let selected = Memo::new(move |_| match derived.filter.get().map(|f| f.area) {
+        Some(Area::District(r)) => vec![r],
+        Some(Area::Focus(i)) => store.codes.get().and_then(|c| c.focus_regions.get(i).cloned()).unwrap_or_default(),
+        _ => Vec::new(),
+    });
+    let toggle = move |r: usize| {
+        let Some(codes) = store.codes.get_untracked() else { return };
+        let code = codes.regions()[r].code.clone();
+        store.set_view(|v| v.area = if v.area.as_deref() == Some(code.as_str()) { None } else { Some(code) });
+    };
+    let title = Signal::derive(move || {
+        let l = lang.get();
+        let period = derived.filter.get().map(|f| format::period(l, f.from, f.to)).unwrap_or_default();
+        format!("{} · {} · {period}", t(l, Key::MapTitle), t(l, indicator_key(indicator.get())))
+    });
+    let table = Signal::derive(move || {
+        let l = lang.get();
+        let (Some(codes), Some(vals)) = (store.codes.get(), values.get()) else { return Table::default() };
+        let ind = indicator.get();
+        Table {
+            headers: vec!["ISO 3166-2".into(), t(l, Key::Region).into(), t(l, indicator_key(ind)).into()],
+            rows: codes
+                .regions()
+                .iter()
+                .zip(vals)
+                .map(|(r, v)| {
+                    vec![
+                        Value::Text(r.code.clone()),
+                        Value::Text(r.name.get(l).to_string()),
+                        Value::Num(v, ind.decimals()),
+                    ]
+                })
+                .collect(),
+        }
+    });
+    let body = move || {
+        let l = lang.get();
+        let (Some(lay), Some(vals), Some(codes)) = (layout.get(), values.get(), store.codes.get()) else {
+            return super::pending(store, "regions", "map-unavailable");
+        };
+        let lay: Arc<MapLayout> = lay;
+        let ind = indicator.get();
+        let finite: Vec<f64> = vals.iter().flatten().copied().filter(|v| v.is_finite()).collect();
+        let (breaks, palette) = classes(ind, &finite);
+        let fmt = move |v: f64| format::number(l, v, ind.decimals());
+        let labels = class_labels(&breaks, fmt);
+        let sel = selected.get();
+        let inset_names: Vec<String> = ["PT-20", "PT-30"]
+            .iter()
+            .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
+            .collect();
+        let insets = lay
+            .insets
+            .iter()
+            .zip(inset_names)
+            .map(|(b, name)| {
+                view! {
+                    <rect x=b.x y=b.y + TOP width=b.width height=b.height fill="none" stroke="#8a929c" stroke-dasharray="4 3"/>
+                    <text x=b.x + 4.0 y=b.y + TOP + 13.0 font-size="10" fill="#4f5863">{name}</text>
+                }
+            })
+            .collect_view();
+        let paths = lay
+            .regions
+            .iter()
+            .map(|mr| {
+                let r = mr.region;
+                let v = vals.get(r).copied().flatten();
+                let name = codes.regions()[r].name.get(l).to_string();
+                let label = format!("{name}: {} ({})", format::maybe(l, v, ind.decimals()), t(l, indicator_key(ind)));
+                let is_sel = sel.contains(&r);
+                let (stroke, width) = if is_sel { ("#000000", "2.5") } else { ("#ffffff", "0.8") };
+                view! {
+                    <path
+                        d=mr.d.clone()
+                        transform=format!("translate(0,{TOP})")
+                        fill=fill(v, &breaks, palette)
+                        stroke=stroke
+                        stroke-width=width
+                        class="region"
+                        tabindex="0"
+                        role="button"
+                        aria-pressed=is_sel.to_string()
+                        aria-label=label.clone()
+                        data-region=codes.regions()[r].code.clone()
+                        on:click=move |_| toggle(r)
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                toggle(r);
+                            }
+                        }
+                        on:mouseenter=move |_| hover.set(Some(r))
+                        on:mouseleave=move |_| hover.set(None)
+                        on:focus=move |_| hover.set(Some(r))
+                        on:blur=move |_| hover.set(None)
+                    >
+                        <title>{label.clone()}</title>
+                    </path>
+                }
+            })
+            .collect_view();
+        let legend_y = H + TOP + 16.0;
+        let swatches = labels
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let color = palette[(k * (palette.len() - 1)) / breaks.len().max(1)];
+                let y = legend_y + 16.0 * k as f64;
+                view! {
+                    <rect x="12" y=y width="14" height="12" fill=color stroke="#8a929c" stroke-width="0.5"/>
+                    <text x="32" y=y + 10.0 font-size="11">{text.clone()}</text>
+                }
+            })
+            .collect_view();
+        let no_data_y = legend_y + 16.0 * labels.len() as f64;
+        let readout = move || {
+            hover.get().map(|r| {
+                let v = values.get().and_then(|v| v.get(r).copied().flatten());
+                let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
+                format!("{name}: {}", format::maybe(l, v, ind.decimals()))
+            })
+        };
+        view! {
+            <svg
+                id="svg-map"
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox=format!("0 0 {W} {}", H + TOP + LEGEND)
+                width=W
+                height=H + TOP + LEGEND
+                font-family="system-ui, sans-serif"
+                role="group"
+                aria-label=title.get()
+                class="map"
+            >
+                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                <text x=W - 8.0 y="18" font-size="13" text-anchor="end" data-testid="map-readout">{readout}</text>
+                {insets}
+                {paths}
+                <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
+                {swatches}
+                <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
+                <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
+                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}" "{t(l, Key::BoundariesCredit)}</text>
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <ChartFrame
+            id="map"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())
+            table=table
+        >
+            {body}
+        </ChartFrame>
+    }
+}

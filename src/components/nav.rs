@@ -1,0 +1,33 @@
+//! Page tabs: overview and shortages explorer.
+
+use leptos::prelude::*;
+
+use crate::app::store::use_store;
+use crate::i18n::{t, Key};
+use crate::view_state::Page;
+
+#[component]
+pub fn Nav() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let tab = move |page: Page, key: Key| {
+        let current = move || store.view.with(|v| v.page == page);
+        view! {
+            <button
+                class="tab"
+                class:active=current
+                aria-current=move || current().then_some("page")
+                data-testid=format!("tab-{}", page.code())
+                on:click=move |_| store.set_view(|v| v.page = page)
+            >
+                {move || t(lang.get(), key)}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label=move || t(lang.get(), Key::Pages)>
+            {tab(Page::Overview, Key::PageOverview)}
+            {tab(Page::Explore, Key::PageExplore)}
+        </nav>
+    }
+}

@@ -1,0 +1,206 @@
+//! Horizontal bar rankings of occupations (ISCO-08) and sectors (NACE) for the
+//! current selection, sortable by indicator; a click on a bar cross-filters.
+
+use leptos::prelude::*;
+
+use crate::app::root::use_derived;
+use crate::app::store::use_store;
+use crate::chart::palette::SEQUENTIAL;
+use crate::chart::scale::{nice_domain, Band, Linear};
+use crate::data::aggregate::{indicator_value, Sums};
+use crate::data::Lang;
+use crate::format;
+use crate::i18n::{t, Key};
+use crate::table::{Table, Value};
+use crate::view_state::Indicator;
+
+use super::frame::{indicator_key, ChartFrame};
+
+const W: f64 = 560.0;
+const ROW: f64 = 22.0;
+const LABEL: f64 = 250.0;
+const TOP: f64 = 30.0;
+const BOTTOM: f64 = 26.0;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RankKind {
+    Occupations,
+    Sectors,
+}
+
+/// One bar: code, label, value.
+type Bar = (String, String, Option<f64>);
+
+fn bars(
+    kind: RankKind,
+    ind: Indicator,
+    l: Lang,
+    store: crate::app::store::Store,
+    agg: &crate::data::aggregate::Aggregates,
+) -> Vec<Bar> {
+    let Some(codes) = store.codes.get() else { return Vec::new() };
+    let months = agg.months_with_data;
+    // Changes need the previous year per row, which rankings do not keep.
+    let value = |s: &Sums| indicator_value(ind, s, months, None);
+    let mut out: Vec<Bar> = match kind {
+        RankKind::Occupations => agg
+            .by_occupation
+            .iter()
+            .map(|r| {
+                let o = &codes.occupations()[r.occupation];
+                (o.code.clone(), o.name.get(l).to_string(), value(&r.sums))
+            })
+            .collect(),
+        RankKind::Sectors => codes
+            .sectors()
+            .iter()
+            .zip(&agg.by_sector)
+            .filter(|(_, s)| !s.is_empty())
+            .map(|(e, s)| (e.code.clone(), e.name.get(l).to_string(), value(s)))
+            .collect(),
+    };
+    out.sort_by(|a, b| match (a.2, b.2) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    out
+}
+
+#[component]
+pub fn RankingView(kind: RankKind) -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let view_ind = Memo::new(move |_| store.view.with(|v| v.indicator));
+    // Sorted by the page's indicator unless the user picks another here;
+    // changes are not available per row, so they fall back to the ratio.
+    let chosen = RwSignal::new(None::<Indicator>);
+    let ind = Memo::new(move |_| {
+        let i = chosen.get().unwrap_or(view_ind.get());
+        if i == Indicator::Change {
+            Indicator::Ratio
+        } else {
+            i
+        }
+    });
+    let id: &'static str = if kind == RankKind::Occupations { "rank-occupations" } else { "rank-sectors" };
+    let heading = if kind == RankKind::Occupations { Key::RankOccupations } else { Key::RankSectors };
+    let rows = Memo::new(move |_| {
+        let agg = derived.agg.get()?;
+        Some(bars(kind, ind.get(), lang.get(), store, &agg))
+    });
+    let current = Memo::new(move |_| {
+        derived.filter.get().and_then(|f| if kind == RankKind::Occupations { f.occupation } else { f.sector })
+    });
+    let toggle = move |code: String| {
+        store.set_view(|v| {
+            let slot = if kind == RankKind::Occupations { &mut v.occupation } else { &mut v.sector };
+            *slot = if slot.as_deref() == Some(code.as_str()) { None } else { Some(code) };
+        })
+    };
+    let title =
+        Signal::derive(move || format!("{} · {}", t(lang.get(), heading), t(lang.get(), indicator_key(ind.get()))));
+    let table = Signal::derive(move || {
+        let l = lang.get();
+        let i = ind.get();
+        Table {
+            headers: vec!["Code".into(), t(l, heading).into(), t(l, indicator_key(i)).into()],
+            rows: rows
+                .get()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(c, n, v)| vec![Value::Text(c), Value::Text(n), Value::Num(v, i.decimals())])
+                .collect(),
+        }
+    });
+    let body = move || {
+        let l = lang.get();
+        let Some(rows) = rows.get() else { return super::pending(store, "labour_market", "rank-unavailable") };
+        if rows.is_empty() {
+            return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
+        }
+        let i = ind.get();
+        let h = TOP + BOTTOM + ROW * rows.len() as f64;
+        let max = rows.iter().filter_map(|r| r.2).fold(0.0_f64, f64::max);
+        let (_, d1) = nice_domain(0.0, if max > 0.0 { max } else { 1.0 }, 4);
+        let x = Linear::new((0.0, d1), (LABEL, W - 70.0));
+        let band = Band::new(rows.len(), (TOP, h - BOTTOM), 0.2);
+        let cur = current.get();
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(k, (code, name, v))| {
+                let y = band.position(k);
+                let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
+                let fill = if selected { "#253494" } else { SEQUENTIAL[3] };
+                let label = format!("{code} {name}");
+                let short: String = if label.chars().count() > 38 { label.chars().take(37).collect::<String>() + "…" } else { label.clone() };
+                let text = format::maybe(l, *v, i.decimals());
+                let code2 = code.clone();
+                let aria = format!("{label}: {text}");
+                view! {
+                    <g
+                        class="bar-row"
+                        tabindex="0"
+                        role="button"
+                        aria-pressed=selected.to_string()
+                        aria-label=aria
+                        data-code=code.clone()
+                        on:click={
+                            let c = code2.clone();
+                            move |_| toggle(c.clone())
+                        }
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                toggle(code2.clone());
+                            }
+                        }
+                    >
+                        <title>{label.clone()}</title>
+                        <text x=LABEL - 6.0 y=y + band.bandwidth() * 0.75 font-size="11" text-anchor="end" font-weight=if selected { "700" } else { "400" }>
+                            {short}
+                        </text>
+                        <rect x=LABEL y=y width=(x.map(v.unwrap_or(0.0)) - LABEL).max(0.0) height=band.bandwidth() fill=fill/>
+                        <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=y + band.bandwidth() * 0.75 font-size="11">{text}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
+                font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
+                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                {bars}
+                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="ranking">
+            <label class="sort-by">
+                <span>{move || t(lang.get(), Key::SortBy)}</span>
+                <select data-testid=format!("sort-{id}") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    chosen.set(Indicator::ALL.into_iter().find(|i| i.code() == v));
+                }>
+                    {move || {
+                        let l = lang.get();
+                        let cur = ind.get();
+                        Indicator::ALL
+                            .into_iter()
+                            .filter(|i| *i != Indicator::Change)
+                            .map(|i| view! { <option value=i.code() selected=i == cur>{t(l, indicator_key(i))}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <ChartFrame id=id title=title hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string()) table=table>
+                {body}
+            </ChartFrame>
+        </div>
+    }
+}

@@ -1,0 +1,173 @@
+//! Occupation × month-of-year heatmap of vacancies per jobseeker: when each
+//! occupation is short. Occupations that swing between shortage and surplus
+//! across the year are flagged (⇅). A click on a row filters by occupation.
+
+use leptos::prelude::*;
+
+use crate::app::root::use_derived;
+use crate::app::store::use_store;
+use crate::chart::classify::{class_labels, classify};
+use crate::chart::palette::{text_on, DIVERGING, NO_DATA};
+use crate::format;
+use crate::i18n::{t, Key};
+use crate::table::{Table, Value};
+
+use super::frame::ChartFrame;
+
+const W: f64 = 760.0;
+const LABEL: f64 = 290.0;
+const ROW: f64 = 20.0;
+const TOP: f64 = 44.0;
+const BOTTOM: f64 = 70.0;
+
+/// Fixed breaks around 1 (as many vacancies as jobseekers): surplus classes
+/// below, shortage classes above, so colours mean the same in every view.
+pub const BREAKS: [f64; 5] = [0.25, 0.5, 1.0, 1.5, 2.0];
+
+/// Shortage in warm browns, surplus in teals (BrBG reversed).
+pub fn cell_color(ratio: Option<f64>) -> &'static str {
+    match ratio.and_then(|r| classify(r, &BREAKS)) {
+        Some(k) => DIVERGING[DIVERGING.len() - 1 - k],
+        None => NO_DATA,
+    }
+}
+
+#[component]
+pub fn SeasonalityView() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let title = Signal::derive(move || t(lang.get(), Key::SeasonalityTitle).to_string());
+    let table = Signal::derive(move || {
+        let l = lang.get();
+        let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else { return Table::default() };
+        let mut headers = vec!["ISCO-08".to_string(), t(l, Key::Occupation).to_string()];
+        headers.extend((1..=12).map(|m| format::month_name(l, m).to_string()));
+        headers.push(t(l, Key::Swings).to_string());
+        Table {
+            headers,
+            rows: agg
+                .seasonality
+                .iter()
+                .map(|r| {
+                    let o = &codes.occupations()[r.occupation];
+                    let mut row = vec![Value::Text(o.code.clone()), Value::Text(o.name.get(l).to_string())];
+                    row.extend((0..12).map(|m| Value::Num(r.ratio(m), 2)));
+                    row.push(Value::Text(if r.swings { "⇅".into() } else { String::new() }));
+                    row
+                })
+                .collect(),
+        }
+    });
+    let body = move || {
+        let l = lang.get();
+        let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else {
+            return super::pending(store, "labour_market", "seasonality-unavailable");
+        };
+        if agg.seasonality.is_empty() {
+            return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
+        }
+        let current = derived.filter.get().and_then(|f| f.occupation);
+        let h = TOP + BOTTOM + ROW * agg.seasonality.len() as f64;
+        let cw = (W - LABEL - 10.0) / 12.0;
+        let months = (1..=12)
+            .map(|m| {
+                view! { <text x=LABEL + cw * (f64::from(m) - 0.5) y=TOP - 6.0 font-size="11" text-anchor="middle">{format::month_name(l, m)}</text> }
+            })
+            .collect_view();
+        let rows = agg
+            .seasonality
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let o = &codes.occupations()[r.occupation];
+                let y = TOP + ROW * k as f64;
+                let selected = current.as_deref().is_some_and(|c| o.code.starts_with(c));
+                let flag = if r.swings { "⇅ " } else { "" };
+                let label = format!("{flag}{} {}", o.code, o.name.get(l));
+                let short: String = if label.chars().count() > 44 { label.chars().take(43).collect::<String>() + "…" } else { label.clone() };
+                let code = o.code.clone();
+                let code2 = code.clone();
+                let toggle = move |c: String| store.set_view(|v| v.occupation = if v.occupation.as_deref() == Some(c.as_str()) { None } else { Some(c) });
+                let cells = (0..12)
+                    .map(|m| {
+                        let ratio = r.ratio(m);
+                        let fill = cell_color(ratio);
+                        let tip = format!("{} · {}: {}", o.code, format::month_name(l, m as u32 + 1), format::maybe(l, ratio, 2));
+                        let c = code.clone();
+                        view! {
+                            <rect x=LABEL + cw * m as f64 y=y width=cw - 1.0 height=ROW - 1.0 fill=fill on:click=move |_| toggle(c.clone())>
+                                <title>{tip}</title>
+                            </rect>
+                            {(cw > 34.0).then(|| view! {
+                                <text x=LABEL + cw * (m as f64 + 0.5) y=y + ROW * 0.7 font-size="10" text-anchor="middle" fill=text_on(fill) pointer-events="none">
+                                    {format::maybe(l, ratio, 1)}
+                                </text>
+                            })}
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <g class="heat-row" data-code=o.code.clone() data-swings=r.swings.to_string()>
+                        <text
+                            x=LABEL - 6.0
+                            y=y + ROW * 0.7
+                            font-size="11"
+                            text-anchor="end"
+                            font-weight=if selected { "700" } else { "400" }
+                            tabindex="0"
+                            role="button"
+                            aria-pressed=selected.to_string()
+                            aria-label=label.clone()
+                            on:click={
+                                let c = code2.clone();
+                                move |_| toggle(c.clone())
+                            }
+                            on:keydown=move |ev| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    toggle(code2.clone());
+                                }
+                            }
+                        >
+                            <title>{label.clone()}</title>
+                            {short}
+                        </text>
+                        {cells}
+                    </g>
+                }
+            })
+            .collect_view();
+        let labels = class_labels(&BREAKS, |v| format::number(l, v, 2));
+        let ly = h - BOTTOM + 14.0;
+        let legend = labels
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let lx = LABEL + 76.0 * k as f64;
+                view! {
+                    <rect x=lx y=ly width="14" height="12" fill=DIVERGING[DIVERGING.len() - 1 - k]/>
+                    <text x=lx + 18.0 y=ly + 10.0 font-size="10">{text.clone()}</text>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg id="svg-seasonality" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
+                font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
+                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                {months}
+                {rows}
+                <text x="8" y=ly + 10.0 font-size="10" font-weight="700">{t(l, Key::Legend)}</text>
+                {legend}
+                <text x="8" y=ly + 30.0 font-size="10">{t(l, Key::SeasonalityHint)}</text>
+                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <ChartFrame id="seasonality" title=title hint=Signal::derive(move || t(lang.get(), Key::SeasonalityHint).to_string()) table=table>
+            {body}
+        </ChartFrame>
+    }
+}

@@ -1,0 +1,355 @@
+//! Monthly line chart of the indicator for up to five areas, with a read-out
+//! on hover and keyboard (← →), the selected period shaded, and range sliders.
+
+use leptos::prelude::*;
+
+use crate::app::root::use_derived;
+use crate::app::store::use_store;
+use crate::chart::palette::SERIES;
+use crate::chart::scale::{nice_domain, nice_ticks, Linear};
+use crate::data::aggregate::Area;
+use crate::data::Month;
+use crate::format;
+use crate::i18n::{t, Key};
+use crate::table::{Table, Value};
+use crate::view_state::{area_code, MAX_COMPARE};
+
+use super::frame::{indicator_key, ChartFrame};
+
+const W: f64 = 760.0;
+const H: f64 = 340.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 64.0;
+
+fn area_name(area: Area, codes: &crate::data::codes::Codes, l: crate::data::Lang) -> String {
+    match area {
+        Area::Portugal => "Portugal".into(),
+        Area::Focus(i) => codes.focus_areas().get(i).map(|f| f.name.get(l).to_string()).unwrap_or_default(),
+        Area::District(i) => codes.regions().get(i).map(|r| r.name.get(l).to_string()).unwrap_or_default(),
+    }
+}
+
+#[component]
+pub fn SeriesView() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
+    let compare =
+        Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
+    let hover = RwSignal::new(None::<usize>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let lines = Memo::new(move |_| {
+        let agg = derived.agg.get()?;
+        let ind = indicator.get();
+        Some((0..agg.series.len()).map(|k| agg.series_values(ind, k)).collect::<Vec<_>>())
+    });
+    let first = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.series_first)));
+    let title = Signal::derive(move || {
+        format!("{} · {}", t(lang.get(), Key::SeriesTitle), t(lang.get(), indicator_key(indicator.get())))
+    });
+    let table = Signal::derive(move || {
+        let l = lang.get();
+        let (Some(codes), Some(lines), Some(first)) = (store.codes.get(), lines.get(), first.get()) else {
+            return Table::default();
+        };
+        let ind = indicator.get();
+        let mut headers = vec![t(l, Key::Month).to_string()];
+        headers.extend(compare.get().iter().map(|a| area_name(*a, &codes, l)));
+        let n = lines.first().map_or(0, Vec::len);
+        Table {
+            headers,
+            rows: (0..n)
+                .map(|i| {
+                    let mut row = vec![Value::Text(first.plus(i as u32).to_string())];
+                    row.extend(lines.iter().map(|line| Value::Num(line.get(i).copied().flatten(), ind.decimals())));
+                    row
+                })
+                .collect(),
+        }
+    });
+    let body = move || {
+        let l = lang.get();
+        let (Some(lines), Some(first), Some(codes), Some(f)) =
+            (lines.get(), first.get(), store.codes.get(), derived.filter.get())
+        else {
+            return super::pending(store, "labour_market", "series-unavailable");
+        };
+        let ind = indicator.get();
+        let n = lines.first().map_or(0, Vec::len).max(1);
+        let all: Vec<f64> = lines.iter().flatten().flatten().copied().filter(|v| v.is_finite()).collect();
+        let lo = all.iter().copied().fold(0.0_f64, f64::min);
+        let hi = all.iter().copied().fold(0.0_f64, f64::max);
+        let (d0, d1) = nice_domain(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
+        let x = Linear::new((0.0, (n - 1).max(1) as f64), (LEFT, W - RIGHT));
+        let y = Linear::new((d0, d1), (H - BOTTOM, TOP));
+        let ticks = nice_ticks(d0, d1, 5);
+        let areas = compare.get();
+        let paths = lines
+            .iter()
+            .enumerate()
+            .map(|(k, line)| {
+                let mut d = String::new();
+                let mut pen_up = true;
+                for (i, v) in line.iter().enumerate() {
+                    match v {
+                        Some(v) if v.is_finite() => {
+                            d.push_str(&format!(
+                                "{}{:.1} {:.1} ",
+                                if pen_up { "M" } else { "L" },
+                                x.map(i as f64),
+                                y.map(*v)
+                            ));
+                            pen_up = false;
+                        }
+                        _ => pen_up = true,
+                    }
+                }
+                view! { <path d=d fill="none" stroke=SERIES[k % SERIES.len()] stroke-width="2.2"/> }
+            })
+            .collect_view();
+        let from_i = f.from.index().saturating_sub(first.index()) as f64;
+        let to_i = f.to.index().saturating_sub(first.index()) as f64;
+        let years = (0..n)
+            .filter(|i| first.plus(*i as u32).month() == 1)
+            .map(|i| {
+                let xi = x.map(i as f64);
+                view! {
+                    <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#d0d5dc"/>
+                    <text x=xi + 3.0 y=H - BOTTOM + 16.0 font-size="11">{first.plus(i as u32).year()}</text>
+                }
+            })
+            .collect_view();
+        let yticks = ticks
+            .iter()
+            .map(|v| {
+                let yy = y.map(*v);
+                view! {
+                    <line x1=LEFT x2=W - RIGHT y1=yy y2=yy stroke="#eceff3"/>
+                    <text x=LEFT - 6.0 y=yy + 4.0 font-size="11" text-anchor="end">{format::number(l, *v, if ind.decimals() > 0 { 1 } else { 0 })}</text>
+                }
+            })
+            .collect_view();
+        let legend = areas
+            .iter()
+            .enumerate()
+            .map(|(k, a)| {
+                let lx = LEFT + 150.0 * k as f64;
+                view! {
+                    <rect x=lx y=H - 26.0 width="14" height="4" fill=SERIES[k % SERIES.len()]/>
+                    <text x=lx + 18.0 y=H - 21.0 font-size="11">{area_name(*a, &codes, l)}</text>
+                }
+            })
+            .collect_view();
+        let lines2 = lines.clone();
+        let areas2 = areas.clone();
+        let codes2 = codes.clone();
+        let readout = move || {
+            let i = hover.get()?;
+            let values: Vec<String> = areas2
+                .iter()
+                .zip(&lines2)
+                .map(|(a, line)| {
+                    format!(
+                        "{} {}",
+                        area_name(*a, &codes2, l),
+                        format::maybe(l, line.get(i).copied().flatten(), ind.decimals())
+                    )
+                })
+                .collect();
+            Some(format!("{}: {}", format::month(l, first.plus(i as u32)), values.join(" · ")))
+        };
+        let readout_aria = readout.clone();
+        let cursor = move || {
+            hover.get().map(|i| {
+                let xi = x.map(i as f64);
+                view! { <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#1b1f24" stroke-dasharray="3 3"/> }
+            })
+        };
+        let on_move = move |ev: leptos::ev::MouseEvent| {
+            if let Some(svg) = svg_ref.get() {
+                let rect = svg.get_bounding_client_rect();
+                if rect.width() > 0.0 {
+                    let px = (f64::from(ev.client_x()) - rect.left()) * W / rect.width();
+                    let i = x.invert(px).round().clamp(0.0, (n - 1) as f64) as usize;
+                    hover.set(Some(i));
+                }
+            }
+        };
+        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+            let step: i64 = match ev.key().as_str() {
+                "ArrowLeft" => -1,
+                "ArrowRight" => 1,
+                "Home" => -(n as i64),
+                "End" => n as i64,
+                _ => return,
+            };
+            ev.prevent_default();
+            let cur = hover.get_untracked().unwrap_or(to_i as usize) as i64;
+            hover.set(Some((cur + step).clamp(0, n as i64 - 1) as usize));
+        };
+        view! {
+            <svg
+                id="svg-series"
+                node_ref=svg_ref
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox=format!("0 0 {W} {H}")
+                width=W
+                height=H
+                font-family="system-ui, sans-serif"
+                tabindex="0"
+                role="img"
+                aria-label=move || readout_aria().unwrap_or_else(|| title.get())
+                class="series"
+                on:mousemove=on_move
+                on:mouseleave=move |_| hover.set(None)
+                on:keydown=on_key
+                on:blur=move |_| hover.set(None)
+            >
+                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                <text x="8" y="34" font-size="12" data-testid="series-readout">{readout}</text>
+                <rect x=x.map(from_i) y=TOP width=(x.map(to_i) - x.map(from_i)).max(2.0) height=H - BOTTOM - TOP fill="#fff4d6"/>
+                {years}
+                {yticks}
+                {paths}
+                {cursor}
+                {legend}
+                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <ChartFrame
+            id="series"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
+            table=table
+        >
+            {body}
+        </ChartFrame>
+        <ComparePicker/>
+        <PeriodSliders/>
+    }
+}
+
+/// Chips for the compared areas, with remove buttons, and a picker to add one.
+#[component]
+fn ComparePicker() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let current = move || derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default());
+    let set_list = move |areas: Vec<Area>| {
+        let Some(codes) = store.codes.get_untracked() else { return };
+        let list: Vec<String> = areas.iter().map(|a| area_code(*a, &codes)).collect();
+        store.set_view(|v| v.compare = list);
+    };
+    view! {
+        <div class="compare" data-testid="compare">
+            <span class="compare-label">{move || t(lang.get(), Key::Compare)}": "</span>
+            {move || {
+                let l = lang.get();
+                let Some(codes) = store.codes.get() else { return ().into_any() };
+                let areas = current();
+                areas
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| {
+                        let a = *a;
+                        let name = area_name(a, &codes, l);
+                        let rest: Vec<Area> = areas.iter().copied().filter(|x| *x != a).collect();
+                        view! {
+                            <span class="chip" style:border-color=SERIES[k % SERIES.len()]>
+                                {name.clone()}
+                                <button
+                                    class="chip-remove"
+                                    aria-label=format!("{} {name}", t(l, Key::Remove))
+                                    disabled=areas.len() <= 1
+                                    on:click=move |_| set_list(rest.clone())
+                                >
+                                    "×"
+                                </button>
+                            </span>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+            <select
+                aria-label=move || t(lang.get(), Key::AddArea)
+                disabled=move || { current().len() >= MAX_COMPARE }
+                data-testid="compare-add"
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    let Some(codes) = store.codes.get_untracked() else { return };
+                    if let Some(a) = crate::view_state::parse_area(&code, &codes) {
+                        let mut list = current();
+                        if !list.contains(&a) && list.len() < MAX_COMPARE {
+                            list.push(a);
+                            set_list(list);
+                        }
+                    }
+                }
+            >
+                <option value="" selected=true>{move || t(lang.get(), Key::AddArea)}</option>
+                {move || {
+                    let l = lang.get();
+                    let Some(codes) = store.codes.get() else { return ().into_any() };
+                    let mut opts = vec![("PT".to_string(), "Portugal".to_string())];
+                    opts.extend(codes.focus_areas().iter().map(|f| (f.code.clone(), f.name.get(l).to_string())));
+                    opts.extend(codes.regions().iter().map(|r| (r.code.clone(), r.name.get(l).to_string())));
+                    opts.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view().into_any()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// Two sliders for the period: keyboard-operable range selection.
+#[component]
+fn PeriodSliders() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let bounds = move || store.labour.with(|l| l.as_ref().map(|l| (l.first, l.last)));
+    let slider = move |is_from: bool| {
+        let label = move || t(lang.get(), if is_from { Key::PeriodFrom } else { Key::PeriodTo });
+        let value = move || {
+            let (first, _) = bounds()?;
+            let f = derived.filter.get()?;
+            Some((if is_from { f.from } else { f.to }).index().saturating_sub(first.index()))
+        };
+        view! {
+            <label class="slider">
+                <span>{label}</span>
+                <input
+                    type="range"
+                    min="0"
+                    max=move || bounds().map_or(0, |(a, b)| a.span_to(b).saturating_sub(1))
+                    prop:value=move || value().unwrap_or(0).to_string()
+                    aria-valuetext=move || {
+                        let (first, _) = bounds()?;
+                        Some(format::month(lang.get(), first.plus(value()?)))
+                    }
+                    data-testid=if is_from { "slider-from" } else { "slider-to" }
+                    on:change=move |ev| {
+                        let Some((first, _)) = bounds() else { return };
+                        let Ok(i) = event_target_value(&ev).parse::<u32>() else { return };
+                        let m = Some(Month::from_index(first.index() + i));
+                        store.set_view(|v| if is_from { v.from = m } else { v.to = m });
+                    }
+                />
+                <output>{move || bounds().zip(value()).map(|((first, _), v)| format::month(lang.get(), first.plus(v)))}</output>
+            </label>
+        }
+    };
+    view! {
+        <div class="sliders" aria-label=move || t(lang.get(), Key::Period) role="group">
+            {slider(true)}
+            {slider(false)}
+        </div>
+    }
+}

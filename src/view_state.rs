@@ -1,0 +1,434 @@
+//! The whole view state (page, indicator, filters, selection) and its
+//! encoding in the URL query string, so any view can be shared, bookmarked
+//! and restored with back/forward. Pure: codes stay strings here and are
+//! resolved against the code lists by `resolve`.
+
+use std::fmt::Write;
+
+use crate::data::aggregate::{Area, Filter};
+use crate::data::codes::Codes;
+use crate::data::{Lang, Month};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Overview,
+    Explore,
+}
+
+impl Page {
+    pub const ALL: [Page; 2] = [Page::Overview, Page::Explore];
+    pub fn code(self) -> &'static str {
+        match self {
+            Page::Overview => "overview",
+            Page::Explore => "explore",
+        }
+    }
+}
+
+/// What the map, series and rankings show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Indicator {
+    #[default]
+    Ratio,
+    VacanciesOpen,
+    VacanciesNew,
+    Jobseekers,
+    Placements,
+    /// Open vacancies: change (%) vs the same months a year earlier.
+    Change,
+}
+
+impl Indicator {
+    pub const ALL: [Indicator; 6] = [
+        Indicator::Ratio,
+        Indicator::VacanciesOpen,
+        Indicator::VacanciesNew,
+        Indicator::Jobseekers,
+        Indicator::Placements,
+        Indicator::Change,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Indicator::Ratio => "ratio",
+            Indicator::VacanciesOpen => "open",
+            Indicator::VacanciesNew => "new",
+            Indicator::Jobseekers => "jobseekers",
+            Indicator::Placements => "placements",
+            Indicator::Change => "change",
+        }
+    }
+    fn from_code(s: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.code() == s)
+    }
+    /// Decimals shown for a value of this indicator.
+    pub fn decimals(self) -> usize {
+        match self {
+            Indicator::Ratio => 2,
+            Indicator::Change => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// At most this many areas in the time-series comparison.
+pub const MAX_COMPARE: usize = 5;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub page: Page,
+    /// `None`: the default language (Portuguese) and no `lang=` in the URL.
+    pub lang: Option<Lang>,
+    pub indicator: Indicator,
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+    /// "PT", a focus-area code ("algarve") or a district code ("PT-08").
+    pub area: Option<String>,
+    /// Areas compared in the time series, same codes as `area`.
+    pub compare: Vec<String>,
+    /// NACE section ("I") or division ("I55").
+    pub sector: Option<String>,
+    /// ISCO-08 prefix: major group ("5"), sub-major ("51") or unit group ("5131").
+    pub occupation: Option<String>,
+}
+
+/// A parameter that was ignored, and why: shown as a quiet notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub param: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// A code as it may appear in the URL: short, plain characters only.
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 16 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Reads a query string (with or without the leading `?`). Never fails:
+/// anything unknown or malformed is skipped and reported as a notice.
+pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
+    let mut v = ViewState::default();
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()).take(64) {
+        let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(k);
+        let value = percent_decode(raw);
+        let mut bad = |reason| {
+            notices.push(Notice {
+                param: key.chars().take(32).collect(),
+                value: value.chars().take(64).collect(),
+                reason,
+            })
+        };
+        match key.as_str() {
+            "page" => match Page::ALL.into_iter().find(|p| p.code() == value) {
+                Some(p) => v.page = p,
+                None => bad("unknown page"),
+            },
+            "lang" => match Lang::from_code(&value) {
+                Some(l) => v.lang = Some(l),
+                None => bad("unknown language"),
+            },
+            "ind" => match Indicator::from_code(&value) {
+                Some(i) => v.indicator = i,
+                None => bad("unknown indicator"),
+            },
+            "from" | "to" => match Month::parse(&value) {
+                Some(m) if key == "from" => v.from = Some(m),
+                Some(m) => v.to = Some(m),
+                None => bad("not a month (YYYY-MM)"),
+            },
+            "area" => match is_code(&value) {
+                true => v.area = Some(value.clone()),
+                false => bad("not a region code"),
+            },
+            "cmp" => {
+                for code in value.split(',').filter(|c| !c.is_empty()) {
+                    if !is_code(code) {
+                        bad("not a region code");
+                    } else if v.compare.len() >= MAX_COMPARE {
+                        bad("too many regions to compare (at most 5)");
+                        break;
+                    } else if !v.compare.iter().any(|c| c == code) {
+                        v.compare.push(code.to_string());
+                    }
+                }
+            }
+            "sector" => match value.len() <= 3 && is_code(&value) && value.as_bytes()[0].is_ascii_uppercase() {
+                true => v.sector = Some(value.clone()),
+                false => bad("not a NACE code"),
+            },
+            "occ" => match (1..=4).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
+                true => v.occupation = Some(value.clone()),
+                false => bad("not an ISCO-08 code"),
+            },
+            _ => bad("unknown parameter"),
+        }
+    }
+    (v, notices)
+}
+
+/// Writes the state as a query string (with `?`, or empty for the default
+/// view). Parameters at their default value are left out.
+pub fn encode(v: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if v.page != Page::default() {
+        parts.push(format!("page={}", v.page.code()));
+    }
+    if let Some(l) = v.lang {
+        parts.push(format!("lang={}", l.code()));
+    }
+    if v.indicator != Indicator::default() {
+        parts.push(format!("ind={}", v.indicator.code()));
+    }
+    if let Some(m) = v.from {
+        parts.push(format!("from={m}"));
+    }
+    if let Some(m) = v.to {
+        parts.push(format!("to={m}"));
+    }
+    if let Some(a) = &v.area {
+        parts.push(format!("area={}", percent_encode(a)));
+    }
+    if !v.compare.is_empty() {
+        let list: Vec<String> = v.compare.iter().map(|c| percent_encode(c)).collect();
+        parts.push(format!("cmp={}", list.join(",")));
+    }
+    if let Some(s) = &v.sector {
+        parts.push(format!("sector={}", percent_encode(s)));
+    }
+    if let Some(o) = &v.occupation {
+        parts.push(format!("occ={}", percent_encode(o)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Area code → area; unknown codes give `None`.
+pub fn parse_area(code: &str, codes: &Codes) -> Option<Area> {
+    if code == "PT" {
+        return Some(Area::Portugal);
+    }
+    if let Some(i) = codes.focus_areas().iter().position(|f| f.code == code) {
+        return Some(Area::Focus(i));
+    }
+    codes.region.get(code).map(Area::District)
+}
+
+/// Area → its code in the URL.
+pub fn area_code(area: Area, codes: &Codes) -> String {
+    match area {
+        Area::Portugal => "PT".into(),
+        Area::Focus(i) => codes.focus_areas().get(i).map_or("PT".into(), |f| f.code.clone()),
+        Area::District(i) => codes.regions().get(i).map_or("PT".into(), |r| r.code.clone()),
+    }
+}
+
+/// The view resolved against the code lists and the data's months: the
+/// filter every aggregate uses, the areas compared, and notices for codes
+/// that do not exist (those parts fall back to their defaults).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub filter: Filter,
+    pub compare: Vec<Area>,
+    pub notices: Vec<Notice>,
+}
+
+pub fn resolve(v: &ViewState, codes: &Codes, first: Month, last: Month) -> Resolved {
+    let mut notices = Vec::new();
+    let mut unknown = |param: &str, value: &str| {
+        notices.push(Notice { param: param.into(), value: value.into(), reason: "unknown code" })
+    };
+    let area = match v.area.as_deref() {
+        None => Area::Portugal,
+        Some(code) => parse_area(code, codes).unwrap_or_else(|| {
+            unknown("area", code);
+            Area::Portugal
+        }),
+    };
+    let mut compare = Vec::new();
+    for code in &v.compare {
+        match parse_area(code, codes) {
+            Some(a) if !compare.contains(&a) => compare.push(a),
+            Some(_) => {}
+            None => unknown("cmp", code),
+        }
+    }
+    // Nothing chosen: Portugal and the selected area, or the focus areas.
+    if compare.is_empty() {
+        compare.push(Area::Portugal);
+        if area != Area::Portugal {
+            compare.push(area);
+        } else {
+            compare.extend((0..codes.focus_areas().len().min(MAX_COMPARE - 1)).map(Area::Focus));
+        }
+    }
+    let sector = v.sector.clone().filter(|s| {
+        let ok = codes.sectors().iter().any(|c| c.code.starts_with(s.as_str()));
+        if !ok {
+            unknown("sector", s);
+        }
+        ok
+    });
+    let occupation = v.occupation.clone().filter(|o| {
+        let ok = codes.occupations().iter().any(|c| c.code.starts_with(o.as_str()));
+        if !ok {
+            unknown("occ", o);
+        }
+        ok
+    });
+    let clamp = |m: Month| m.max(first).min(last);
+    let default_from = Month::from_index(last.index().saturating_sub(11)).max(first);
+    let mut from = v.from.map_or(default_from, clamp);
+    let mut to = v.to.map_or(last, clamp);
+    if from > to {
+        std::mem::swap(&mut from, &mut to);
+    }
+    Resolved { filter: Filter { from, to, area, sector, occupation }, compare, notices }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes() -> Codes {
+        crate::data::codes::load("codes", include_str!("../data/codes.json")).unwrap().0
+    }
+
+    fn full() -> ViewState {
+        ViewState {
+            page: Page::Explore,
+            lang: Some(Lang::En),
+            indicator: Indicator::Change,
+            from: Month::parse("2024-06"),
+            to: Month::parse("2024-08"),
+            area: Some("PT-08".into()),
+            compare: vec!["PT".into(), "algarve".into(), "PT-02".into()],
+            sector: Some("I".into()),
+            occupation: Some("51".into()),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let v = full();
+        let q = encode(&v);
+        assert_eq!(
+            q,
+            "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51"
+        );
+        assert_eq!(decode(&q), (v, vec![]));
+        assert_eq!(encode(&ViewState::default()), "");
+        assert_eq!(decode(""), (ViewState::default(), vec![]));
+    }
+
+    #[test]
+    fn garbage_is_ignored_with_notices() {
+        let (v, n) = decode(
+            "?page=admin&ind=%3Cscript%3E&from=2024-13&to=yesterday&area=<b>&occ=5x&sector=i55&zzz=1&lang=fr&&=&%",
+        );
+        assert_eq!(v, ViewState::default());
+        let params: Vec<&str> = n.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, ["page", "ind", "from", "to", "area", "occ", "sector", "zzz", "lang", "", "%"]);
+        assert_eq!(n[1].value, "<script>");
+    }
+
+    #[test]
+    fn compare_list_is_capped_and_deduplicated() {
+        let (v, n) = decode("cmp=PT,PT,PT-01,PT-02,PT-03,PT-04,PT-05");
+        assert_eq!(v.compare.len(), MAX_COMPARE);
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn fuzzed_queries_never_panic() {
+        let alphabet = ["=", "&", "%", "%2", "%zz", "from", "cmp", ",", "é", "\u{0}", "+", "?", "PT-08", "2024-01"];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut q = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                q.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let (v, _) = decode(&q);
+            // Whatever was accepted survives a round trip.
+            assert_eq!(decode(&encode(&v)).0, v, "{q}");
+        }
+    }
+
+    #[test]
+    fn resolves_codes_and_reports_unknown_ones() {
+        let c = codes();
+        let (first, last) = (Month::parse("2019-01").unwrap(), Month::parse("2025-12").unwrap());
+        let r = resolve(&full(), &c, first, last);
+        assert_eq!(r.filter.area, Area::District(c.region.get("PT-08").unwrap()));
+        assert_eq!(r.compare.len(), 3);
+        assert_eq!(r.filter.sector.as_deref(), Some("I"));
+        assert!(r.notices.is_empty());
+        let v = ViewState {
+            area: Some("PT-99".into()),
+            compare: vec!["nowhere".into()],
+            sector: Some("Z".into()),
+            occupation: Some("0".into()),
+            ..ViewState::default()
+        };
+        let r = resolve(&v, &c, first, last);
+        assert_eq!(r.filter.area, Area::Portugal);
+        // Unknown compare codes leave the default: Portugal and the focus areas.
+        assert_eq!(r.compare, vec![Area::Portugal, Area::Focus(0), Area::Focus(1)]);
+        assert_eq!((r.filter.sector.clone(), r.filter.occupation.clone()), (None, None));
+        assert_eq!(r.notices.len(), 4);
+        assert_eq!(r.filter.from.to_string(), "2025-01");
+    }
+
+    #[test]
+    fn area_codes_round_trip() {
+        let c = codes();
+        for code in ["PT", "algarve", "alentejo", "PT-08", "PT-30"] {
+            let a = parse_area(code, &c).unwrap();
+            assert_eq!(area_code(a, &c), code);
+        }
+        assert_eq!(parse_area("PT-99", &c), None);
+    }
+}
