@@ -69,7 +69,7 @@ strings! {
     Selected => "selecionado", "selected";
     AppSubtitle => "Escassez de trabalhadores e consultas às partes interessadas", "Labour shortages and stakeholder consultations";
     SwitchLanguage => "Switch to English", "Mudar para português";
-    OtherLanguageShort => "EN", "PT";
+    OtherLanguageShort => "English", "Português";
     Loading => "A carregar dados…", "Loading data…";
     IllustrativeTitle => "Dados ilustrativos", "Illustrative data";
     IllustrativeBody => "Os números do mercado de trabalho e as consultas neste painel são exemplos ilustrativos, não estatísticas oficiais. Ordens de grandeza e sazonalidade inspiram-se nas fontes publicadas abaixo.", "The labour-market figures and consultations in this dashboard are illustrative examples, not official statistics. Magnitudes and seasonality follow the published sources below.";

@@ -34,7 +34,7 @@ pub fn Explorer() -> impl IntoView {
                             let cur = store.view.with(|v| v.indicator);
                             Indicator::ALL
                                 .into_iter()
-                                .map(|i| view! { <option value=i.code() selected=i == cur>{t(l, indicator_key(i))}</option> })
+                                .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
                                 .collect_view()
                         }}
                     </select>

@@ -25,7 +25,7 @@ pub fn Filters() -> impl IntoView {
         months()
             .unwrap_or_default()
             .into_iter()
-            .map(|m| view! { <option value=m.to_string() selected=Some(m) == selected>{format::month(l, m)}</option> })
+            .map(|m| view! { <option value=m.to_string() prop:selected=Some(m) == selected>{format::month(l, m)}</option> })
             .collect_view()
     };
     let area_options = move || {
@@ -34,7 +34,7 @@ pub fn Filters() -> impl IntoView {
         let current = derived.filter.get().map_or_else(|| "PT".to_string(), |f| area_code(f.area, &codes));
         let opt = move |value: String, label: String| {
             let sel = value == current;
-            view! { <option value=value selected=sel>{label}</option> }
+            view! { <option value=value prop:selected=sel>{label}</option> }
         };
         view! {
             {opt.clone()("PT".into(), t(l, Key::Portugal).into())}
@@ -55,10 +55,10 @@ pub fn Filters() -> impl IntoView {
         let opt = move |code: &str, label: String, indent: bool| {
             let sel = current.as_deref() == Some(code);
             let label = if indent { format!("\u{a0}\u{a0}{code} {label}") } else { format!("{code} {label}") };
-            view! { <option value=code.to_string() selected=sel>{label}</option> }
+            view! { <option value=code.to_string() prop:selected=sel>{label}</option> }
         };
         view! {
-            <option value="" selected=none>{t(l, Key::AllSectors)}</option>
+            <option value="" prop:selected=none>{t(l, Key::AllSectors)}</option>
             {codes
                 .file
                 .sections
@@ -84,7 +84,7 @@ pub fn Filters() -> impl IntoView {
         let opt = move |code: &str, label: String, depth: usize| {
             let sel = current.as_deref() == Some(code);
             let pad = "\u{a0}\u{a0}".repeat(depth);
-            view! { <option value=code.to_string() selected=sel>{format!("{pad}{code} {label}")}</option> }
+            view! { <option value=code.to_string() prop:selected=sel>{format!("{pad}{code} {label}")}</option> }
         };
         // Groups that contain at least one listed occupation, then their unit groups.
         let groups: Vec<_> = codes
@@ -93,7 +93,7 @@ pub fn Filters() -> impl IntoView {
             .filter(|g| codes.occupations().iter().any(|o| o.code.starts_with(&g.code)))
             .collect();
         view! {
-            <option value="" selected=none>{t(l, Key::AllOccupations)}</option>
+            <option value="" prop:selected=none>{t(l, Key::AllOccupations)}</option>
             {groups
                 .iter()
                 .map(|g| {

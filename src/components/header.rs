@@ -18,11 +18,12 @@ pub fn Header() -> impl IntoView {
             <button
                 class="lang-switch"
                 data-testid="lang-switch"
-                aria-label=move || t(lang.get(), Key::SwitchLanguage)
                 title=move || t(lang.get(), Key::SwitchLanguage)
                 on:click=move |_| store.set_view(|v| v.lang = Some(lang.get_untracked().other()))
             >
-                {move || t(lang.get(), Key::OtherLanguageShort)}
+                // The other language's name, in that language (no aria-label:
+                // the visible text is the accessible name).
+                <span lang=move || lang.get().other().code()>{move || t(lang.get(), Key::OtherLanguageShort)}</span>
             </button>
         </header>
     }

@@ -136,17 +136,14 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
                 let fill = if selected { "#253494" } else { SEQUENTIAL[3] };
                 let label = format!("{code} {name}");
-                let short: String = if label.chars().count() > 38 { label.chars().take(37).collect::<String>() + "…" } else { label.clone() };
                 let text = format::maybe(l, *v, i.decimals());
                 let code2 = code.clone();
-                let aria = format!("{label}: {text}");
                 view! {
                     <g
                         class="bar-row"
                         tabindex="0"
                         role="button"
                         aria-pressed=selected.to_string()
-                        aria-label=aria
                         data-code=code.clone()
                         on:click={
                             let c = code2.clone();
@@ -159,11 +156,14 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                             }
                         }
                     >
-                        <title>{label.clone()}</title>
-                        <text x=LABEL - 6.0 y=y + band.bandwidth() * 0.75 font-size="11" text-anchor="end" font-weight=if selected { "700" } else { "400" }>
-                            {short}
+                        <text x="8" y=y + band.bandwidth() * 0.75 font-size="11" clip-path=format!("url(#clip-{id})")
+                            font-weight=if selected { "700" } else { "400" }>
+                            {label.clone()}
                         </text>
-                        <rect x=LABEL y=y width=(x.map(v.unwrap_or(0.0)) - LABEL).max(0.0) height=band.bandwidth() fill=fill/>
+                        // Named by its texts (label, value); the tooltip sits on the bar.
+                        <rect x=LABEL y=y width=(x.map(v.unwrap_or(0.0)) - LABEL).max(0.0) height=band.bandwidth() fill=fill>
+                            <title>{label.clone()}</title>
+                        </rect>
                         <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=y + band.bandwidth() * 0.75 font-size="11">{text}</text>
                     </g>
                 }
@@ -172,6 +172,11 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
         view! {
             <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
+                <defs>
+                    <clipPath id=format!("clip-{id}")>
+                        <rect x="0" y="0" width=LABEL - 12.0 height=h/>
+                    </clipPath>
+                </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 {bars}
                 <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
@@ -193,7 +198,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                         Indicator::ALL
                             .into_iter()
                             .filter(|i| *i != Indicator::Change)
-                            .map(|i| view! { <option value=i.code() selected=i == cur>{t(l, indicator_key(i))}</option> })
+                            .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
                             .collect_view()
                     }}
                 </select>

@@ -85,7 +85,6 @@ pub fn SeasonalityView() -> impl IntoView {
                 let selected = current.as_deref().is_some_and(|c| o.code.starts_with(c));
                 let flag = if r.swings { "⇅ " } else { "" };
                 let label = format!("{flag}{} {}", o.code, o.name.get(l));
-                let short: String = if label.chars().count() > 44 { label.chars().take(43).collect::<String>() + "…" } else { label.clone() };
                 let code = o.code.clone();
                 let code2 = code.clone();
                 let toggle = move |c: String| store.set_view(|v| v.occupation = if v.occupation.as_deref() == Some(c.as_str()) { None } else { Some(c) });
@@ -110,10 +109,10 @@ pub fn SeasonalityView() -> impl IntoView {
                 view! {
                     <g class="heat-row" data-code=o.code.clone() data-swings=r.swings.to_string()>
                         <text
-                            x=LABEL - 6.0
+                            x="8"
                             y=y + ROW * 0.7
                             font-size="11"
-                            text-anchor="end"
+                            clip-path="url(#clip-seasonality)"
                             font-weight=if selected { "700" } else { "400" }
                             tabindex="0"
                             role="button"
@@ -131,7 +130,7 @@ pub fn SeasonalityView() -> impl IntoView {
                             }
                         >
                             <title>{label.clone()}</title>
-                            {short}
+                            {label.clone()}
                         </text>
                         {cells}
                     </g>
@@ -154,6 +153,11 @@ pub fn SeasonalityView() -> impl IntoView {
         view! {
             <svg id="svg-seasonality" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
+                <defs>
+                    <clipPath id="clip-seasonality">
+                        <rect x="0" y="0" width=LABEL - 12.0 height=h/>
+                    </clipPath>
+                </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 {months}
                 {rows}

@@ -294,7 +294,7 @@ fn ComparePicker() -> impl IntoView {
                     }
                 }
             >
-                <option value="" selected=true>{move || t(lang.get(), Key::AddArea)}</option>
+                <option value="" prop:selected=true>{move || t(lang.get(), Key::AddArea)}</option>
                 {move || {
                     let l = lang.get();
                     let Some(codes) = store.codes.get() else { return ().into_any() };

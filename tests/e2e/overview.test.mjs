@@ -47,7 +47,7 @@ test('switching language changes the text and the number format', async () => {
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   const all = figures({ from: '2025-01', to: '2025-12' });
   assert.equal(await kpi(page, 'jobseekers').textContent(), expected(fmt('en', all.jobseekers)));
-  assert.equal(await page.getByTestId('lang-switch').textContent(), expected('PT'));
+  assert.equal(await page.getByTestId('lang-switch').textContent(), expected('Português'));
   await page.getByTestId('lang-switch').click();
   await page.getByText('Indicadores principais').waitFor();
   await page.close();

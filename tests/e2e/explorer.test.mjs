@@ -1,0 +1,150 @@
+// End to end: the shortages explorer — shared URLs, cross-filtering from the
+// map, CSV downloads, keyboard-only use, and an axe-core accessibility audit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serve, launch, open, expected, codes, SABOTAGE } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const lm = JSON.parse(readFileSync(new URL('../../data/labour_market.json', import.meta.url), 'utf8'));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const query = (page) => new URL(page.url()).search;
+
+test('a shared URL restores the view, back/forward step through changes, garbage is ignored quietly', async () => {
+  const page = await open(browser, `${server.url}?page=explore&ind=open&area=PT-08&from=2024-06&to=2024-08&sector=I&occ=51&bogus=1&from=2024-13`);
+  await page.getByTestId('chart-map').waitFor();
+  const value = (id, want) => page.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.value === want, [id, want], { timeout: 5000 });
+  await value('indicator', expected('open'));
+  await value('filter-region', 'PT-08');
+  await value('filter-sector', 'I');
+  await value('filter-occupation', '51');
+  await value('filter-from', '2024-06');
+  assert.equal(await page.getByTestId('tab-explore').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('path[data-region="PT-08"]').getAttribute('aria-pressed'), 'true');
+  const notice = await page.getByTestId('url-notice').textContent();
+  assert.match(notice, /bogus=1/);
+  assert.match(notice, /from=2024-13/);
+  // A change is a history entry; back restores the previous state.
+  await page.getByTestId('indicator').selectOption('jobseekers');
+  await page.waitForFunction(() => location.search.includes('ind=jobseekers'));
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('ind=open'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="indicator"]').value === 'open');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('[data-testid="indicator"]').value === 'jobseekers');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('clicking a region on the map filters the ranking and the series', async () => {
+  const page = await open(browser, `${server.url}?page=explore`);
+  const bars = page.getByTestId('chart-rank-occupations').locator('g.bar-row');
+  await bars.first().waitFor();
+  const before = await bars.allTextContents();
+  await page.locator('path[data-region="PT-02"]').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('area') === 'PT-02');
+  await page.waitForFunction((b) => {
+    const now = [...document.querySelectorAll('[data-testid="chart-rank-occupations"] g.bar-row')].map((g) => g.textContent);
+    return JSON.stringify(now) !== JSON.stringify(b);
+  }, before);
+  // Beja joins the comparison: a second line, and its chip.
+  assert.match(await page.getByTestId('compare').textContent(), new RegExp(expected('Beja')));
+  assert.equal(await page.locator('#svg-series path[stroke]').count(), 2);
+  assert.equal(await page.getByTestId('filter-region').inputValue(), 'PT-02');
+  // Clicking again clears the selection.
+  await page.locator('path[data-region="PT-02"]').click();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('area'));
+  await page.close();
+});
+
+/** One RFC 4180 line: quoted cells may hold commas and doubled quotes. */
+function parseCsvLine(line) {
+  const cells = [];
+  let cell = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Open vacancies per jobseeker by occupation, Faro, 2025 — from the JSON. */
+function faroRatios() {
+  const { dimensions: d, records: r } = lm;
+  const sums = new Map();
+  for (let i = 0; i < r.month.length; i++) {
+    if (d.region[r.region[i]] !== 'PT-08' || !d.month[r.month[i]].startsWith('2025')) continue;
+    const occ = d.occupation[r.occupation[i]];
+    const s = sums.get(occ) ?? [0, 0];
+    s[0] += r.vacancies_open[i] ?? 0;
+    s[1] += r.jobseekers[i] ?? 0;
+    sums.set(occ, s);
+  }
+  return new Map([...sums].map(([k, [v, j]]) => [k, (v / j).toFixed(2)]));
+}
+
+test('the CSV download holds exactly the filtered data the chart shows', async () => {
+  const page = await open(browser, `${server.url}?page=explore&area=PT-08`);
+  await page.getByTestId('chart-rank-occupations').locator('g.bar-row').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-rank-occupations').click()]);
+  assert.equal(download.suggestedFilename(), 'vagas-rank-occupations.csv');
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'Code,Occupations,Vacancies per jobseeker'.replace('Occupations', 'Ocupações').replace('Vacancies per jobseeker', 'Vagas por candidato'));
+  const rows = lines.slice(1).map(parseCsvLine);
+  const want = faroRatios();
+  assert.equal(rows.length, expected(want.size));
+  for (const [code, , ratio] of rows) assert.equal(ratio, want.get(code), `ratio of ${code}`);
+  // The table view shows the same rows.
+  await page.getByTestId('toggle-table-rank-occupations').click();
+  const tableRows = await page.getByTestId('table-rank-occupations').locator('tbody tr').count();
+  assert.equal(tableRows, rows.length);
+  await page.close();
+});
+
+test('keyboard only: from the first Tab to selecting a region', async () => {
+  const page = await open(browser, `${server.url}?page=explore`);
+  await page.locator('path[data-region="PT-08"]').waitFor();
+  let reached = false;
+  for (let i = 0; i < 120 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.getAttribute('data-region') === 'PT-08');
+  }
+  assert.ok(reached, 'Faro is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => new URLSearchParams(location.search).get('area') === want, expected('PT-08'), { timeout: 3000 });
+  assert.equal(await page.locator('path[data-region="PT-08"]').getAttribute('aria-pressed'), 'true');
+  await page.close();
+});
+
+for (const pageName of ['overview', 'explore']) {
+  test(`axe-core finds no serious or critical violations on the ${pageName} page`, async () => {
+    const page = await open(browser, `${server.url}?page=${pageName}`);
+    await page.getByTestId(pageName === 'explore' ? 'chart-seasonality' : 'kpi-ratio').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, SABOTAGE ? ['sabotaged'] : []);
+    await page.close();
+  });
+}
