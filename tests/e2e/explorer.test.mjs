@@ -148,3 +148,21 @@ for (const pageName of ['overview', 'explore']) {
     await page.close();
   });
 }
+
+test('SVG and PNG downloads embed the title, the source and the illustrative note', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  await page.locator('path[data-region="PT-08"]').waitFor();
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('svg-download-map').click()]);
+  assert.equal(svgDl.suggestedFilename(), 'vagas-map.svg');
+  const svg = await readFile(await svgDl.path(), 'utf8');
+  assert.match(svg, /^<\?xml/);
+  assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, new RegExp(expected('Map by district')));
+  assert.match(svg, /illustrative data, not official statistics/);
+  assert.equal((svg.match(/<path /g) || []).length, 20);
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-series').click()]);
+  const png = await readFile(await pngDl.path());
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
+  assert.ok(png.length > 10000, `PNG of ${png.length} bytes`);
+  await page.close();
+});
