@@ -27,6 +27,21 @@ pub struct Derived {
     pub themes: Memo<Option<Arc<Vec<ThemeRow>>>>,
 }
 
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Exposes the last duration of a step as `window.__vagas_timings[name]`
+/// (read by scripts/bench-browser.mjs; speed is measured, not asserted).
+fn record_timing(name: &str, ms: f64) {
+    let w = window();
+    let key = wasm_bindgen::JsValue::from_str("__vagas_timings");
+    let obj =
+        js_sys::Reflect::get(&w, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| js_sys::Object::new().into());
+    let _ = js_sys::Reflect::set(&obj, &wasm_bindgen::JsValue::from_str(name), &wasm_bindgen::JsValue::from_f64(ms));
+    let _ = js_sys::Reflect::set(&w, &key, &obj);
+}
+
 pub fn use_derived() -> Derived {
     expect_context::<Derived>()
 }
@@ -39,7 +54,10 @@ fn derive(store: Store) -> Derived {
         let f = filter.get()?;
         let codes = store.codes.get()?;
         let labour = store.labour.get()?;
-        Some(Arc::new(aggregate::aggregate(&labour, &codes, &f, &compare.get())))
+        let started = now_ms();
+        let agg = aggregate::aggregate(&labour, &codes, &f, &compare.get());
+        record_timing("aggregate", now_ms() - started);
+        Some(Arc::new(agg))
     });
     let themes = Memo::new(move |_| {
         let f = filter.get()?;

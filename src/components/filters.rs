@@ -20,29 +20,39 @@ pub fn Filters() -> impl IntoView {
             .labour
             .with(|l| l.as_ref().map(|l| (0..l.first.span_to(l.last)).map(|i| l.first.plus(i)).collect::<Vec<_>>()))
     };
-    let month_options = move |selected: Option<Month>| {
+    // Option lists depend on the language and the data only; which option is
+    // selected is a reactive property, so a filter change rebuilds nothing.
+    let from_sel = Memo::new(move |_| derived.filter.get().map(|f| f.from));
+    let to_sel = Memo::new(move |_| derived.filter.get().map(|f| f.to));
+    let area_sel = Memo::new(move |_| {
+        let codes = store.codes.get()?;
+        derived.filter.get().map(|f| area_code(f.area, &codes))
+    });
+    let sector_sel = Memo::new(move |_| derived.filter.get().and_then(|f| f.sector));
+    let occ_sel = Memo::new(move |_| derived.filter.get().and_then(|f| f.occupation));
+    let month_options = move |selected: Memo<Option<Month>>| {
         let l = lang.get();
         months()
             .unwrap_or_default()
             .into_iter()
-            .map(|m| view! { <option value=m.to_string() prop:selected=Some(m) == selected>{format::month(l, m)}</option> })
+            .map(|m| view! { <option value=m.to_string() prop:selected=move || selected.get() == Some(m)>{format::month(l, m)}</option> })
             .collect_view()
     };
     let area_options = move || {
         let l = lang.get();
         let Some(codes) = store.codes.get() else { return ().into_any() };
-        let current = derived.filter.get().map_or_else(|| "PT".to_string(), |f| area_code(f.area, &codes));
         let opt = move |value: String, label: String| {
-            let sel = value == current;
+            let v = value.clone();
+            let sel = move || area_sel.with(|c| c.as_deref().unwrap_or("PT") == v);
             view! { <option value=value prop:selected=sel>{label}</option> }
         };
         view! {
-            {opt.clone()("PT".into(), t(l, Key::Portugal).into())}
+            {opt("PT".into(), t(l, Key::Portugal).into())}
             <optgroup label=t(l, Key::FocusAreas)>
-                {codes.focus_areas().iter().map(|f| opt.clone()(f.code.clone(), f.name.get(l).to_string())).collect_view()}
+                {codes.focus_areas().iter().map(|f| opt(f.code.clone(), f.name.get(l).to_string())).collect_view()}
             </optgroup>
             <optgroup label=t(l, Key::Districts)>
-                {codes.regions().iter().map(|r| opt.clone()(r.code.clone(), r.name.get(l).to_string())).collect_view()}
+                {codes.regions().iter().map(|r| opt(r.code.clone(), r.name.get(l).to_string())).collect_view()}
             </optgroup>
         }
         .into_any()
@@ -50,10 +60,10 @@ pub fn Filters() -> impl IntoView {
     let sector_options = move || {
         let l = lang.get();
         let Some(codes) = store.codes.get() else { return ().into_any() };
-        let current = derived.filter.get().and_then(|f| f.sector);
-        let none = current.is_none();
+        let none = move || sector_sel.with(Option::is_none);
         let opt = move |code: &str, label: String, indent: bool| {
-            let sel = current.as_deref() == Some(code);
+            let c = code.to_string();
+            let sel = move || sector_sel.with(|s| s.as_deref() == Some(c.as_str()));
             let label = if indent { format!("\u{a0}\u{a0}{code} {label}") } else { format!("{code} {label}") };
             view! { <option value=code.to_string() prop:selected=sel>{label}</option> }
         };
@@ -68,9 +78,9 @@ pub fn Filters() -> impl IntoView {
                         .sectors()
                         .iter()
                         .filter(|d| d.code.starts_with(&s.code))
-                        .map(|d| opt.clone()(&d.code, d.name.get(l).to_string(), true))
+                        .map(|d| opt(&d.code, d.name.get(l).to_string(), true))
                         .collect_view();
-                    view! { {opt.clone()(&s.code, s.name.get(l).to_string(), false)} {divisions} }
+                    view! { {opt(&s.code, s.name.get(l).to_string(), false)} {divisions} }
                 })
                 .collect_view()}
         }
@@ -79,10 +89,10 @@ pub fn Filters() -> impl IntoView {
     let occupation_options = move || {
         let l = lang.get();
         let Some(codes) = store.codes.get() else { return ().into_any() };
-        let current = derived.filter.get().and_then(|f| f.occupation);
-        let none = current.is_none();
+        let none = move || occ_sel.with(Option::is_none);
         let opt = move |code: &str, label: String, depth: usize| {
-            let sel = current.as_deref() == Some(code);
+            let c = code.to_string();
+            let sel = move || occ_sel.with(|s| s.as_deref() == Some(c.as_str()));
             let pad = "\u{a0}\u{a0}".repeat(depth);
             view! { <option value=code.to_string() prop:selected=sel>{format!("{pad}{code} {label}")}</option> }
         };
@@ -103,13 +113,13 @@ pub fn Filters() -> impl IntoView {
                             .occupations()
                             .iter()
                             .filter(|o| o.code.starts_with(&g.code))
-                            .map(|o| opt.clone()(&o.code, o.name.get(l).to_string(), 2))
+                            .map(|o| opt(&o.code, o.name.get(l).to_string(), 2))
                             .collect_view()
                             .into_any()
                     } else {
                         ().into_any()
                     };
-                    view! { {opt.clone()(&g.code, g.name.get(l).to_string(), depth)} {units} }
+                    view! { {opt(&g.code, g.name.get(l).to_string(), depth)} {units} }
                 })
                 .collect_view()}
         }
@@ -129,7 +139,7 @@ pub fn Filters() -> impl IntoView {
                     let m = Month::parse(&event_target_value(&ev));
                     set(Box::new(move |v| v.from = m));
                 }>
-                    {move || month_options(derived.filter.get().map(|f| f.from))}
+                    {move || month_options(from_sel)}
                 </select>
             </label>
             <label>
@@ -138,7 +148,7 @@ pub fn Filters() -> impl IntoView {
                     let m = Month::parse(&event_target_value(&ev));
                     set(Box::new(move |v| v.to = m));
                 }>
-                    {move || month_options(derived.filter.get().map(|f| f.to))}
+                    {move || month_options(to_sel)}
                 </select>
             </label>
             <label>

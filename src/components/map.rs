@@ -96,18 +96,25 @@ pub fn MapView() -> impl IntoView {
                 .collect(),
         }
     });
+    // Classes for the current values: recomputed per change, shared by the
+    // paths and the legend.
+    let classing = Memo::new(move |_| {
+        let ind = indicator.get();
+        let finite: Vec<f64> =
+            values.with(|v| v.iter().flatten().flatten().copied().filter(|x| x.is_finite()).collect());
+        let (breaks, palette) = classes(ind, &finite);
+        (breaks, palette.to_vec())
+    });
+    let value_of = move |r: usize| values.with(|v| v.as_ref().and_then(|v| v.get(r).copied().flatten()));
+    let ready = Memo::new(move |_| values.with(Option::is_some));
+    // The paths are built once per layout and language; a filter change only
+    // updates their fill, stroke and labels (no new elements, no path parsing).
     let body = move || {
         let l = lang.get();
-        let (Some(lay), Some(vals), Some(codes)) = (layout.get(), values.get(), store.codes.get()) else {
+        let (Some(lay), Some(codes), true) = (layout.get(), store.codes.get(), ready.get()) else {
             return super::pending(store, "regions", "map-unavailable");
         };
         let lay: Arc<MapLayout> = lay;
-        let ind = indicator.get();
-        let finite: Vec<f64> = vals.iter().flatten().copied().filter(|v| v.is_finite()).collect();
-        let (breaks, palette) = classes(ind, &finite);
-        let fmt = move |v: f64| format::number(l, v, ind.decimals());
-        let labels = class_labels(&breaks, fmt);
-        let sel = selected.get();
         let inset_names: Vec<String> = ["PT-20", "PT-30"]
             .iter()
             .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
@@ -128,23 +135,26 @@ pub fn MapView() -> impl IntoView {
             .iter()
             .map(|mr| {
                 let r = mr.region;
-                let v = vals.get(r).copied().flatten();
                 let name = codes.regions()[r].name.get(l).to_string();
-                let label = format!("{name}: {} ({})", format::maybe(l, v, ind.decimals()), t(l, indicator_key(ind)));
-                let is_sel = sel.contains(&r);
-                let (stroke, width) = if is_sel { ("#000000", "2.5") } else { ("#ffffff", "0.8") };
+                let label = move || {
+                    let ind = indicator.get();
+                    format!("{name}: {} ({})", format::maybe(l, value_of(r), ind.decimals()), t(l, indicator_key(ind)))
+                };
+                let label2 = label.clone();
+                let is_sel = move || selected.with(|s| s.contains(&r));
+                let paint = move || classing.with(|(b, p)| fill(value_of(r), b, p));
                 view! {
                     <path
                         d=mr.d.clone()
                         transform=format!("translate(0,{TOP})")
-                        fill=fill(v, &breaks, palette)
-                        stroke=stroke
-                        stroke-width=width
+                        fill=paint
+                        stroke=move || if is_sel() { "#000000" } else { "#ffffff" }
+                        stroke-width=move || if is_sel() { "2.5" } else { "0.8" }
                         class="region"
                         tabindex="0"
                         role="button"
-                        aria-pressed=is_sel.to_string()
-                        aria-label=label.clone()
+                        aria-pressed=move || is_sel().to_string()
+                        aria-label=label
                         data-region=codes.regions()[r].code.clone()
                         on:click=move |_| toggle(r)
                         on:keydown=move |ev| {
@@ -158,30 +168,42 @@ pub fn MapView() -> impl IntoView {
                         on:focus=move |_| hover.set(Some(r))
                         on:blur=move |_| hover.set(None)
                     >
-                        <title>{label.clone()}</title>
+                        <title>{label2}</title>
                     </path>
                 }
             })
             .collect_view();
         let legend_y = H + TOP + 16.0;
-        let swatches = labels
-            .iter()
-            .enumerate()
-            .map(|(k, text)| {
-                let color = palette[(k * (palette.len() - 1)) / breaks.len().max(1)];
-                let y = legend_y + 16.0 * k as f64;
+        let legend = move || {
+            let ind = indicator.get();
+            classing.with(|(breaks, palette)| {
+                let labels = class_labels(breaks, |v| format::number(l, v, ind.decimals()));
+                let swatches = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| {
+                        let color = palette[(k * (palette.len() - 1)) / breaks.len().max(1)];
+                        let y = legend_y + 16.0 * k as f64;
+                        view! {
+                            <rect x="12" y=y width="14" height="12" fill=color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x="32" y=y + 10.0 font-size="11">{text.clone()}</text>
+                        }
+                    })
+                    .collect_view();
+                let no_data_y = legend_y + 16.0 * labels.len() as f64;
                 view! {
-                    <rect x="12" y=y width="14" height="12" fill=color stroke="#8a929c" stroke-width="0.5"/>
-                    <text x="32" y=y + 10.0 font-size="11">{text.clone()}</text>
+                    <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
+                    {swatches}
+                    <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
+                    <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
                 }
             })
-            .collect_view();
-        let no_data_y = legend_y + 16.0 * labels.len() as f64;
+        };
         let readout = move || {
             hover.get().map(|r| {
-                let v = values.get().and_then(|v| v.get(r).copied().flatten());
+                let ind = indicator.get();
                 let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
-                format!("{name}: {}", format::maybe(l, v, ind.decimals()))
+                format!("{name}: {}", format::maybe(l, value_of(r), ind.decimals()))
             })
         };
         view! {
@@ -193,17 +215,14 @@ pub fn MapView() -> impl IntoView {
                 height=H + TOP + LEGEND
                 font-family="system-ui, sans-serif"
                 role="group"
-                aria-label=title.get()
+                aria-label=move || title.get()
                 class="map"
             >
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                <text x="8" y="18" font-size="14" font-weight="700">{move || title.get()}</text>
                 <text x=W - 8.0 y="18" font-size="13" text-anchor="end" data-testid="map-readout">{readout}</text>
                 {insets}
                 {paths}
-                <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
-                {swatches}
-                <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
+                {legend}
                 <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}" "{t(l, Key::BoundariesCredit)}</text>
             </svg>
         }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
 use crate::chart::classify::{class_labels, classify};
-use crate::chart::palette::{text_on, DIVERGING, NO_DATA};
+use crate::chart::palette::{DIVERGING, NO_DATA};
 use crate::format;
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
@@ -38,6 +38,8 @@ pub fn SeasonalityView() -> impl IntoView {
     let derived = use_derived();
     let lang = store.lang;
     let title = Signal::derive(move || t(lang.get(), Key::SeasonalityTitle).to_string());
+    let readout = RwSignal::new(None::<String>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table = Signal::derive(move || {
         let l = lang.get();
         let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else { return Table::default() };
@@ -68,6 +70,9 @@ pub fn SeasonalityView() -> impl IntoView {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
         let current = derived.filter.get().and_then(|f| f.occupation);
+        let toggle = move |c: String| {
+            store.set_view(|v| v.occupation = if v.occupation.as_deref() == Some(c.as_str()) { None } else { Some(c) })
+        };
         let h = TOP + BOTTOM + ROW * agg.seasonality.len() as f64;
         let cw = (W - LABEL - 10.0) / 12.0;
         let months = (1..=12)
@@ -87,25 +92,20 @@ pub fn SeasonalityView() -> impl IntoView {
                 let label = format!("{flag}{} {}", o.code, o.name.get(l));
                 let code = o.code.clone();
                 let code2 = code.clone();
-                let toggle = move |c: String| store.set_view(|v| v.occupation = if v.occupation.as_deref() == Some(c.as_str()) { None } else { Some(c) });
+                // Plain rects (no listeners, no children): hundreds of them are
+                // rebuilt per change, so they stay as light as possible. Hover,
+                // click and values go through the grid handlers and the readout.
                 let cells = (0..12)
                     .map(|m| {
-                        let ratio = r.ratio(m);
-                        let fill = cell_color(ratio);
-                        let tip = format!("{} · {}: {}", o.code, format::month_name(l, m as u32 + 1), format::maybe(l, ratio, 2));
-                        let c = code.clone();
-                        view! {
-                            <rect x=LABEL + cw * m as f64 y=y width=cw - 1.0 height=ROW - 1.0 fill=fill on:click=move |_| toggle(c.clone())>
-                                <title>{tip}</title>
-                            </rect>
-                            {(cw > 34.0).then(|| view! {
-                                <text x=LABEL + cw * (m as f64 + 0.5) y=y + ROW * 0.7 font-size="10" text-anchor="middle" fill=text_on(fill) pointer-events="none">
-                                    {format::maybe(l, ratio, 1)}
-                                </text>
-                            })}
-                        }
+                        let fill = cell_color(r.ratio(m));
+                        view! { <rect x=LABEL + cw * m as f64 y=y width=cw - 1.0 height=ROW - 1.0 fill=fill/> }
                     })
                     .collect_view();
+                let row_values: String = (0..12)
+                    .map(|m| format!("{} {}", format::month_name(l, m as u32 + 1), format::maybe(l, r.ratio(m), 2)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let focus_text = format!("{label}: {row_values}");
                 view! {
                     <g class="heat-row" data-code=o.code.clone() data-swings=r.swings.to_string()>
                         <text
@@ -128,6 +128,8 @@ pub fn SeasonalityView() -> impl IntoView {
                                     toggle(code2.clone());
                                 }
                             }
+                            on:focus=move |_| readout.set(Some(focus_text.clone()))
+                            on:blur=move |_| readout.set(None)
                         >
                             <title>{label.clone()}</title>
                             {label.clone()}
@@ -137,6 +139,42 @@ pub fn SeasonalityView() -> impl IntoView {
                 }
             })
             .collect_view();
+        let cell_at = {
+            let occs: Vec<(usize, String)> = agg
+                .seasonality
+                .iter()
+                .map(|r| (r.occupation, codes.occupations()[r.occupation].code.clone()))
+                .collect();
+            move |ev: &leptos::ev::MouseEvent| -> Option<(usize, String, usize)> {
+                let svg = svg_ref.get()?;
+                let rect = svg.get_bounding_client_rect();
+                if rect.width() <= 0.0 {
+                    return None;
+                }
+                let px = (f64::from(ev.client_x()) - rect.left()) * W / rect.width();
+                let py = (f64::from(ev.client_y()) - rect.top()) * W / rect.width();
+                let (col, row) = ((px - LABEL) / cw, (py - TOP) / ROW);
+                if !(0.0..12.0).contains(&col) || row < 0.0 {
+                    return None;
+                }
+                let (o, code) = occs.get(row as usize)?.clone();
+                Some((o, code, col as usize))
+            }
+        };
+        let cell_at2 = cell_at.clone();
+        let agg2 = agg.clone();
+        let on_move = move |ev: leptos::ev::MouseEvent| {
+            let text = cell_at(&ev).map(|(o, code, m)| {
+                let ratio = agg2.seasonality.iter().find(|r| r.occupation == o).and_then(|r| r.ratio(m));
+                format!("{code} · {}: {}", format::month_name(l, m as u32 + 1), format::maybe(l, ratio, 2))
+            });
+            readout.set(text);
+        };
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            if let Some((_, code, _)) = cell_at2(&ev) {
+                toggle(code);
+            }
+        };
         let labels = class_labels(&BREAKS, |v| format::number(l, v, 2));
         let ly = h - BOTTOM + 14.0;
         let legend = labels
@@ -151,14 +189,17 @@ pub fn SeasonalityView() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <svg id="svg-seasonality" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
-                font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
+            <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
+                font-family="system-ui, sans-serif" role="group" aria-label=title.get()
+                on:mousemove=on_move on:mouseleave=move |_| readout.set(None) on:click=on_click>
                 <defs>
                     <clipPath id="clip-seasonality">
                         <rect x="0" y="0" width=LABEL - 12.0 height=h/>
                     </clipPath>
                 </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                <text x="8" y="32" font-size="11" data-testid="seasonality-readout">{move || readout.get()}</text>
                 {months}
                 {rows}
                 <text x="8" y=ly + 10.0 font-size="10" font-weight="700">{t(l, Key::Legend)}</text>
