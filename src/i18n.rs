@@ -61,6 +61,7 @@ strings! {
     SortBy => "Ordenar por", "Sort by";
     RankHint => "Clique numa barra para filtrar as outras vistas.", "Click a bar to filter the other views.";
     SeasonalityTitle => "Sazonalidade: vagas por candidato, por mês do ano", "Seasonality: vacancies per jobseeker by month of the year";
+    SeasonalityWindow => "Médias por mês do ano sobre o período ou, se for mais curto, sobre os 12 meses que terminam nele. Clique numa linha para filtrar.", "Averages by month of the year over the period or, if shorter, the 12 months ending with it. Click a row to filter.";
     SeasonalityHint => "⇅ assinala ocupações que alternam entre escassez (mais vagas do que candidatos) e excedente ao longo do ano.", "⇅ flags occupations that swing between shortage (more vacancies than jobseekers) and surplus across the year.";
     Swings => "alterna escassez/excedente", "swings shortage/surplus";
     SourceLine => "Fonte: Vagas — dados ilustrativos, não são estatísticas oficiais.", "Source: Vagas — illustrative data, not official statistics.";
@@ -104,6 +105,7 @@ strings! {
     Votes => "Apoios", "Votes";
     NoOutcomes => "Nenhum contributo de consulta para esta região e período.", "No consultation outcomes for this region and period.";
     Datasets => "Conjuntos de dados", "Datasets";
+    Manifest => "Lista de conjuntos de dados (manifesto)", "List of datasets (manifest)";
     StatusLoading => "a carregar…", "loading…";
     StatusLoaded => "carregado", "loaded";
     StatusFailed => "erro", "failed";

@@ -260,6 +260,11 @@ fn breakdowns_ignore_their_own_filter_and_changes_use_the_year_before() {
     assert_eq!(a.series[1].len(), 84);
     let offset = (month("2024-01").index() - l.first.index()) as usize;
     assert_eq!(a.series[1][offset], a.monthly[0]);
+    // Seasonality over a summer-only period still covers the whole year before.
+    let summer =
+        aggregate::aggregate(&l, &c, &Filter { from: month("2024-06"), to: month("2024-08"), ..f.clone() }, &[]);
+    let row = summer.seasonality.iter().find(|r| c.occupations()[r.occupation].code == "5131").unwrap();
+    assert!(row.months.iter().all(|s| !s.is_empty()));
     // Seasonality: waiters in Faro swing between shortage and surplus.
     let waiters = c.occupation.get("5131").unwrap();
     let row = a.seasonality.iter().find(|r| r.occupation == waiters).unwrap();

@@ -39,7 +39,10 @@ fn FileRow(file: FileState) -> impl IntoView {
     let failed = matches!(file.status, Status::Failed(_));
     let title = {
         let file = file.clone();
-        move || file.meta.as_ref().map_or_else(|| file.url.clone(), |m| m.title.get(lang.get()).to_string())
+        move || match &file.meta {
+            Some(m) => m.title.get(lang.get()).to_string(),
+            None => t(lang.get(), Key::Manifest).to_string(),
+        }
     };
     let status = {
         let s = file.status.clone();

@@ -211,7 +211,7 @@ pub fn SeasonalityView() -> impl IntoView {
         .into_any()
     };
     view! {
-        <ChartFrame id="seasonality" title=title hint=Signal::derive(move || t(lang.get(), Key::SeasonalityHint).to_string()) table=table>
+        <ChartFrame id="seasonality" title=title hint=Signal::derive(move || format!("{} {}", t(lang.get(), Key::SeasonalityWindow), t(lang.get(), Key::SeasonalityHint))) table=table>
             {body}
         </ChartFrame>
     }

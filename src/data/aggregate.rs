@@ -166,7 +166,8 @@ pub struct Aggregates {
     pub by_sector: Vec<Sums>,
     /// Occupations with data (occupation filter ignored), most short first.
     pub by_occupation: Vec<OccupationRow>,
-    /// Occupations with data by month of year (occupation filter ignored).
+    /// Occupations with data by month of year (occupation filter ignored),
+    /// over the period or, if shorter, the 12 months ending with it.
     pub seasonality: Vec<SeasonRow>,
     /// For each compared area, every month of the data from `series_first`.
     pub series: Vec<Vec<Sums>>,
@@ -233,6 +234,8 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
     let base = i64::from(labour.first.index());
     let lo = i64::from(f.from.index()) - base;
     let hi = i64::from(f.to.index()) - base;
+    // Seasonality needs a whole year: the period, or the 12 months ending with it.
+    let season_lo = lo.min(hi - 11);
     let mut seen = vec![false; n_series_months];
     let [js, vo, vn, pl] = &labour.measures;
     for i in 0..labour.len() {
@@ -244,7 +247,8 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
         let o_ok = occ_ok.get(o).copied().unwrap_or(false);
         let in_period = m >= lo && m <= hi;
         let in_prev = m + 12 >= lo && m + 12 <= hi;
-        if !(in_period || in_prev || (!compare.is_empty() && s_ok && o_ok)) {
+        let in_season = m >= season_lo && m <= hi;
+        if !(in_period || in_prev || in_season || (!compare.is_empty() && s_ok && o_ok)) {
             continue;
         }
         let vals = [js[i], vo[i], vn[i], pl[i]];
@@ -258,6 +262,9 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
                 }
             }
         }
+        if in_season && a_ok && s_ok {
+            season[o][((m + base) % 12) as usize].add_row(&vals);
+        }
         if in_period {
             if let Some(x) = seen.get_mut(m as usize) {
                 *x = true;
@@ -270,8 +277,6 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
             }
             if a_ok && s_ok {
                 by_occ[o].add_row(&vals);
-                let moy = ((m + base) % 12) as usize;
-                season[o][moy].add_row(&vals);
                 if o_ok {
                     a.records += 1;
                     a.monthly[(m - lo) as usize].add_row(&vals);
