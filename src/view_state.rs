@@ -7,6 +7,8 @@ use std::fmt::Write;
 
 use crate::data::aggregate::{Area, Filter};
 use crate::data::codes::Codes;
+use crate::data::consultations::Status;
+use crate::data::outcomes::{OutcomeQuery, Weight};
 use crate::data::{Lang, Month};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,14 +16,19 @@ pub enum Page {
     #[default]
     Overview,
     Explore,
+    Consultations,
+    /// One district or focus area: shortages next to what was said there.
+    Profile,
 }
 
 impl Page {
-    pub const ALL: [Page; 2] = [Page::Overview, Page::Explore];
+    pub const ALL: [Page; 4] = [Page::Overview, Page::Explore, Page::Consultations, Page::Profile];
     pub fn code(self) -> &'static str {
         match self {
             Page::Overview => "overview",
             Page::Explore => "explore",
+            Page::Consultations => "consultations",
+            Page::Profile => "profile",
         }
     }
 }
@@ -90,6 +97,13 @@ pub struct ViewState {
     pub sector: Option<String>,
     /// ISCO-08 prefix: major group ("5"), sub-major ("51") or unit group ("5131").
     pub occupation: Option<String>,
+    /// Consultation filters: theme, stakeholder group, status codes, search text.
+    pub theme: Option<String>,
+    pub group: Option<String>,
+    pub status: Option<String>,
+    pub search: Option<String>,
+    /// How the barriers chart weighs outcomes.
+    pub weight: Weight,
 }
 
 /// A parameter that was ignored, and why: shown as a quiet notice.
@@ -200,6 +214,23 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 true => v.occupation = Some(value.clone()),
                 false => bad("not an ISCO-08 code"),
             },
+            "theme" | "group" => match value.len() <= 32 && is_code(&value) {
+                true if key == "theme" => v.theme = Some(value.clone()),
+                true => v.group = Some(value.clone()),
+                false => bad("not a code"),
+            },
+            "status" => match Status::from_code(&value) {
+                Some(_) => v.status = Some(value.clone()),
+                None => bad("unknown status"),
+            },
+            "q" => match value.chars().count() <= 100 {
+                true => v.search = Some(value.clone()).filter(|s| !s.trim().is_empty()),
+                false => bad("search text too long (at most 100 characters)"),
+            },
+            "bw" => match Weight::from_code(&value) {
+                Some(w) => v.weight = w,
+                None => bad("unknown weighting"),
+            },
             _ => bad("unknown parameter"),
         }
     }
@@ -238,6 +269,14 @@ pub fn encode(v: &ViewState) -> String {
     if let Some(o) = &v.occupation {
         parts.push(format!("occ={}", percent_encode(o)));
     }
+    for (k, val) in [("theme", &v.theme), ("group", &v.group), ("status", &v.status), ("q", &v.search)] {
+        if let Some(x) = val {
+            parts.push(format!("{k}={}", percent_encode(x)));
+        }
+    }
+    if v.weight != Weight::default() {
+        parts.push(format!("bw={}", v.weight.code()));
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -272,6 +311,7 @@ pub fn area_code(area: Area, codes: &Codes) -> String {
 pub struct Resolved {
     pub filter: Filter,
     pub compare: Vec<Area>,
+    pub outcomes: OutcomeQuery,
     pub notices: Vec<Notice>,
 }
 
@@ -318,6 +358,20 @@ pub fn resolve(v: &ViewState, codes: &Codes, first: Month, last: Month) -> Resol
         }
         ok
     });
+    let mut lookup = |param: &str, value: &Option<String>, ix: &crate::data::codes::Index| {
+        let code = value.as_deref()?;
+        let found = ix.get(code);
+        if found.is_none() {
+            notices.push(Notice { param: param.into(), value: code.into(), reason: "unknown code" });
+        }
+        found
+    };
+    let outcomes = OutcomeQuery {
+        theme: lookup("theme", &v.theme, &codes.theme),
+        group: lookup("group", &v.group, &codes.group),
+        status: v.status.as_deref().and_then(Status::from_code),
+        text: v.search.clone(),
+    };
     let clamp = |m: Month| m.max(first).min(last);
     let default_from = Month::from_index(last.index().saturating_sub(11)).max(first);
     let mut from = v.from.map_or(default_from, clamp);
@@ -325,7 +379,7 @@ pub fn resolve(v: &ViewState, codes: &Codes, first: Month, last: Month) -> Resol
     if from > to {
         std::mem::swap(&mut from, &mut to);
     }
-    Resolved { filter: Filter { from, to, area, sector, occupation }, compare, notices }
+    Resolved { filter: Filter { from, to, area, sector, occupation }, compare, outcomes, notices }
 }
 
 #[cfg(test)]
@@ -347,6 +401,11 @@ mod tests {
             compare: vec!["PT".into(), "algarve".into(), "PT-02".into()],
             sector: Some("I".into()),
             occupation: Some("51".into()),
+            theme: Some("housing".into()),
+            group: Some("employers".into()),
+            status: Some("in_progress".into()),
+            search: Some("T0 & rendas, 50%".into()),
+            weight: Weight::Votes,
         }
     }
 

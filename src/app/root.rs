@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::consultations::ConsultationsPage;
+use crate::components::profile::RegionProfile;
 use crate::components::{
     datasets::DatasetsPanel, explorer::Explorer, filters::Filters, header::Header, headlines::Headlines, nav::Nav,
     notice::IllustrativeNotice, notices::UrlNotices, occupations::TopOccupations, themes::ThemesPanel,
@@ -25,6 +27,11 @@ pub struct Derived {
     pub filter: Memo<Option<Filter>>,
     pub agg: Memo<Option<Arc<Aggregates>>>,
     pub themes: Memo<Option<Arc<Vec<ThemeRow>>>>,
+    /// Positions of the consultation outcomes matching every filter.
+    pub outcomes: Memo<Option<Arc<Vec<usize>>>>,
+    /// The same without the theme filter: the theme charts show every theme
+    /// (the chosen one highlighted), so they can cross-filter.
+    pub outcomes_any_theme: Memo<Option<Arc<Vec<usize>>>>,
 }
 
 fn now_ms() -> f64 {
@@ -65,7 +72,18 @@ fn derive(store: Store) -> Derived {
         let cons = store.consultations.get()?;
         Some(Arc::new(aggregate::outcomes_by_theme(&cons, &codes, &f)))
     });
-    Derived { resolved, filter, agg, themes }
+    let select = move |any_theme: bool| {
+        let (f, mut q) = resolved.with(|r| r.as_ref().map(|r| (r.filter.clone(), r.outcomes.clone())))?;
+        if any_theme {
+            q.theme = None;
+        }
+        let codes = store.codes.get()?;
+        let cons = store.consultations.get()?;
+        Some(Arc::new(crate::data::outcomes::matching(&cons, &codes, &f, &q)))
+    };
+    let outcomes = Memo::new(move |_| select(false));
+    let outcomes_any_theme = Memo::new(move |_| select(true));
+    Derived { resolved, filter, agg, themes, outcomes, outcomes_any_theme }
 }
 
 #[component]
@@ -105,6 +123,8 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
                 Page::Explore => view! { <Explorer/> }.into_any(),
+                Page::Consultations => view! { <ConsultationsPage/> }.into_any(),
+                Page::Profile => view! { <RegionProfile/> }.into_any(),
             }}
             <DatasetsPanel/>
         </main>

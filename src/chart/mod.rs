@@ -1,5 +1,6 @@
 //! Pure chart geometry: scales, ticks, colour classification and palettes.
 
 pub mod classify;
+pub mod labels;
 pub mod palette;
 pub mod scale;

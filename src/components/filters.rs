@@ -178,6 +178,16 @@ pub fn Filters() -> impl IntoView {
                     {occupation_options}
                 </select>
             </label>
+            <Show
+                when=move || store.view.with(|v| v.area.is_some() && v.page != crate::view_state::Page::Profile)
+                fallback=|| ()
+            >
+                <button class="clear profile-link" data-testid="open-profile" on:click=move |_| {
+                    set(Box::new(|v| v.page = crate::view_state::Page::Profile))
+                }>
+                    {move || t(lang.get(), Key::OpenProfile)}" →"
+                </button>
+            </Show>
             <Show when=any_filter fallback=|| ()>
                 <button class="clear" data-testid="clear-filters" on:click=move |_| {
                     set(Box::new(|v| {

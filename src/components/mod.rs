@@ -1,5 +1,6 @@
 //! One file per view or widget of the overview.
 
+pub mod consultations;
 pub mod datasets;
 pub mod explorer;
 pub mod filters;
@@ -12,6 +13,7 @@ pub mod nav;
 pub mod notice;
 pub mod notices;
 pub mod occupations;
+pub mod profile;
 pub mod ranking;
 pub mod report;
 pub mod seasonality;

@@ -28,6 +28,8 @@ pub fn Nav() -> impl IntoView {
         <nav class="tabs" aria-label=move || t(lang.get(), Key::Pages)>
             {tab(Page::Overview, Key::PageOverview)}
             {tab(Page::Explore, Key::PageExplore)}
+            {tab(Page::Consultations, Key::PageConsultations)}
+            {tab(Page::Profile, Key::PageProfile)}
         </nav>
     }
 }

@@ -35,10 +35,19 @@ pub fn ThemesPanel() -> impl IntoView {
                         .iter()
                         .map(|r| {
                             let name = codes.themes().get(r.theme).map(|th| th.name.get(l).to_string()).unwrap_or_default();
+                            let code = codes.themes().get(r.theme).map(|th| th.code.clone()).unwrap_or_default();
                             let width = format!("{:.1}%", 100.0 * f64::from(r.outcomes) / f64::from(max));
                             view! {
                                 <tr>
-                                    <th scope="row">{name}</th>
+                                    <th scope="row">
+                                        <button class="link" data-testid=format!("theme-link-{code}") on:click={
+                                            let code = code.clone();
+                                            move |_| store.set_view(|v| {
+                                                v.page = crate::view_state::Page::Consultations;
+                                                v.theme = Some(code.clone());
+                                            })
+                                        }>{name}</button>
+                                    </th>
                                     <td class="num ratio">
                                         <span class="bar" aria-hidden="true">
                                             <span class="bar-fill alt" style:width=width></span>

@@ -8,6 +8,7 @@ pub mod consultations;
 pub mod labour;
 pub mod manifest;
 pub mod month;
+pub mod outcomes;
 pub mod parse;
 pub mod path;
 pub mod problem;
