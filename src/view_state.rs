@@ -415,7 +415,8 @@ mod tests {
         let q = encode(&v);
         assert_eq!(
             q,
-            "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51"
+            "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51\
+             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes"
         );
         assert_eq!(decode(&q), (v, vec![]));
         assert_eq!(encode(&ViewState::default()), "");

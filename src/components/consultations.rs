@@ -148,8 +148,7 @@ pub fn BarriersView() -> impl IntoView {
                     <g class="bar-row" tabindex="0" role="button" aria-pressed=selected.to_string() data-code=code
                         on:click=move |_| toggle()
                         on:keydown=move |ev| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
+                            if super::labels::is_activation(&ev) {
                                 toggle2();
                             }
                         }>

@@ -38,11 +38,7 @@ pub fn Headlines() -> impl IntoView {
         let l = lang.get();
         let codes = store.codes.get()?;
         let f = derived.filter.get()?;
-        let area = match f.area {
-            crate::data::aggregate::Area::Portugal => "Portugal".to_string(),
-            crate::data::aggregate::Area::Focus(i) => codes.focus_areas().get(i)?.name.get(l).to_string(),
-            crate::data::aggregate::Area::District(i) => codes.regions().get(i)?.name.get(l).to_string(),
-        };
+        let area = super::labels::area_name(f.area, &codes, l);
         let sector = f.sector.as_deref().and_then(|s| crate::components::labels::sector(&codes, s, l));
         let occ = f.occupation.as_deref().and_then(|o| crate::components::labels::occupation(&codes, o, l));
         let extra: String = [sector, occ].into_iter().flatten().map(|s| format!(" · {s}")).collect();

@@ -1,5 +1,6 @@
 //! Labels for codes as shown in the interface ("I55 Alojamento").
 
+use crate::data::aggregate::Area;
 use crate::data::codes::Codes;
 use crate::data::Lang;
 
@@ -16,4 +17,23 @@ pub fn occupation(codes: &Codes, code: &str, l: Lang) -> Option<String> {
     }
     let g = codes.occupation_groups().iter().find(|g| g.code == code)?;
     Some(format!("{} {}", g.code, g.name.get(l)))
+}
+
+/// The name of an area: "Portugal", a focus area or a district.
+pub fn area_name(area: Area, codes: &Codes, l: Lang) -> String {
+    match area {
+        Area::Portugal => "Portugal".into(),
+        Area::Focus(i) => codes.focus_areas().get(i).map(|f| f.name.get(l).to_string()).unwrap_or_default(),
+        Area::District(i) => codes.regions().get(i).map(|r| r.name.get(l).to_string()).unwrap_or_default(),
+    }
+}
+
+/// Enter or Space on a focused element that acts as a button: true (and the
+/// page does not scroll) when the key should activate it.
+pub fn is_activation(ev: &leptos::ev::KeyboardEvent) -> bool {
+    let hit = ev.key() == "Enter" || ev.key() == " ";
+    if hit {
+        ev.prevent_default();
+    }
+    hit
 }

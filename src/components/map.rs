@@ -158,8 +158,7 @@ pub fn MapView() -> impl IntoView {
                         data-region=codes.regions()[r].code.clone()
                         on:click=move |_| toggle(r)
                         on:keydown=move |ev| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
+                            if super::labels::is_activation(&ev) {
                                 toggle(r);
                             }
                         }

@@ -21,11 +21,7 @@ pub fn RegionProfile() -> impl IntoView {
     let name = move || {
         let l = lang.get();
         let codes = store.codes.get()?;
-        Some(match derived.filter.get()?.area {
-            Area::Portugal => "Portugal".to_string(),
-            Area::Focus(i) => codes.focus_areas().get(i)?.name.get(l).to_string(),
-            Area::District(i) => codes.regions().get(i)?.name.get(l).to_string(),
-        })
+        Some(super::labels::area_name(derived.filter.get()?.area, &codes, l))
     };
     let note = move || {
         let l = lang.get();

@@ -150,8 +150,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                             move |_| toggle(c.clone())
                         }
                         on:keydown=move |ev| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
+                            if super::labels::is_activation(&ev) {
                                 toggle(code2.clone());
                             }
                         }

@@ -123,8 +123,7 @@ pub fn SeasonalityView() -> impl IntoView {
                                 move |_| toggle(c.clone())
                             }
                             on:keydown=move |ev| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
+                                if super::labels::is_activation(&ev) {
                                     toggle(code2.clone());
                                 }
                             }

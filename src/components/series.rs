@@ -15,6 +15,7 @@ use crate::table::{Table, Value};
 use crate::view_state::{area_code, MAX_COMPARE};
 
 use super::frame::{indicator_key, ChartFrame};
+use super::labels::area_name;
 
 const W: f64 = 760.0;
 const H: f64 = 340.0;
@@ -22,14 +23,6 @@ const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 64.0;
-
-fn area_name(area: Area, codes: &crate::data::codes::Codes, l: crate::data::Lang) -> String {
-    match area {
-        Area::Portugal => "Portugal".into(),
-        Area::Focus(i) => codes.focus_areas().get(i).map(|f| f.name.get(l).to_string()).unwrap_or_default(),
-        Area::District(i) => codes.regions().get(i).map(|r| r.name.get(l).to_string()).unwrap_or_default(),
-    }
-}
 
 #[component]
 pub fn SeriesView() -> impl IntoView {

@@ -4,11 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { serve, launch, open, expected, SABOTAGE } from './harness.mjs';
+import { serve, launch, open, expected, SABOTAGE, axeViolations } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const hostile = readFileSync(new URL('../corpus/cons_html_payloads.json', import.meta.url));
 
 let server, browser;
@@ -93,13 +90,7 @@ for (const pageName of ['consultations', 'profile']) {
     const page = await open(browser, `${server.url}?page=${pageName}&area=PT-08&from=2023-01`);
     await page.locator('#svg-barriers').waitFor();
     await page.waitForFunction(() => !document.querySelector('.loading'));
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, SABOTAGE ? ['sabotaged'] : []);
     await page.close();
   });

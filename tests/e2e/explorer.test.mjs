@@ -3,12 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { serve, launch, open, expected, codes, SABOTAGE } from './harness.mjs';
+import { serve, launch, open, expected, SABOTAGE, axeViolations } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const lm = JSON.parse(readFileSync(new URL('../../data/labour_market.json', import.meta.url), 'utf8'));
 
 let server, browser;
@@ -137,13 +134,7 @@ for (const pageName of ['overview', 'explore']) {
     const page = await open(browser, `${server.url}?page=${pageName}`);
     await page.getByTestId(pageName === 'explore' ? 'chart-seasonality' : 'kpi-ratio').waitFor();
     await page.waitForFunction(() => !document.querySelector('.loading'));
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, SABOTAGE ? ['sabotaged'] : []);
     await page.close();
   });

@@ -102,3 +102,16 @@ export function fmt(lang, x, decimals = 0) {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return (x < 0 ? '−' : '') + grouped + (frac ? (lang === 'pt' ? ',' : '.') + frac : '');
 }
+
+/** Serious or critical axe-core violations on the page, as short strings. */
+export async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
