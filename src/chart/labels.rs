@@ -24,8 +24,17 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 
 /// Places labels of size `sizes[i]` next to `points[i]` (with radius `r[i]`)
 /// inside `bounds`. Returns the top-left corner of each label. When every
-/// position overlaps, the one with the least overlap is used.
+/// position overlaps, the one with the least overlap is used; covering
+/// another label costs more than covering a marker.
 pub fn place(points: &[(f64, f64)], radii: &[f64], sizes: &[(f64, f64)], bounds: BoxXY) -> Vec<(f64, f64)> {
+    let markers: Vec<BoxXY> = points
+        .iter()
+        .enumerate()
+        .map(|(i, &(x, y))| {
+            let r = radii.get(i).copied().unwrap_or(0.0);
+            BoxXY { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }
+        })
+        .collect();
     let mut placed: Vec<BoxXY> = Vec::with_capacity(points.len());
     let mut out = Vec::with_capacity(points.len());
     for (i, &(px, py)) in points.iter().enumerate() {
@@ -47,8 +56,15 @@ pub fn place(points: &[(f64, f64)], radii: &[f64], sizes: &[(f64, f64)], bounds:
             w,
             h,
         };
+        let area = |b: &BoxXY, p: &BoxXY| {
+            if p.overlaps(b) {
+                ((b.x + b.w).min(p.x + p.w) - b.x.max(p.x)) * ((b.y + b.h).min(p.y + p.h) - b.y.max(p.y))
+            } else {
+                0.0
+            }
+        };
         let overlap = |b: &BoxXY| {
-            placed.iter().filter(|p| p.overlaps(b)).map(|p| (b.x + b.w).min(p.x + p.w) - b.x.max(p.x)).sum::<f64>()
+            10.0 * placed.iter().map(|p| area(b, p)).sum::<f64>() + markers.iter().map(|m| area(b, m)).sum::<f64>()
         };
         let best = candidates
             .iter()
@@ -78,6 +94,14 @@ mod tests {
                 assert!(!boxes[i].overlaps(&boxes[j]), "{i} overlaps {j}: {boxes:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_label_pushed_against_the_edge_moves_off_its_marker() {
+        // At the right edge the label cannot go right: it goes left, clear of the circle.
+        let at = place(&[(395.0, 150.0)], &[12.0], &[(60.0, 12.0)], BOUNDS);
+        let b = BoxXY { x: at[0].0, y: at[0].1, w: 60.0, h: 12.0 };
+        assert!(!b.overlaps(&BoxXY { x: 383.0, y: 138.0, w: 24.0, h: 24.0 }), "{b:?}");
     }
 
     #[test]
