@@ -10,7 +10,13 @@ mode=${1:-all}
 export PATH="$HOME/.cargo/bin:$PATH"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-# 1. Rust toolchain and wasm target (rust-toolchain.toml pins both).
+# 1. Rust toolchain and wasm target (rust-toolchain.toml pins both; rustup may
+#    be set not to install a pinned toolchain by itself, so do it here).
+TOOLCHAIN=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$TOOLCHAIN"; then
+    log "installing the Rust $TOOLCHAIN toolchain"
+    rustup toolchain install "$TOOLCHAIN" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+fi
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
