@@ -5,7 +5,7 @@ use vagas::data::aggregate::{self, Area, Filter};
 use vagas::data::codes::{self, Codes};
 use vagas::data::labour::{self, Measure};
 use vagas::data::problem::ProblemKind;
-use vagas::data::{consultations, manifest, regions, Month, Report};
+use vagas::data::{consultations, manifest, outcomes, regions, Month, Report};
 
 fn bundled_codes() -> Codes {
     codes::load("codes", include_str!("../data/codes.json")).expect("bundled codes").0
@@ -201,6 +201,11 @@ fn aggregates_by_hand_on_a_small_file() {
     assert_eq!((o.records, o.value(Measure::Jobseekers)), (0, None));
 }
 
+fn themes(x: &vagas::data::consultations::Consultations, c: &Codes, f: &Filter) -> Vec<outcomes::ThemeRow> {
+    let idx = outcomes::matching(x, c, f, &outcomes::OutcomeQuery::default());
+    outcomes::theme_summary(x, c, &idx)
+}
+
 #[test]
 fn outcomes_by_theme_respect_area_period_and_sector() {
     let c = bundled_codes();
@@ -212,19 +217,17 @@ fn outcomes_by_theme_respect_area_period_and_sector() {
         sector: None,
         occupation: None,
     };
-    let rows = aggregate::outcomes_by_theme(&x, &c, &f);
+    let rows = themes(&x, &c, &f);
     assert_eq!(rows.len(), 2);
     let housing = c.theme.get("housing").unwrap();
     let h = rows.iter().find(|r| r.theme == housing).unwrap();
     assert_eq!((h.outcomes, h.votes, h.weighted), (1, 12, 3));
     // Sector A01: the I55 outcome drops out, the cross-sector one stays.
-    let rows = aggregate::outcomes_by_theme(&x, &c, &Filter { sector: Some("A01".into()), ..f.clone() });
+    let rows = themes(&x, &c, &Filter { sector: Some("A01".into()), ..f.clone() });
     assert_eq!(rows.len(), 1);
     // Another district or period: nothing.
-    assert!(aggregate::outcomes_by_theme(&x, &c, &Filter { area: Area::District(0), ..f.clone() }).is_empty());
-    assert!(
-        aggregate::outcomes_by_theme(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f }).is_empty()
-    );
+    assert!(themes(&x, &c, &Filter { area: Area::District(0), ..f.clone() }).is_empty());
+    assert!(themes(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f }).is_empty());
 }
 
 #[test]

@@ -11,7 +11,8 @@ use crate::components::{
     datasets::DatasetsPanel, explorer::Explorer, filters::Filters, header::Header, headlines::Headlines, nav::Nav,
     notice::IllustrativeNotice, notices::UrlNotices, occupations::TopOccupations, themes::ThemesPanel,
 };
-use crate::data::aggregate::{self, Aggregates, Filter, ThemeRow};
+use crate::data::aggregate::{self, Aggregates, Filter};
+use crate::data::outcomes::ThemeRow;
 use crate::data::Lang;
 use crate::view_state::{Page, Resolved};
 
@@ -26,6 +27,7 @@ pub struct Derived {
     pub resolved: Memo<Option<Resolved>>,
     pub filter: Memo<Option<Filter>>,
     pub agg: Memo<Option<Arc<Aggregates>>>,
+    /// Outcomes by theme (all themes) for the overview.
     pub themes: Memo<Option<Arc<Vec<ThemeRow>>>>,
     /// Positions of the consultation outcomes matching every filter.
     pub outcomes: Memo<Option<Arc<Vec<usize>>>>,
@@ -66,12 +68,6 @@ fn derive(store: Store) -> Derived {
         record_timing("aggregate", now_ms() - started);
         Some(Arc::new(agg))
     });
-    let themes = Memo::new(move |_| {
-        let f = filter.get()?;
-        let codes = store.codes.get()?;
-        let cons = store.consultations.get()?;
-        Some(Arc::new(aggregate::outcomes_by_theme(&cons, &codes, &f)))
-    });
     let select = move |any_theme: bool| {
         let (f, mut q) = resolved.with(|r| r.as_ref().map(|r| (r.filter.clone(), r.outcomes.clone())))?;
         if any_theme {
@@ -83,6 +79,12 @@ fn derive(store: Store) -> Derived {
     };
     let outcomes = Memo::new(move |_| select(false));
     let outcomes_any_theme = Memo::new(move |_| select(true));
+    let themes = Memo::new(move |_| {
+        let idx = outcomes_any_theme.get()?;
+        let codes = store.codes.get()?;
+        let cons = store.consultations.get()?;
+        Some(Arc::new(crate::data::outcomes::theme_summary(&cons, &codes, &idx)))
+    });
     Derived { resolved, filter, agg, themes, outcomes, outcomes_any_theme }
 }
 

@@ -5,7 +5,6 @@
 
 use super::codes::Codes;
 use super::column::NA;
-use super::consultations::Consultations;
 use super::labour::{Labour, Measure};
 use super::month::Month;
 use crate::view_state::Indicator;
@@ -324,38 +323,4 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
 fn prev_month_count(labour: &Labour, lo: i64, hi: i64) -> u32 {
     let n = i64::from(labour.first.span_to(labour.last));
     (lo - 12..=hi - 12).filter(|m| (0..n).contains(m)).count() as u32
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ThemeRow {
-    pub theme: usize,
-    pub outcomes: u32,
-    pub votes: u32,
-    /// Sum of priority weights (high 3, medium 2, low 1).
-    pub weighted: u32,
-}
-
-/// Outcomes raised in the area and period, by theme (most raised first).
-/// With a sector chosen, cross-sector outcomes (no sector) are kept: they
-/// apply to every sector. The occupation filter does not apply.
-pub fn outcomes_by_theme(cons: &Consultations, codes: &Codes, f: &Filter) -> Vec<ThemeRow> {
-    let mask = f.area.mask(codes);
-    let sector_ok = prefix_mask(codes.sectors().iter().map(|s| s.code.as_str()), f.sector.as_deref());
-    let mut rows: Vec<ThemeRow> =
-        (0..codes.themes().len()).map(|theme| ThemeRow { theme, ..ThemeRow::default() }).collect();
-    for (o, ids) in cons.outcomes().iter().zip(&cons.ids) {
-        let in_area = mask.get(ids.region).copied().unwrap_or(false);
-        let in_period = ids.month >= f.from && ids.month <= f.to;
-        let in_sector = ids.sector.is_none_or(|s| sector_ok.get(s).copied().unwrap_or(false));
-        if in_area && in_period && in_sector {
-            if let Some(r) = rows.get_mut(ids.theme) {
-                r.outcomes += 1;
-                r.votes += o.votes;
-                r.weighted += o.priority.weight();
-            }
-        }
-    }
-    rows.retain(|r| r.outcomes > 0);
-    rows.sort_by(|a, b| b.outcomes.cmp(&a.outcomes).then(b.votes.cmp(&a.votes)).then(a.theme.cmp(&b.theme)));
-    rows
 }

@@ -130,6 +130,33 @@ pub fn by_theme_and_group(cons: &Consultations, codes: &Codes, idx: &[usize], w:
     rows
 }
 
+/// One theme's outcomes, votes and priority weights.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ThemeRow {
+    pub theme: usize,
+    pub outcomes: u32,
+    pub votes: u32,
+    /// Sum of priority weights (high 3, medium 2, low 1).
+    pub weighted: u32,
+}
+
+/// Themes of the outcomes `idx`, most raised first (then most voted).
+pub fn theme_summary(cons: &Consultations, codes: &Codes, idx: &[usize]) -> Vec<ThemeRow> {
+    let mut rows: Vec<ThemeRow> =
+        (0..codes.themes().len()).map(|theme| ThemeRow { theme, ..ThemeRow::default() }).collect();
+    for &i in idx {
+        let (Some(o), Some(ids)) = (cons.outcomes().get(i), cons.ids.get(i)) else { continue };
+        if let Some(r) = rows.get_mut(ids.theme) {
+            r.outcomes += 1;
+            r.votes += o.votes;
+            r.weighted += o.priority.weight();
+        }
+    }
+    rows.retain(|r| r.outcomes > 0);
+    rows.sort_by(|a, b| b.outcomes.cmp(&a.outcomes).then(b.votes.cmp(&a.votes)).then(a.theme.cmp(&b.theme)));
+    rows
+}
+
 /// A theme in the priority matrix: how often raised vs how strongly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ThemePoint {
