@@ -284,6 +284,11 @@ pub fn encode(v: &ViewState) -> String {
     }
 }
 
+/// Cross-filtering: selecting a code again clears it; selecting another replaces it.
+pub fn toggle(slot: &mut Option<String>, code: &str) {
+    *slot = if slot.as_deref() == Some(code) { None } else { Some(code.to_string()) };
+}
+
 /// Area code → area; unknown codes give `None`.
 pub fn parse_area(code: &str, codes: &Codes) -> Option<Area> {
     if code == "PT" {
@@ -480,6 +485,17 @@ mod tests {
         assert_eq!((r.filter.sector.clone(), r.filter.occupation.clone()), (None, None));
         assert_eq!(r.notices.len(), 4);
         assert_eq!(r.filter.from.to_string(), "2025-01");
+    }
+
+    #[test]
+    fn toggling_selects_replaces_and_clears() {
+        let mut slot = None;
+        toggle(&mut slot, "PT-08");
+        assert_eq!(slot.as_deref(), Some("PT-08"));
+        toggle(&mut slot, "PT-02");
+        assert_eq!(slot.as_deref(), Some("PT-02"));
+        toggle(&mut slot, "PT-02");
+        assert_eq!(slot, None);
     }
 
     #[test]

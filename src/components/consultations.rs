@@ -141,7 +141,7 @@ pub fn BarriersView() -> impl IntoView {
                 let name = theme.name.get(l).to_string();
                 let toggle = {
                     let code = code.clone();
-                    move || store.set_view(|v| v.theme = if v.theme.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
+                    move || store.set_view(|v| crate::view_state::toggle(&mut v.theme, &code))
                 };
                 let toggle2 = toggle.clone();
                 view! {
@@ -282,7 +282,7 @@ pub fn PriorityMatrix() -> impl IntoView {
                     t(l, Key::MeanVotes),
                     format::number(l, p.mean_votes, 1)
                 );
-                let toggle = move || store.set_view(|v| v.theme = if v.theme.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) });
+                let toggle = move || store.set_view(|v| crate::view_state::toggle(&mut v.theme, &code));
                 view! {
                     <g class="bar-row" on:click=move |_| toggle()>
                         <circle cx=xy[i].0 cy=xy[i].1 r=radii[i] fill=SERIES[0] fill-opacity="0.55" stroke=if selected { "#000000" } else { SERIES[0] } stroke-width=if selected { "2.5" } else { "1" }>
@@ -537,7 +537,7 @@ pub fn StatusSummary() -> impl IntoView {
                             .map(|(s, n)| view! {
                                 <li>
                                     <button class=format!("status status-{}", s.code()) on:click=move |_| store.set_view(|v| {
-                                        v.status = if v.status.as_deref() == Some(s.code()) { None } else { Some(s.code().to_string()) };
+                                        crate::view_state::toggle(&mut v.status, s.code());
                                     })>
                                         {format!("{}: {n}", t(l, status_key(s)))}
                                     </button>

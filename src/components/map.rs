@@ -69,7 +69,7 @@ pub fn MapView() -> impl IntoView {
     let toggle = move |r: usize| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let code = codes.regions()[r].code.clone();
-        store.set_view(|v| v.area = if v.area.as_deref() == Some(code.as_str()) { None } else { Some(code) });
+        store.set_view(|v| crate::view_state::toggle(&mut v.area, &code));
     };
     let title = Signal::derive(move || {
         let l = lang.get();

@@ -97,7 +97,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     let toggle = move |code: String| {
         store.set_view(|v| {
             let slot = if kind == RankKind::Occupations { &mut v.occupation } else { &mut v.sector };
-            *slot = if slot.as_deref() == Some(code.as_str()) { None } else { Some(code) };
+            crate::view_state::toggle(slot, &code);
         })
     };
     let title =

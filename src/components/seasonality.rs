@@ -70,9 +70,7 @@ pub fn SeasonalityView() -> impl IntoView {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
         let current = derived.filter.get().and_then(|f| f.occupation);
-        let toggle = move |c: String| {
-            store.set_view(|v| v.occupation = if v.occupation.as_deref() == Some(c.as_str()) { None } else { Some(c) })
-        };
+        let toggle = move |c: String| store.set_view(|v| crate::view_state::toggle(&mut v.occupation, &c));
         let h = TOP + BOTTOM + ROW * agg.seasonality.len() as f64;
         let cw = (W - LABEL - 10.0) / 12.0;
         let months = (1..=12)
