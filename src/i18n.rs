@@ -186,6 +186,14 @@ strings! {
     ProblemEmpty => "Vazio", "Empty";
     ProblemGeometry => "Geometria inválida", "Invalid geometry";
     ProblemMissing => "Em falta", "Missing";
+    DidYouMean => "Quis dizer", "Did you mean";
+    GroupRepeated => "O mesmo problema em {} sítios; mostram-se os {} primeiros.", "The same problem in {} places; the first {} are shown.";
+    HintSyntax => "Verifique se falta uma vírgula, chaveta ou aspas perto desta posição, ou se o ficheiro foi cortado.", "Look for a missing comma, bracket or quote near this position, or a file cut short.";
+    HintNegative => "As contagens não podem ser negativas; use null para «não disponível».", "Counts cannot be negative; use null for \"not available\".";
+    HintMonth => "Escreva os meses como 2025-07.", "Write months as 2025-07.";
+    HintFormat => "O campo format diz o tipo de ficheiro: vagas.labour_market ou vagas.consultations.", "The format field names the kind of file: vagas.labour_market or vagas.consultations.";
+    HintDuplicate => "Cada registo só pode aparecer uma vez: junte ou apague a repetição.", "Each record may appear only once: merge or delete the repeat.";
+    HintIndex => "Cada número nesta coluna é uma posição na lista correspondente de dimensions (a contar de 0).", "Each number in this column is a position in the matching dimensions list (counting from 0).";
 }
 
 /// A short translated title for a problem (details stay as written, with codes).
@@ -210,6 +218,29 @@ pub fn problem_title(lang: Lang, kind: &ProblemKind) -> &'static str {
         Missing { .. } => Key::ProblemMissing,
     };
     t(lang, key)
+}
+
+/// How to fix a problem, when there is something useful to say.
+pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
+    use ProblemKind::*;
+    let key = match &p.kind {
+        UnknownCode { suggestion: Some(s), .. } => return Some(format!("{} {s}?", t(lang, Key::DidYouMean))),
+        Syntax { .. } => Key::HintSyntax,
+        Negative { .. } => Key::HintNegative,
+        BadMonth { .. } => Key::HintMonth,
+        WrongFormat { .. } => Key::HintFormat,
+        Duplicate { .. } => Key::HintDuplicate,
+        IndexOutOfRange { .. } => Key::HintIndex,
+        _ => return None,
+    };
+    Some(t(lang, key).to_string())
+}
+
+/// "The same problem in 3 204 places; the first 10 are shown."
+pub fn group_line(lang: Lang, count: usize, shown: usize) -> String {
+    t(lang, Key::GroupRepeated)
+        .replacen("{}", &crate::format::integer(lang, count as f64), 1)
+        .replacen("{}", &shown.to_string(), 1)
 }
 
 /// One line describing a problem: "error · Unknown code — $.x[3] (line 4:7):
@@ -250,7 +281,11 @@ mod tests {
     fn problems_read_in_the_chosen_language() {
         let p = Problem::error(
             JsonPath::keys(&["records", "occupation"]).index(3),
-            ProblemKind::UnknownCode { list: crate::data::problem::CodeList::Occupation, code: "51311".into() },
+            ProblemKind::UnknownCode {
+                list: crate::data::problem::CodeList::Occupation,
+                code: "51311".into(),
+                suggestion: Some("5131".into()),
+            },
         )
         .at(4, 7);
         let pt = describe(Lang::Pt, &p);
@@ -258,5 +293,7 @@ mod tests {
         assert!(pt.contains("\"51311\""));
         let en = describe(Lang::En, &p);
         assert!(en.contains("expected a known ISCO-08 occupation code; found \"51311\""), "{en}");
+        assert_eq!(hint(Lang::Pt, &p).as_deref(), Some("Quis dizer 5131?"));
+        assert_eq!(group_line(Lang::En, 3204, 10), "The same problem in 3,204 places; the first 10 are shown.");
     }
 }

@@ -229,6 +229,7 @@ pub fn labour_market(codes: &Codes, records: Option<usize>) -> LabourFile {
     let [month, region, sector, occupation, jobseekers, vacancies_open, vacancies_new, placements] =
         cols.map(Column::from_values);
     LabourFile {
+        meta: None,
         format: labour::FORMAT.to_string(),
         version: labour::VERSION,
         dimensions: Dimensions {

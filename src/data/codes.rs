@@ -126,6 +126,29 @@ impl Codes {
         &self.file.focus_areas
     }
 
+    /// The codes of one list, for suggestions when a code is unknown.
+    pub fn known(&self, list: CodeList) -> Vec<&str> {
+        let f = &self.file;
+        fn entries(e: &[Entry]) -> Vec<&str> {
+            e.iter().map(|e| e.code.as_str()).collect()
+        }
+        match list {
+            CodeList::Region => entries(&f.regions),
+            CodeList::Sector => entries(&f.sectors),
+            CodeList::Section => entries(&f.sections),
+            CodeList::Occupation => f.occupations.iter().map(|o| o.code.as_str()).collect(),
+            CodeList::Theme => entries(&f.themes),
+            CodeList::StakeholderGroup => entries(&f.stakeholder_groups),
+            CodeList::EventFormat => entries(&f.event_formats),
+            CodeList::Event | CodeList::Dataset => Vec::new(),
+        }
+    }
+
+    /// An unknown-code problem with a suggestion from the list.
+    pub fn unknown(&self, list: CodeList, code: &str) -> ProblemKind {
+        ProblemKind::unknown(list, code, self.known(list).into_iter())
+    }
+
     /// The NACE section (letter) a division code belongs to.
     pub fn section_of(&self, sector: usize) -> Option<&Entry> {
         let code = self.file.sectors.get(sector)?.code.get(0..1)?;
@@ -170,7 +193,7 @@ fn check_list<'a>(
         n += 1;
         let at = base.index(i);
         if !well_formed(code) {
-            c.error(at.key("code"), ProblemKind::BadRange { what: expected, found: format!("\"{code}\"") });
+            c.error(at.key("code"), ProblemKind::BadRange { what: expected.into(), found: format!("\"{code}\"") });
         }
         if let Some(first) = seen.insert(code, i) {
             c.error(
@@ -179,11 +202,11 @@ fn check_list<'a>(
             );
         }
         if name.is_empty() {
-            c.error(at.key("name"), ProblemKind::Empty { what: "label (pt or en)" });
+            c.error(at.key("name"), ProblemKind::Empty { what: "label (pt or en)".into() });
         }
     }
     if n == 0 {
-        c.error(base, ProblemKind::Empty { what: "entry" });
+        c.error(base, ProblemKind::Empty { what: "entry".into() });
     }
 }
 
@@ -264,7 +287,7 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
         if is_nace_division(&s.code) && section.get(letter).is_none() {
             c.error(
                 JsonPath::keys(&["sectors"]).index(i).key("code"),
-                ProblemKind::UnknownCode { list: CodeList::Section, code: letter.to_string() },
+                ProblemKind::unknown(CodeList::Section, letter, f.sections.iter().map(|s| s.code.as_str())),
             );
         }
     }
@@ -276,12 +299,12 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
                 Some(id) => ids.push(id),
                 None => c.error(
                     JsonPath::keys(&["focus_areas"]).index(i).key("regions").index(j),
-                    ProblemKind::UnknownCode { list: CodeList::Region, code: r.clone() },
+                    ProblemKind::unknown(CodeList::Region, r, f.regions.iter().map(|s| s.code.as_str())),
                 ),
             }
         }
         if a.regions.is_empty() {
-            c.error(JsonPath::keys(&["focus_areas"]).index(i).key("regions"), ProblemKind::Empty { what: "region" });
+            c.error(JsonPath::keys(&["focus_areas"]).index(i).key("regions"), ProblemKind::Empty { what: "region".into() });
         }
         focus_regions.push(ids);
     }

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::codes::{Codes, Index};
 use super::month::{parse_date, Month};
-use super::parse::Checker;
+use super::manifest::FileMeta;
+use super::parse::{Checker, LoadOptions};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
 use super::text::Text;
@@ -81,6 +82,8 @@ pub struct Outcome {
 pub struct ConsultationsFile {
     pub format: String,
     pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<FileMeta>,
     pub events: Vec<Event>,
     pub outcomes: Vec<Outcome>,
 }
@@ -101,6 +104,8 @@ pub struct Consultations {
     pub file: ConsultationsFile,
     pub event_month: Vec<Month>,
     pub ids: Vec<OutcomeIds>,
+    /// Events and outcomes with errors left out at the user's request.
+    pub dropped: usize,
 }
 
 impl Consultations {
@@ -112,19 +117,26 @@ impl Consultations {
     }
 }
 
-fn lookup(c: &mut Checker, at: JsonPath, ix: &Index, list: CodeList, code: &str) -> usize {
+fn lookup(c: &mut Checker, at: JsonPath, codes: &Codes, ix: &Index, list: CodeList, code: &str) -> usize {
     ix.get(code).unwrap_or_else(|| {
-        c.error(at, ProblemKind::UnknownCode { list, code: code.to_string() });
+        c.error(at, codes.unknown(list, code));
         usize::MAX
     })
 }
 
-fn check_unique<'a>(c: &mut Checker, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+/// Maps ids to positions; `bad[i]` is set for empty and repeated ids.
+fn check_unique<'a>(
+    c: &mut Checker,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    bad: &mut [bool],
+) -> HashMap<&'a str, usize> {
     let base = JsonPath::keys(&[list]);
     let mut seen = HashMap::new();
     for (i, id) in ids.enumerate() {
+        let before = c.error_count();
         if id.trim().is_empty() {
-            c.error(base.index(i).key("id"), ProblemKind::Empty { what: "character in the id" });
+            c.error(base.index(i).key("id"), ProblemKind::Empty { what: "character in the id".into() });
         }
         if let Some(first) = seen.insert(id, i) {
             c.error(
@@ -132,11 +144,25 @@ fn check_unique<'a>(c: &mut Checker, list: &str, ids: impl Iterator<Item = &'a s
                 ProblemKind::Duplicate { what: format!("id in {list}"), first: base.index(first).to_string() },
             );
         }
+        if c.error_count() > before {
+            bad[i] = true;
+        }
     }
     seen
 }
 
 pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, Report), Report> {
+    load_with(dataset, text, codes, LoadOptions::default())
+}
+
+/// As `load`; with `keep_valid`, events and outcomes with errors are left out
+/// (with the outcomes of a left-out event) instead of rejecting the file.
+pub fn load_with(
+    dataset: &str,
+    text: &str,
+    codes: &Codes,
+    opts: LoadOptions,
+) -> Result<(Consultations, Report), Report> {
     let mut c = Checker::new(dataset, text);
     if !c.header(FORMAT, VERSION) {
         return Err(c.finish());
@@ -145,11 +171,14 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
         return Err(c.finish());
     };
 
-    let event_ix = check_unique(&mut c, "events", file.events.iter().map(|e| e.id.as_str()));
-    check_unique(&mut c, "outcomes", file.outcomes.iter().map(|o| o.id.as_str()));
+    let mut bad_event = vec![false; file.events.len()];
+    let mut bad_outcome = vec![false; file.outcomes.len()];
+    let event_ix = check_unique(&mut c, "events", file.events.iter().map(|e| e.id.as_str()), &mut bad_event);
+    check_unique(&mut c, "outcomes", file.outcomes.iter().map(|o| o.id.as_str()), &mut bad_outcome);
 
     let mut event_month = Vec::with_capacity(file.events.len());
     for (i, e) in file.events.iter().enumerate() {
+        let before = c.error_count();
         let at = JsonPath::keys(&["events"]).index(i);
         match parse_date(&e.date) {
             Some((m, _)) => event_month.push(m),
@@ -158,30 +187,35 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
                 event_month.push(Month::default());
             }
         }
-        lookup(&mut c, at.key("region"), &codes.region, CodeList::Region, &e.region);
-        lookup(&mut c, at.key("format"), &codes.event_format, CodeList::EventFormat, &e.format);
+        lookup(&mut c, at.key("region"), codes, &codes.region, CodeList::Region, &e.region);
+        lookup(&mut c, at.key("format"), codes, &codes.event_format, CodeList::EventFormat, &e.format);
         for group in e.participants.keys() {
-            lookup(&mut c, at.key("participants").key(group), &codes.group, CodeList::StakeholderGroup, group);
+            lookup(&mut c, at.key("participants").key(group), codes, &codes.group, CodeList::StakeholderGroup, group);
+        }
+        if c.error_count() > before {
+            bad_event[i] = true;
         }
     }
 
     let mut ids = Vec::with_capacity(file.outcomes.len());
     for (i, o) in file.outcomes.iter().enumerate() {
+        let before = c.error_count();
         let at = JsonPath::keys(&["outcomes"]).index(i);
         let event = match event_ix.get(o.event.as_str()) {
             Some(&e) => e,
             None => {
-                c.error(at.key("event"), ProblemKind::UnknownCode { list: CodeList::Event, code: o.event.clone() });
+                let known = file.events.iter().map(|e| e.id.as_str());
+                c.error(at.key("event"), ProblemKind::unknown(CodeList::Event, &o.event, known));
                 usize::MAX
             }
         };
-        let group = lookup(&mut c, at.key("group"), &codes.group, CodeList::StakeholderGroup, &o.group);
+        let group = lookup(&mut c, at.key("group"), codes, &codes.group, CodeList::StakeholderGroup, &o.group);
         if let Some(e) = file.events.get(event) {
             if group != usize::MAX && !e.participants.contains_key(&o.group) {
                 c.warning(
                     at.key("group"),
                     ProblemKind::BadRange {
-                        what: "a stakeholder group listed among the event's participants",
+                        what: "a stakeholder group listed among the event's participants".into(),
                         found: format!("\"{}\", not among the participants of {}", o.group, e.id),
                     },
                 );
@@ -191,21 +225,56 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, 
             event,
             month: event_month.get(event).copied().unwrap_or_default(),
             group,
-            region: lookup(&mut c, at.key("region"), &codes.region, CodeList::Region, &o.region),
-            sector: o.sector.as_ref().map(|s| lookup(&mut c, at.key("sector"), &codes.sector, CodeList::Sector, s)),
-            theme: lookup(&mut c, at.key("theme"), &codes.theme, CodeList::Theme, &o.theme),
+            region: lookup(&mut c, at.key("region"), codes, &codes.region, CodeList::Region, &o.region),
+            sector: o.sector.as_ref().map(|s| lookup(&mut c, at.key("sector"), codes, &codes.sector, CodeList::Sector, s)),
+            theme: lookup(&mut c, at.key("theme"), codes, &codes.theme, CodeList::Theme, &o.theme),
         };
         if o.text.is_empty() {
-            c.error(at.key("text"), ProblemKind::Empty { what: "text (pt or en)" });
+            c.error(at.key("text"), ProblemKind::Empty { what: "text (pt or en)".into() });
+        }
+        if c.error_count() > before || bad_event.get(event).copied().unwrap_or(true) {
+            bad_outcome[i] = true;
         }
         ids.push(ids_row);
     }
     if file.events.is_empty() {
-        c.error(JsonPath::keys(&["events"]), ProblemKind::Empty { what: "event" });
+        c.error(JsonPath::keys(&["events"]), ProblemKind::Empty { what: "event".into() });
     }
     if c.has_errors() {
-        return Err(c.finish());
+        let report = c.finish();
+        if !opts.keep_valid || file.events.is_empty() {
+            return Err(report);
+        }
+        return keep_valid(dataset, file, &bad_event, &bad_outcome, codes, report);
     }
     let report = c.finish();
-    Ok((Consultations { file, event_month, ids }, report))
+    Ok((Consultations { file, event_month, ids, dropped: 0 }, report))
+}
+
+/// The file without its bad events and outcomes, checked again from scratch
+/// (positions change); the report stays the one of the original file.
+fn keep_valid(
+    dataset: &str,
+    mut file: ConsultationsFile,
+    bad_event: &[bool],
+    bad_outcome: &[bool],
+    codes: &Codes,
+    report: Report,
+) -> Result<(Consultations, Report), Report> {
+    let before = file.events.len() + file.outcomes.len();
+    let mut flags = bad_event.iter();
+    file.events.retain(|_| !flags.next().copied().unwrap_or(true));
+    let mut flags = bad_outcome.iter();
+    file.outcomes.retain(|_| !flags.next().copied().unwrap_or(true));
+    let dropped = before - file.events.len() - file.outcomes.len();
+    let Ok(text) = serde_json::to_string(&file) else {
+        return Err(report);
+    };
+    match load(dataset, &text, codes) {
+        Ok((mut cons, _)) => {
+            cons.dropped = dropped;
+            Ok((cons, report))
+        }
+        Err(_) => Err(report),
+    }
 }

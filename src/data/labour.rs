@@ -4,10 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::codes::{Codes, Index};
+use super::codes::{Codes, Focus, Index};
+use super::manifest::FileMeta;
 use super::column::{BadCell, Column, NA};
 use super::month::Month;
-use super::parse::Checker;
+use super::parse::{Checker, LoadOptions};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
 
@@ -73,6 +74,8 @@ pub struct Records {
 pub struct LabourFile {
     pub format: String,
     pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<FileMeta>,
     pub dimensions: Dimensions,
     pub records: Records,
 }
@@ -88,6 +91,10 @@ pub struct Labour {
     pub sector: Vec<u16>,
     pub occupation: Vec<u16>,
     pub measures: [Vec<u32>; 4],
+    /// Provenance from the file's own `"meta"`, if any.
+    pub meta: Option<FileMeta>,
+    /// Records with errors left out because the user chose to keep the valid ones.
+    pub dropped: usize,
 }
 
 impl Default for Month {
@@ -114,6 +121,7 @@ impl Labour {
 /// malformed and repeated entries.
 fn map_dimension(
     c: &mut Checker,
+    code_lists: &Codes,
     name: &str,
     codes: &[String],
     lookup: impl Fn(&str) -> Option<u16>,
@@ -136,7 +144,7 @@ fn map_dimension(
             Some(id) => out.push(id),
             None => {
                 let kind = match list {
-                    Some(list) => ProblemKind::UnknownCode { list, code: code.clone() },
+                    Some(list) => code_lists.unknown(list, code),
                     None => ProblemKind::BadMonth { found: code.clone() },
                 };
                 c.error(base.index(i), kind);
@@ -145,7 +153,7 @@ fn map_dimension(
         }
     }
     if codes.is_empty() {
-        c.error(base, ProblemKind::Empty { what: "entry" });
+        c.error(base, ProblemKind::Empty { what: "entry".into() });
     }
     out
 }
@@ -161,13 +169,13 @@ fn report_bad_cells(c: &mut Checker, column: &str, col: &Column, null_allowed: b
             BadCell::Null if null_allowed => continue,
             BadCell::Negative(v) => ProblemKind::Negative { value: *v },
             BadCell::TooLarge(v) => ProblemKind::TooLarge { value: i64::try_from(*v).unwrap_or(i64::MAX) },
-            BadCell::Fraction(v) => ProblemKind::BadRange { what: "a whole number", found: v.to_string() },
+            BadCell::Fraction(v) => ProblemKind::BadRange { what: "a whole number".into(), found: v.to_string() },
             BadCell::Null => ProblemKind::BadRange {
-                what: "an index (null is only allowed in measure columns)",
+                what: "an index (null is only allowed in measure columns)".into(),
                 found: "null".into(),
             },
             BadCell::Other(what) => {
-                ProblemKind::BadRange { what: "a non-negative integer", found: (*what).to_string() }
+                ProblemKind::BadRange { what: "a non-negative integer".into(), found: (*what).to_string() }
             }
         };
         c.error(base.index(*row), kind);
@@ -202,6 +210,13 @@ fn map_keys(c: &mut Checker, column: &str, col: &Column, dim: &[u16]) -> Vec<u16
 
 /// Parses and validates a labour-market file against the code lists.
 pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report), Report> {
+    load_with(dataset, text, codes, LoadOptions::default())
+}
+
+/// As `load`; with `keep_valid`, records with errors are dropped (counted in
+/// `Labour::dropped`) instead of rejecting the file, as long as the file
+/// itself is sound and some records remain. The report still lists the errors.
+pub fn load_with(dataset: &str, text: &str, codes: &Codes, opts: LoadOptions) -> Result<(Labour, Report), Report> {
     let mut c = Checker::new(dataset, text);
     if !c.header(FORMAT, VERSION) {
         return Err(c.finish());
@@ -216,20 +231,36 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
     let last = months.iter().flatten().max().copied().unwrap_or_default();
     let month_dim = map_dimension(
         &mut c,
+        codes,
         "month",
         &dims.month,
         |m| Month::parse(m).and_then(|m| u16::try_from(m.index() - first.index()).ok()),
         None, // months have no code list: anything unparsable is a bad month
     );
-    let region_dim = map_dimension(&mut c, "region", &dims.region, index_lookup(&codes.region), Some(CodeList::Region));
-    let sector_dim = map_dimension(&mut c, "sector", &dims.sector, index_lookup(&codes.sector), Some(CodeList::Sector));
+    let region_dim = map_dimension(&mut c, codes, "region", &dims.region, index_lookup(&codes.region), Some(CodeList::Region));
+    let sector_dim = map_dimension(&mut c, codes, "sector", &dims.sector, index_lookup(&codes.sector), Some(CodeList::Sector));
     let occ_dim = map_dimension(
         &mut c,
+        codes,
         "occupation",
         &dims.occupation,
         index_lookup(&codes.occupation),
         Some(CodeList::Occupation),
     );
+
+    // Figures outside tourism and agriculture are kept but flagged: the
+    // dashboard's charts and consultations are about those two sectors.
+    for (i, &id) in occ_dim.iter().enumerate() {
+        if let Some(o) = codes.occupations().get(usize::from(id)).filter(|o| o.focus == Focus::Other) {
+            c.warning(
+                JsonPath::keys(&["dimensions", "occupation"]).index(i),
+                ProblemKind::BadRange {
+                    what: "an occupation of the focus sectors (tourism or agriculture)".into(),
+                    found: format!("\"{}\", outside them", o.code),
+                },
+            );
+        }
+    }
 
     let n = rec.month.len();
     let columns: [(&str, &Column); 8] = [
@@ -253,7 +284,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
         }
     }
     if n == 0 {
-        c.error(JsonPath::keys(&["records", "month"]), ProblemKind::Empty { what: "record" });
+        c.error(JsonPath::keys(&["records", "month"]), ProblemKind::Empty { what: "record".into() });
     }
     // Rows cannot be checked across columns of different lengths; anything
     // else (unknown codes, bad values) is collected so every problem is listed.
@@ -268,7 +299,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
     for m in Measure::ALL {
         report_bad_cells(&mut c, m.column(), columns[4 + m as usize].1, true);
     }
-    check_duplicates(
+    let repeats = check_duplicates(
         &mut c,
         &rec.month.values,
         &rec.region.values,
@@ -276,31 +307,63 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Labour, Report)
         &rec.occupation.values,
         &dims.month,
     );
-    if c.has_errors() {
+    if c.has_errors() && !opts.keep_valid {
+        return Err(c.finish());
+    }
+    // Rows to drop: a key that did not resolve, a bad count (null is fine),
+    // or a repeat of an earlier record.
+    let mut keep = vec![true; n];
+    for keys in [&month, &region, &sector, &occupation] {
+        for (row, &k) in keys.iter().enumerate() {
+            if k == u16::MAX {
+                keep[row] = false;
+            }
+        }
+    }
+    for (_, col) in &columns[4..] {
+        for (row, cell) in &col.bad {
+            if *cell != BadCell::Null {
+                keep[*row] = false;
+            }
+        }
+    }
+    for row in repeats {
+        keep[row] = false;
+    }
+    let kept = keep.iter().filter(|&&k| k).count();
+    if kept == 0 {
+        c.error(JsonPath::keys(&["records", "month"]), ProblemKind::Empty { what: "valid record".into() });
         return Err(c.finish());
     }
     let report = c.finish();
-    let LabourFile { records, .. } = file;
+    let LabourFile { records, meta, .. } = file;
+    fn pick<T>(v: Vec<T>, keep: &[bool]) -> Vec<T> {
+        v.into_iter().zip(keep).filter(|p| *p.1).map(|p| p.0).collect()
+    }
     let labour = Labour {
         first,
         last,
-        month,
-        region,
-        sector,
-        occupation,
+        month: pick(month, &keep),
+        region: pick(region, &keep),
+        sector: pick(sector, &keep),
+        occupation: pick(occupation, &keep),
         measures: [
-            records.jobseekers.values,
-            records.vacancies_open.values,
-            records.vacancies_new.values,
-            records.placements.values,
+            pick(records.jobseekers.values, &keep),
+            pick(records.vacancies_open.values, &keep),
+            pick(records.vacancies_new.values, &keep),
+            pick(records.placements.values, &keep),
         ],
+        meta,
+        dropped: n - kept,
     };
     Ok((labour, report))
 }
 
 /// Each (month, region, sector, occupation) may appear once. Sorting packed
 /// keys costs ~16 bytes a record, far less than a hash map of a million keys.
-fn check_duplicates(c: &mut Checker, m: &[u32], r: &[u32], s: &[u32], o: &[u32], months: &[String]) {
+/// Returns the rows that repeat an earlier record.
+fn check_duplicates(c: &mut Checker, m: &[u32], r: &[u32], s: &[u32], o: &[u32], months: &[String]) -> Vec<usize> {
+    let mut repeats = Vec::new();
     let mut keys: Vec<(u128, u32)> = (0..m.len())
         .map(|i| {
             let k = (u128::from(m[i]) << 96) | (u128::from(r[i]) << 64) | (u128::from(s[i]) << 32) | u128::from(o[i]);
@@ -319,6 +382,8 @@ fn check_duplicates(c: &mut Checker, m: &[u32], r: &[u32], s: &[u32], o: &[u32],
                     first: format!("record {first}"),
                 },
             );
+            repeats.push(dup);
         }
     }
+    repeats
 }

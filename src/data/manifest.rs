@@ -51,6 +51,40 @@ pub struct DatasetMeta {
     pub note: Text,
 }
 
+/// Provenance carried inside a dataset file (optional `"meta"`), shown for
+/// datasets a user loads without a manifest.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileMeta {
+    #[serde(default)]
+    pub title: Text,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub licence: String,
+    /// "YYYY-MM" or "YYYY-MM-DD".
+    #[serde(default)]
+    pub date: String,
+    /// `None`: the file does not say, and the app says so.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
+    #[serde(default)]
+    pub note: Text,
+}
+
+impl From<&DatasetMeta> for FileMeta {
+    fn from(d: &DatasetMeta) -> FileMeta {
+        FileMeta {
+            title: d.title.clone(),
+            source: d.source.clone(),
+            licence: d.licence.clone(),
+            date: d.date.clone(),
+            illustrative: Some(d.illustrative),
+            note: d.note.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -87,7 +121,7 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
     for (i, d) in m.datasets.iter().enumerate() {
         let at = base.index(i);
         if d.id.trim().is_empty() {
-            c.error(at.key("id"), ProblemKind::Empty { what: "character in the id" });
+            c.error(at.key("id"), ProblemKind::Empty { what: "character in the id".into() });
         }
         if let Some(first) = ids.insert(&d.id, i) {
             c.error(
@@ -99,7 +133,7 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
             c.error(
                 at.key("path"),
                 ProblemKind::BadRange {
-                    what: "a path relative to the manifest, like \"labour_market.json\"",
+                    what: "a path relative to the manifest, like \"labour_market.json\"".into(),
                     found: format!("\"{}\"", d.path),
                 },
             );
@@ -109,10 +143,10 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
             c.error(at.key("date"), ProblemKind::BadDate { found: d.date.clone() });
         }
         if d.title.is_empty() {
-            c.error(at.key("title"), ProblemKind::Empty { what: "title (pt or en)" });
+            c.error(at.key("title"), ProblemKind::Empty { what: "title (pt or en)".into() });
         }
         if d.illustrative && d.note.is_empty() {
-            c.warning(at.key("note"), ProblemKind::Empty { what: "note explaining what is illustrative" });
+            c.warning(at.key("note"), ProblemKind::Empty { what: "note explaining what is illustrative".into() });
         }
     }
     for kind in Kind::ALL {

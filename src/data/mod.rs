@@ -3,10 +3,14 @@
 
 pub mod aggregate;
 pub mod codes;
+
 pub mod column;
 pub mod consultations;
+pub mod csv;
+pub mod ingest;
 pub mod labour;
 pub mod manifest;
+pub mod merge;
 pub mod month;
 pub mod outcomes;
 pub mod parse;

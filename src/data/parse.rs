@@ -7,6 +7,14 @@ use serde::Deserialize;
 use super::path::{locate, JsonPath};
 use super::problem::{Problem, ProblemKind, Report, Severity};
 
+/// How strict a load is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Keep the records without errors and drop the others (the user chose
+    /// it after seeing the report) instead of rejecting the whole file.
+    pub keep_valid: bool,
+}
+
 /// Collects problems while a dataset is checked, then locates them all at once.
 pub struct Checker<'t> {
     text: &'t str,
@@ -28,6 +36,12 @@ impl<'t> Checker<'t> {
 
     pub fn has_errors(&self) -> bool {
         self.report.has_errors()
+    }
+
+    /// Errors so far: compare before and after checking one record to know
+    /// whether that record is valid.
+    pub fn error_count(&self) -> usize {
+        self.report.total_errors
     }
 
     /// Deserializes the whole text as `T`; on failure records one located
@@ -59,7 +73,7 @@ impl<'t> Checker<'t> {
             None => "no \"format\" field".to_string(),
         };
         if found != expected {
-            self.error(JsonPath::keys(&["format"]), ProblemKind::WrongFormat { expected, found });
+            self.error(JsonPath::keys(&["format"]), ProblemKind::WrongFormat { expected: expected.into(), found });
             return false;
         }
         match h.version.as_ref().and_then(|v| v.as_u64()) {

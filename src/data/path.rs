@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Seg {
     Key(String),
     Index(usize),
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct JsonPath(pub Vec<Seg>);
 
 impl JsonPath {
@@ -33,6 +33,14 @@ impl JsonPath {
     /// Shorthand for `$.a.b.c`.
     pub fn keys(keys: &[&str]) -> JsonPath {
         JsonPath(keys.iter().map(|k| Seg::Key((*k).to_string())).collect())
+    }
+
+    /// The path with every index written `[*]`: where in each record.
+    pub fn pattern(&self) -> String {
+        let generic = JsonPath(
+            self.0.iter().map(|s| if let Seg::Index(_) = s { Seg::Key("*".into()) } else { s.clone() }).collect(),
+        );
+        generic.to_string().replace("[\"*\"]", "[*]")
     }
 
     /// Converts the path that `serde_path_to_error` reports.

@@ -1,17 +1,24 @@
 //! Located validation problems: what is wrong, where, in which dataset.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 
 use super::path::JsonPath;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A fixed or computed piece of a message (serializable both ways, so that
+/// reports can cross from the parsing worker to the page).
+pub type Msg = Cow<'static, str>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// The code list a code was looked up in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CodeList {
     Region,
     Sector,
@@ -41,7 +48,7 @@ impl CodeList {
 }
 
 /// What is wrong. Each kind knows what was expected and what was found.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProblemKind {
     /// Not JSON at all (truncated, stray characters, empty file).
     Syntax {
@@ -52,7 +59,7 @@ pub enum ProblemKind {
         detail: String,
     },
     WrongFormat {
-        expected: &'static str,
+        expected: Msg,
         found: String,
     },
     WrongVersion {
@@ -62,6 +69,9 @@ pub enum ProblemKind {
     UnknownCode {
         list: CodeList,
         code: String,
+        /// The closest known code, if one is close enough to be a likely typo.
+        #[serde(default)]
+        suggestion: Option<String>,
     },
     Duplicate {
         what: String,
@@ -80,7 +90,7 @@ pub enum ProblemKind {
         found: String,
     },
     BadRange {
-        what: &'static str,
+        what: Msg,
         found: String,
     },
     IndexOutOfRange {
@@ -94,7 +104,7 @@ pub enum ProblemKind {
         found: usize,
     },
     Empty {
-        what: &'static str,
+        what: Msg,
     },
     BadGeometry {
         detail: String,
@@ -113,13 +123,13 @@ impl ProblemKind {
             Shape { detail } => split_serde_detail(detail),
             WrongFormat { expected, found } => (format!("\"format\": \"{expected}\""), format!("\"{found}\"")),
             WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
-            UnknownCode { list, code } => (format!("a known {} code", list.name()), format!("\"{code}\"")),
+            UnknownCode { list, code, .. } => (format!("a known {} code", list.name()), format!("\"{code}\"")),
             Duplicate { what, first } => (format!("a unique {what}"), format!("a repeat of {first}")),
             Negative { value } => ("a count ≥ 0".into(), value.to_string()),
             TooLarge { value } => ("a count ≤ 4 294 967 294".into(), value.to_string()),
             BadMonth { found } => ("a month as \"YYYY-MM\"".into(), format!("\"{found}\"")),
             BadDate { found } => ("a date as \"YYYY-MM-DD\"".into(), format!("\"{found}\"")),
-            BadRange { what, found } => ((*what).into(), found.clone()),
+            BadRange { what, found } => (what.to_string(), found.clone()),
             IndexOutOfRange { dimension, index, len } => {
                 (format!("an index into dimensions.{dimension} (0–{})", len.saturating_sub(1)), index.to_string())
             }
@@ -133,6 +143,94 @@ impl ProblemKind {
             Missing { what } => (what.clone(), "none".into()),
         }
     }
+}
+
+impl ProblemKind {
+    /// The kind's name, used to group repeated problems.
+    pub fn tag(&self) -> &'static str {
+        use ProblemKind::*;
+        match self {
+            Syntax { .. } => "syntax",
+            Shape { .. } => "shape",
+            WrongFormat { .. } => "format",
+            WrongVersion { .. } => "version",
+            UnknownCode { .. } => "unknown_code",
+            Duplicate { .. } => "duplicate",
+            Negative { .. } => "negative",
+            TooLarge { .. } => "too_large",
+            BadMonth { .. } => "month",
+            BadDate { .. } => "date",
+            BadRange { .. } => "range",
+            IndexOutOfRange { .. } => "index",
+            LengthMismatch { .. } => "length",
+            Empty { .. } => "empty",
+            BadGeometry { .. } => "geometry",
+            Missing { .. } => "missing",
+        }
+    }
+
+    /// An unknown code, with the closest of `known` as a suggestion when it is
+    /// a likely typo (see `suggest`).
+    pub fn unknown<'a>(list: CodeList, code: &str, known: impl Iterator<Item = &'a str>) -> ProblemKind {
+        ProblemKind::UnknownCode { list, code: code.to_string(), suggestion: suggest(code, known) }
+    }
+}
+
+/// The known code a mistyped one most likely meant: one with a digit too many
+/// or too few ("51311" → "5131"), a missing zero or prefix ("PT-8" → "PT-08",
+/// "55" → "I55"), a different case, or one character changed. `None` when
+/// no single candidate stands out.
+pub fn suggest<'a>(code: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > 64 {
+        return None;
+    }
+    let wanted = normalise(code);
+    let mut best: Option<(u8, &str)> = None;
+    let mut tie = false;
+    for k in known {
+        let score = if k.eq_ignore_ascii_case(code) {
+            0
+        } else if normalise(k) == wanted {
+            1
+        } else if (code.starts_with(k) || k.starts_with(code)) && code.len().abs_diff(k.len()) == 1 {
+            2
+        } else if k.ends_with(code) && k.len() > code.len() {
+            3
+        } else if k.len() == code.len() && k.chars().zip(code.chars()).filter(|(a, b)| a != b).count() == 1 {
+            4
+        } else {
+            continue;
+        };
+        match best {
+            Some((s, _)) if s < score => {}
+            Some((s, _)) if s == score => tie = true,
+            _ => {
+                best = Some((score, k));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, k)| k.to_string())
+}
+
+/// Letters and digits only, upper case, numbers without leading zeros:
+/// "pt-08" and "PT 8" both give "PT8".
+fn normalise(code: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in code.chars().filter(char::is_ascii_alphanumeric) {
+        if c.is_ascii_digit() {
+            if c == '0' && !in_number {
+                continue;
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
 }
 
 /// serde's messages read "invalid type: string \"x\", expected u32"; split them
@@ -151,7 +249,7 @@ fn split_serde_detail(detail: &str) -> (String, String) {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     /// Where in the document, e.g. `$.records.region[532]`.
@@ -163,6 +261,12 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Problems with the same key are "the same error" repeated: same
+    /// severity and kind at the same place of different records.
+    pub fn group_key(&self) -> String {
+        format!("{:?} {} {}", self.severity, self.kind.tag(), self.path.pattern())
+    }
+
     pub fn error(path: JsonPath, kind: ProblemKind) -> Problem {
         Problem { severity: Severity::Error, path, line: None, column: None, kind }
     }
@@ -175,6 +279,16 @@ impl Problem {
         self.line = Some(line);
         self.column = Some(column);
         self
+    }
+
+    /// How to fix it, in English (the UI translates via `i18n::hint`).
+    pub fn hint(&self) -> Option<String> {
+        match &self.kind {
+            ProblemKind::UnknownCode { list, code, suggestion: Some(s) } => {
+                Some(format!("unknown {} code \"{code}\" — did you mean {s}?", list.name()))
+            }
+            _ => None,
+        }
     }
 
     pub fn location(&self) -> String {
@@ -195,13 +309,30 @@ impl fmt::Display for Problem {
 /// Keep reports readable and memory bounded for a file with a million bad rows.
 pub const MAX_LISTED: usize = 200;
 
+/// At most this many examples of one repeated problem are listed.
+pub const GROUP_LISTED: usize = 10;
+/// Distinct groups kept; problems beyond fall into the last one.
+const MAX_GROUPS: usize = 60;
+
+/// The same problem repeated across records: how often, and how many listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub key: String,
+    pub severity: Severity,
+    pub count: usize,
+    pub listed: usize,
+}
+
 /// Every problem found in one dataset. `total` counts those not listed too.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub dataset: String,
     pub problems: Vec<Problem>,
     pub total_errors: usize,
     pub total_warnings: usize,
+    /// Repeated problems counted by `Problem::group_key`, in order of first appearance.
+    #[serde(default)]
+    pub groups: Vec<Group>,
 }
 
 impl Report {
@@ -214,9 +345,34 @@ impl Report {
             Severity::Error => self.total_errors += 1,
             Severity::Warning => self.total_warnings += 1,
         }
-        if self.problems.len() < MAX_LISTED {
+        let key = p.group_key();
+        let g = match self.groups.iter().position(|g| g.key == key) {
+            Some(i) => i,
+            None if self.groups.len() < MAX_GROUPS => {
+                self.groups.push(Group { key: key.clone(), severity: p.severity, count: 0, listed: 0 });
+                self.groups.len() - 1
+            }
+            None => self.groups.len() - 1,
+        };
+        let g = &mut self.groups[g];
+        g.count += 1;
+        if g.listed < GROUP_LISTED && self.problems.len() < MAX_LISTED && g.key == key {
+            g.listed += 1;
             self.problems.push(p);
         }
+    }
+
+    /// The groups with their listed problems, errors first.
+    pub fn grouped(&self) -> Vec<(&Group, Vec<&Problem>)> {
+        let mut out: Vec<(&Group, Vec<&Problem>)> = self.groups.iter().map(|g| (g, Vec::new())).collect();
+        for p in &self.problems {
+            let key = p.group_key();
+            if let Some(slot) = out.iter_mut().find(|(g, _)| g.key == key) {
+                slot.1.push(p);
+            }
+        }
+        out.sort_by_key(|(g, _)| g.severity == Severity::Warning);
+        out
     }
 
     pub fn has_errors(&self) -> bool {
@@ -235,9 +391,17 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}: {} error(s), {} warning(s)", self.dataset, self.total_errors, self.total_warnings)?;
-        for p in &self.problems {
-            let tag = if p.severity == Severity::Error { "error" } else { "warning" };
-            writeln!(f, "  {tag}: {p}")?;
+        for (g, problems) in self.grouped() {
+            let tag = if g.severity == Severity::Error { "error" } else { "warning" };
+            if g.count > 1 {
+                writeln!(f, "  the same {tag} in {} places; first {} shown:", g.count, problems.len())?;
+            }
+            for p in problems {
+                writeln!(f, "  {tag}: {p}")?;
+                if let Some(h) = p.hint() {
+                    writeln!(f, "    hint: {h}")?;
+                }
+            }
         }
         if self.unlisted() > 0 {
             writeln!(f, "  … and {} more not listed", self.unlisted())?;
@@ -261,11 +425,44 @@ mod tests {
     #[test]
     fn report_caps_the_list_but_counts_everything() {
         let mut r = Report::new("x");
-        for i in 0..(MAX_LISTED + 5) {
-            r.push(Problem::error(JsonPath::root().index(i), ProblemKind::Negative { value: -1 }));
+        // 30 kinds of problem (one per column), 10 each: only MAX_LISTED are listed.
+        for col in 0..30 {
+            for i in 0..10 {
+                let at = JsonPath::keys(&[&format!("c{col}")]).index(i);
+                r.push(Problem::error(at, ProblemKind::Negative { value: -1 }));
+            }
         }
         assert_eq!(r.problems.len(), MAX_LISTED);
-        assert_eq!(r.total_errors, MAX_LISTED + 5);
-        assert_eq!(r.unlisted(), 5);
+        assert_eq!(r.total_errors, 300);
+        assert_eq!(r.unlisted(), 100);
+        assert_eq!(r.groups.len(), 30);
+    }
+
+    #[test]
+    fn repeated_problems_are_grouped_with_ten_examples() {
+        let mut r = Report::new("x");
+        for i in 0..3204 {
+            let at = JsonPath::keys(&["records", "jobseekers"]).index(i);
+            r.push(Problem::error(at, ProblemKind::Negative { value: -1 }));
+        }
+        r.push(Problem::warning(JsonPath::keys(&["meta"]), ProblemKind::Empty { what: "note".into() }));
+        let groups = r.grouped();
+        assert_eq!(groups.len(), 2);
+        assert_eq!((groups[0].0.count, groups[0].1.len()), (3204, GROUP_LISTED));
+        assert_eq!(groups[1].0.severity, Severity::Warning);
+        assert!(r.to_string().contains("the same error in 3204 places; first 10 shown"));
+    }
+
+    #[test]
+    fn suggestions_catch_typos_but_not_guesses() {
+        let occ = ["5131", "5132", "9412", "6111"];
+        assert_eq!(suggest("51311", occ.iter().copied()).as_deref(), Some("5131"));
+        assert_eq!(suggest("9413", ["9412", "7777"].iter().copied()).as_deref(), Some("9412"));
+        assert_eq!(suggest("PT-8", ["PT-08", "PT-18"].iter().copied()).as_deref(), Some("PT-08"));
+        assert_eq!(suggest("55", ["I55", "I56", "A01"].iter().copied()).as_deref(), Some("I55"));
+        assert_eq!(suggest("pt-08", ["PT-08"].iter().copied()).as_deref(), Some("PT-08"));
+        // Two equally close candidates, or none: no suggestion.
+        assert_eq!(suggest("513", occ.iter().copied()), None);
+        assert_eq!(suggest("zzzz", occ.iter().copied()), None);
     }
 }

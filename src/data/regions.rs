@@ -113,7 +113,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report
         let Some(region) = codes.region.get(code) else {
             c.error(
                 at.key("properties").key("iso_3166_2"),
-                ProblemKind::UnknownCode { list: CodeList::Region, code: code.to_string() },
+                codes.unknown(CodeList::Region, code),
             );
             continue;
         };
@@ -130,7 +130,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report
                 rings.iter().enumerate().map(|(k, r)| convert_ring(&mut c, &pat.index(k), r)).collect();
             match converted {
                 Some(p) if !p.is_empty() => polygons.push(p),
-                Some(_) => c.error(pat, ProblemKind::Empty { what: "ring" }),
+                Some(_) => c.error(pat, ProblemKind::Empty { what: "ring".into() }),
                 None => {}
             }
         }
