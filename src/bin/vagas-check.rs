@@ -2,13 +2,16 @@
 //! same located report, for people preparing data in bulk.
 //!
 //! Usage: vagas-check [--codes codes.json] FILE...
+//!        vagas-check --convert labour.csv > labour_market.json
 //! The kind of each file is read from its "format" field (GeoJSON files are
-//! region boundaries). Exit status: 0 when no file has errors, 1 otherwise,
-//! 2 on bad usage or unreadable files.
+//! region boundaries; a CSV is a labour-market table). Exit status: 0 when no
+//! file has errors, 1 otherwise, 2 on bad usage or unreadable files.
 
 use std::process::ExitCode;
 
-use vagas::data::{codes, consultations, labour, manifest, regions, Report};
+use vagas::data::ingest::{self, Data};
+use vagas::data::parse::LoadOptions;
+use vagas::data::{codes, csv, manifest, regions, Report};
 
 const BUNDLED_CODES: &str = include_str!("../../data/codes.json");
 
@@ -24,18 +27,46 @@ fn kind_of(text: &str) -> Option<String> {
     head.format.or_else(|| head.kind.filter(|k| k == "FeatureCollection").map(|_| "geojson".into()))
 }
 
-fn check(name: &str, text: &str, codes: &codes::Codes) -> Result<(String, Report), Report> {
+fn check(name: &str, bytes: &[u8], codes: &codes::Codes) -> Result<(String, Report), Report> {
     let n = |x: usize, what: &str| format!("{x} {what}");
+    let text = ingest::decode(name, bytes)?;
     match kind_of(text).as_deref() {
         Some(codes::FORMAT) => codes::load(name, text).map(|(c, r)| (n(c.occupations().len(), "occupations"), r)),
         Some(manifest::FORMAT) => manifest::load(name, text).map(|(m, r)| (n(m.datasets.len(), "datasets"), r)),
-        Some(labour::FORMAT) => labour::load(name, text, codes).map(|(l, r)| (n(l.len(), "records"), r)),
-        Some(consultations::FORMAT) => {
-            consultations::load(name, text, codes).map(|(c, r)| (n(c.outcomes().len(), "outcomes"), r))
-        }
         Some("geojson") => regions::load(name, text, codes).map(|(g, r)| (n(g.shapes.len(), "regions"), r)),
-        // Unknown or unreadable: the labour-market checker reports why (syntax, format).
-        _ => labour::load(name, text, codes).map(|(l, r)| (n(l.len(), "records"), r)),
+        // What users load in the app goes through the app's own entry point.
+        _ => match ingest::ingest(name, bytes, codes, LoadOptions::default()) {
+            Ok(i) => {
+                let what = if let Data::Labour(_) = i.data { "records" } else { "outcomes" };
+                Ok((n(i.data.records(), what), i.report))
+            }
+            Err(rejected) => {
+                let mut report = rejected.report;
+                if let Some((kept, dropped)) = rejected.salvage {
+                    // Printed after the report: what "keep the valid records" would do.
+                    report.dataset = format!("{} (keeping the valid records would keep {kept} and drop {dropped})", report.dataset);
+                }
+                Err(report)
+            }
+        },
+    }
+}
+
+/// `--convert`: a labour-market CSV to the JSON format, on standard output.
+fn convert(file: &str) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return usage(&format!("cannot read {file}: {e}")),
+    };
+    match ingest::decode(file, &bytes).and_then(|text| csv::labour_from_csv(file, text)) {
+        Ok(c) => {
+            println!("{}", c.json);
+            ExitCode::SUCCESS
+        }
+        Err(r) => {
+            eprint!("{r}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -50,6 +81,7 @@ fn main() -> ExitCode {
                 Some(Err(e)) => return usage(&format!("cannot read the code lists: {e}")),
                 None => return usage("--codes needs a file"),
             },
+            "--convert" => return args.next().map_or_else(|| usage("--convert needs a CSV file"), |f| convert(&f)),
             "-h" | "--help" => return usage(""),
             _ => files.push(a),
         }
@@ -73,12 +105,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let Ok(text) = String::from_utf8(bytes) else {
-            println!("{f}: 1 error(s), 0 warning(s)\n  error: $: expected UTF-8 text, found other bytes");
-            failed = true;
-            continue;
-        };
-        match check(f, &text, &codes) {
+        match check(f, &bytes, &codes) {
             Ok((what, report)) => {
                 println!("{f}: valid ({what}), {} warning(s)", report.total_warnings);
                 for p in &report.problems {
@@ -102,6 +129,6 @@ fn usage(problem: &str) -> ExitCode {
     if !problem.is_empty() {
         eprintln!("vagas-check: {problem}");
     }
-    eprintln!("usage: vagas-check [--codes codes.json] FILE...");
+    eprintln!("usage: vagas-check [--codes codes.json] FILE...\n       vagas-check --convert labour.csv > labour_market.json");
     ExitCode::from(2)
 }

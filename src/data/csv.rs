@@ -141,6 +141,7 @@ impl Converted {
     /// places: `$.vacancies_open[3]` (record 3) at line 5, column 6.
     pub fn relocate(&self, report: &mut Report) {
         for p in &mut report.problems {
+            let old_key = p.group_key();
             let (line, column, path) = match p.path.0.as_slice() {
                 [Seg::Key(top), Seg::Key(col), Seg::Index(i), ..] => {
                     let c = HEADER.iter().position(|h| h == col);
@@ -156,6 +157,11 @@ impl Converted {
             p.path = path;
             p.line = line;
             p.column = column;
+            // Keep the problem in its group under its new place.
+            let new_key = p.group_key();
+            if let Some(g) = report.groups.iter_mut().find(|g| g.key == old_key) {
+                g.key = new_key;
+            }
         }
     }
 }
