@@ -63,6 +63,18 @@ impl Table {
 
     /// RFC 4180 CSV (CRLF line ends, quotes where needed). Cells that a
     /// spreadsheet would run as a formula get a leading apostrophe.
+    /// The CSV with a closing note row (provenance, records left out), after
+    /// a blank line so that the table itself stays rectangular.
+    pub fn to_csv_with_note(&self, note: Option<&str>) -> String {
+        let mut out = self.to_csv();
+        if let Some(n) = note {
+            out.push_str("\r\n");
+            out.push_str(&csv_cell(n));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         let line = |cells: Vec<String>| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\r\n";
@@ -105,6 +117,8 @@ mod tests {
     #[test]
     fn csv_is_quoted_guarded_and_machine_readable() {
         assert_eq!(table().to_csv(), "Region,Ratio\r\nFaro,0.46\r\n\"Beja, \"\"sul\"\"\",\r\n'=HYPERLINK(1),-1.5\r\n");
+        let noted = table().to_csv_with_note(Some("Source: mine, 3 records left out"));
+        assert!(noted.ends_with(",-1.5\r\n\r\n\"Source: mine, 3 records left out\"\r\n"), "{noted}");
     }
 
     #[test]

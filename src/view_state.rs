@@ -19,16 +19,23 @@ pub enum Page {
     Consultations,
     /// One district or focus area: shortages next to what was said there.
     Profile,
+    /// Loading one's own datasets, and what is loaded.
+    Data,
+    /// The published dataset format.
+    Format,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Overview, Page::Explore, Page::Consultations, Page::Profile];
+    pub const ALL: [Page; 6] =
+        [Page::Overview, Page::Explore, Page::Consultations, Page::Profile, Page::Data, Page::Format];
     pub fn code(self) -> &'static str {
         match self {
             Page::Overview => "overview",
             Page::Explore => "explore",
             Page::Consultations => "consultations",
             Page::Profile => "profile",
+            Page::Data => "data",
+            Page::Format => "format",
         }
     }
 }
@@ -104,6 +111,17 @@ pub struct ViewState {
     pub search: Option<String>,
     /// How the barriers chart weighs outcomes.
     pub weight: Weight,
+    /// A dataset or manifest to load from this address (`data=`).
+    pub data: Option<String>,
+}
+
+/// An address a `data=` parameter may name: http(s) or a relative path.
+pub fn is_data_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    !s.is_empty()
+        && s.len() <= 2000
+        && !s.chars().any(char::is_control)
+        && (lower.starts_with("https://") || lower.starts_with("http://") || !lower.contains(':'))
 }
 
 /// A parameter that was ignored, and why: shown as a quiet notice.
@@ -227,6 +245,10 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 true => v.search = Some(value.clone()).filter(|s| !s.trim().is_empty()),
                 false => bad("search text too long (at most 100 characters)"),
             },
+            "data" => match is_data_url(&value) {
+                true => v.data = Some(value.clone()),
+                false => bad("not an http(s) address or relative path"),
+            },
             "bw" => match Weight::from_code(&value) {
                 Some(w) => v.weight = w,
                 None => bad("unknown weighting"),
@@ -276,6 +298,9 @@ pub fn encode(v: &ViewState) -> String {
     }
     if v.weight != Weight::default() {
         parts.push(format!("bw={}", v.weight.code()));
+    }
+    if let Some(d) = &v.data {
+        parts.push(format!("data={}", percent_encode(d)));
     }
     if parts.is_empty() {
         String::new()
@@ -411,6 +436,16 @@ mod tests {
             status: Some("in_progress".into()),
             search: Some("T0 & rendas, 50%".into()),
             weight: Weight::Votes,
+            data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
+        }
+    }
+
+    #[test]
+    fn data_addresses_are_http_or_relative() {
+        assert!(is_data_url("https://example.org/a.json") && is_data_url("mine/labour.json"));
+        for bad in ["javascript:alert(1)", "data:text/plain,x", "file:///etc/passwd", ""] {
+            assert!(!is_data_url(bad), "{bad}");
+            assert!(decode(&format!("?data={}", percent_encode(bad))).0.data.is_none());
         }
     }
 

@@ -84,17 +84,18 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
     };
     let parsed: Parsed = match (meta.kind, codes) {
         (Kind::Codes, _) => codes::load(&url, &text).map(|(c, w)| {
+            store.codes_text.set(Some(Arc::from(text.as_str())));
             store.codes.set(Some(Arc::new(c)));
             (store.codes.with_untracked(|c| c.as_ref().map_or(0, |c| c.occupations().len())), w)
         }),
         (Kind::LabourMarket, Some(c)) => labour::load(&url, &text, &c).map(|(l, w)| {
             let n = l.len();
-            store.labour.set(Some(Arc::new(l)));
+            store.bundled_labour.set(Some(Arc::new(l)));
             (n, w)
         }),
         (Kind::Consultations, Some(c)) => consultations::load(&url, &text, &c).map(|(x, w)| {
             let n = x.outcomes().len();
-            store.consultations.set(Some(Arc::new(x)));
+            store.bundled_consultations.set(Some(Arc::new(x)));
             (n, w)
         }),
         (Kind::Regions, Some(c)) => regions::load(&url, &text, &c).map(|(r, w)| {
@@ -109,6 +110,7 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
             store.set_status(key, &url, Some(meta.clone()), Status::Loaded { records, warnings });
             if meta.kind == Kind::Codes {
                 load_dependents(store);
+                super::user_data::codes_ready(store);
             }
         }
         Err(report) => {

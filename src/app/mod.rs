@@ -6,3 +6,5 @@ pub mod loader;
 pub mod root;
 pub mod store;
 pub mod url_sync;
+pub mod user_data;
+pub mod worker;

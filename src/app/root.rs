@@ -10,6 +10,7 @@ use crate::components::profile::RegionProfile;
 use crate::components::{
     datasets::DatasetsPanel, explorer::Explorer, filters::Filters, header::Header, headlines::Headlines, nav::Nav,
     notice::IllustrativeNotice, notices::UrlNotices, occupations::TopOccupations, themes::ThemesPanel,
+    user_data::{DropZone, LoadControls, UserDatasets},
 };
 use crate::data::aggregate::{self, Aggregates, Filter};
 use crate::data::outcomes::ThemeRow;
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">
             {move || crate::i18n::t(store.lang.get(), crate::i18n::Key::SkipToContent)}
         </a>
+        <DropZone/>
         <Header/>
         <Nav/>
         <main id="main" tabindex="-1">
@@ -127,7 +129,10 @@ pub fn App() -> impl IntoView {
                 Page::Explore => view! { <Explorer/> }.into_any(),
                 Page::Consultations => view! { <ConsultationsPage/> }.into_any(),
                 Page::Profile => view! { <RegionProfile/> }.into_any(),
+                Page::Data => view! { <LoadControls/> }.into_any(),
+                Page::Format => view! { <p>"format"</p> }.into_any(),
             }}
+            <UserDatasets/>
             <DatasetsPanel/>
         </main>
     }

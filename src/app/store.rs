@@ -9,6 +9,7 @@ use crate::data::codes::Codes;
 use crate::data::consultations::Consultations;
 use crate::data::labour::Labour;
 use crate::data::manifest::{DatasetMeta, Manifest};
+use crate::data::merge::{self, Mode};
 use crate::data::regions::Regions;
 use crate::data::{Lang, Report};
 use crate::view_state::{resolve, Notice, Resolved, ViewState};
@@ -47,6 +48,95 @@ pub struct FileState {
     pub status: Status,
 }
 
+/// Data a user loaded, validated and ready to layer over the bundled data.
+#[derive(Clone, Debug)]
+pub enum UserData {
+    Labour(Arc<Labour>),
+    Consultations(Arc<Consultations>),
+}
+
+/// Where a user's dataset stands.
+#[derive(Clone, Debug)]
+pub enum UserState {
+    /// Being read or checked (in the worker); `started` in ms since page load.
+    Checking { started: f64, bytes: usize },
+    Ready { data: UserData, report: Report, ms: f64 },
+    /// Not applied: errors. `salvage`: (kept, dropped) if the valid records are kept.
+    Rejected { report: Report, salvage: Option<(usize, usize)> },
+    /// Could not be read or fetched at all.
+    Failed(Failure),
+}
+
+/// Why a user's file or URL could not be read (validation problems are a `Report`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// HTTP 404 or 410.
+    NotFound(u16),
+    /// HTTP 401 or 403.
+    Refused(u16),
+    /// Any other non-success status.
+    Status(u16),
+    /// No readable answer: for another origin, usually a server that does not
+    /// allow it (no CORS header); otherwise the network.
+    Network { cross_origin: bool },
+    /// No answer within this many seconds.
+    Timeout(u32),
+    /// The browser could not read the file.
+    Read(String),
+    /// Only labour-market and consultation files can be loaded.
+    NotLoadable(String),
+}
+
+/// Whether a dataset is kept in the browser for the next visit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    No,
+    Yes,
+    /// The browser refused (quota, private mode): the message says why.
+    Failed(String),
+}
+
+/// One dataset the user brought: a file or a URL.
+#[derive(Clone, Debug)]
+pub struct UserDataset {
+    pub id: u32,
+    /// The file name or URL.
+    pub name: String,
+    pub from_url: bool,
+    pub mode: Mode,
+    pub keep_valid: bool,
+    pub state: UserState,
+    pub saved: Saved,
+    /// Provenance from a manifest, when loaded through one.
+    pub manifest_meta: Option<DatasetMeta>,
+}
+
+impl UserDataset {
+    pub fn data(&self) -> Option<&UserData> {
+        match &self.state {
+            UserState::Ready { data, .. } => Some(data),
+            _ => None,
+        }
+    }
+}
+
+type Layers<T> = Vec<(Mode, Arc<T>)>;
+
+fn same_layers<T>(a: Option<&Layers<T>>, b: Option<&Layers<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && Arc::ptr_eq(&x.1, &y.1)),
+        _ => false,
+    }
+}
+
+fn changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+    match (a, b) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The whole view state, mirrored in the URL.
@@ -55,8 +145,18 @@ pub struct Store {
     pub files: RwSignal<Vec<FileState>>,
     pub manifest: RwSignal<Option<Arc<Manifest>>>,
     pub codes: RwSignal<Option<Arc<Codes>>>,
-    pub labour: RwSignal<Option<Arc<Labour>>>,
-    pub consultations: RwSignal<Option<Arc<Consultations>>>,
+    /// The code lists' text, handed to the dataset worker.
+    pub codes_text: RwSignal<Option<Arc<str>>>,
+    /// The bundled datasets, as the loader wrote them.
+    pub bundled_labour: RwSignal<Option<Arc<Labour>>>,
+    pub bundled_consultations: RwSignal<Option<Arc<Consultations>>>,
+    /// Datasets the user loaded, in order (later ones layer over earlier).
+    pub user: RwSignal<Vec<UserDataset>>,
+    /// What the next loaded file does: replace or add to the bundled data.
+    pub load_mode: RwSignal<Mode>,
+    /// The data in effect: bundled data with the user's layers applied.
+    pub labour: Memo<Option<Arc<Labour>>>,
+    pub consultations: Memo<Option<Arc<Consultations>>>,
     pub regions: RwSignal<Option<Arc<Regions>>>,
     /// URL parameters that were ignored (shown as a quiet notice).
     pub notices: RwSignal<Vec<Notice>>,
@@ -65,14 +165,64 @@ pub struct Store {
 impl Store {
     pub fn new(view: ViewState) -> Store {
         let view = RwSignal::new(view);
+        let codes: RwSignal<Option<Arc<Codes>>> = RwSignal::new(None);
+        let user: RwSignal<Vec<UserDataset>> = RwSignal::new(Vec::new());
+        let bundled_labour = RwSignal::new(None);
+        let bundled_consultations = RwSignal::new(None);
+        // Layers are memoised by identity so that status changes of other
+        // rows (progress, storage) do not redo a merge.
+        let labour_layers = Memo::new_with_compare(
+            move |_| {
+                user.with(|u| {
+                    u.iter()
+                        .filter_map(|d| match d.data() {
+                            Some(UserData::Labour(l)) => Some((d.mode, l.clone())),
+                            _ => None,
+                        })
+                        .collect::<Layers<Labour>>()
+                })
+            },
+            |a, b| !same_layers(a, b),
+        );
+        let consultation_layers = Memo::new_with_compare(
+            move |_| {
+                user.with(|u| {
+                    u.iter()
+                        .filter_map(|d| match d.data() {
+                            Some(UserData::Consultations(c)) => Some((d.mode, c.clone())),
+                            _ => None,
+                        })
+                        .collect::<Layers<Consultations>>()
+                })
+            },
+            |a, b| !same_layers(a, b),
+        );
+        let labour = Memo::new_with_compare(
+            move |_| merge::layer(bundled_labour.get(), labour_layers.get(), merge::add_labour),
+            changed,
+        );
+        let consultations = Memo::new_with_compare(
+            move |_| {
+                let codes = codes.get()?;
+                merge::layer(bundled_consultations.get(), consultation_layers.get(), |a, b| {
+                    merge::add_consultations(a, b, &codes)
+                })
+            },
+            changed,
+        );
         Store {
             view,
             lang: Memo::new(move |_| view.with(|v| v.lang.unwrap_or_default())),
             files: RwSignal::new(Vec::new()),
             manifest: RwSignal::new(None),
-            codes: RwSignal::new(None),
-            labour: RwSignal::new(None),
-            consultations: RwSignal::new(None),
+            codes,
+            codes_text: RwSignal::new(None),
+            bundled_labour,
+            bundled_consultations,
+            user,
+            load_mode: RwSignal::new(Mode::Replace),
+            labour,
+            consultations,
             regions: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
         }
@@ -90,6 +240,54 @@ impl Store {
             }
             None => files.push(FileState { key, url: url.to_string(), meta, status }),
         });
+    }
+
+    /// Changes one of the user's datasets.
+    pub fn update_user(&self, id: u32, f: impl FnOnce(&mut UserDataset)) {
+        self.user.update(|u| {
+            if let Some(d) = u.iter_mut().find(|d| d.id == id) {
+                f(d)
+            }
+        });
+    }
+
+    /// True when the bundled dataset of `kind` is part of the data in
+    /// effect (no loaded dataset replaces it).
+    pub fn bundled_in_use(&self, kind: crate::data::manifest::Kind) -> bool {
+        use crate::data::manifest::Kind;
+        self.user.with(|u| {
+            !u.iter().any(|d| {
+                d.mode == Mode::Replace
+                    && matches!(
+                        (d.data(), kind),
+                        (Some(UserData::Labour(_)), Kind::LabourMarket)
+                            | (Some(UserData::Consultations(_)), Kind::Consultations)
+                    )
+            })
+        })
+    }
+
+    /// Titles of the loaded datasets in effect (the file name when untitled).
+    pub fn user_titles(&self, l: Lang) -> Vec<String> {
+        self.user.with(|u| {
+            u.iter()
+                .filter_map(|d| {
+                    let data = d.data()?;
+                    let file_meta = match data {
+                        UserData::Labour(x) => x.meta.as_ref().map(|m| m.title.get(l).to_string()),
+                        UserData::Consultations(x) => x.file.meta.as_ref().map(|m| m.title.get(l).to_string()),
+                    };
+                    let title = d.manifest_meta.as_ref().map(|m| m.title.get(l).to_string()).or(file_meta);
+                    Some(title.filter(|t| !t.is_empty()).unwrap_or_else(|| d.name.clone()))
+                })
+                .collect()
+        })
+    }
+
+    /// Records left out of the data in effect (the user kept the valid ones).
+    pub fn dropped(&self) -> usize {
+        self.labour.with(|l| l.as_ref().map_or(0, |l| l.dropped))
+            + self.consultations.with(|c| c.as_ref().map_or(0, |c| c.dropped))
     }
 
     /// True when the file `key` failed and nothing of its kind is loaded, so

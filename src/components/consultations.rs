@@ -178,7 +178,7 @@ pub fn BarriersView() -> impl IntoView {
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 {bars}
                 {legend}
-                <text x="8" y=h + 10.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+                <text x="8" y=h + 10.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }
         .into_any()
@@ -315,7 +315,7 @@ pub fn PriorityMatrix() -> impl IntoView {
                 {xticks}
                 <text x=(left + W - right) / 2.0 y=H - bottom + 32.0 font-size="11" text-anchor="middle">{t(l, Key::Outcomes)}</text>
                 {dots}
-                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }
         .into_any()

@@ -104,7 +104,8 @@ pub fn ChartFrame(
     #[prop(into)] table: Signal<Table>,
     children: Children,
 ) -> impl IntoView {
-    let lang = use_store().lang;
+    let store = use_store();
+    let lang = store.lang;
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
@@ -127,7 +128,7 @@ pub fn ChartFrame(
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
-                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(Table::to_csv)))>
+                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(|t| t.to_csv_with_note(super::labels::export_note(store, lang.get_untracked()).as_deref()))))>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
                     <button class="tool" data-testid=format!("svg-download-{id}")

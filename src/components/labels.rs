@@ -28,6 +28,31 @@ pub fn area_name(area: Area, codes: &Codes, l: Lang) -> String {
     }
 }
 
+/// The source line of charts and exports: the bundled (illustrative) data,
+/// the user's datasets, and how many records with errors were left out.
+pub fn source_line(store: crate::app::store::Store, l: Lang) -> String {
+    use crate::data::manifest::Kind;
+    use crate::i18n::{t, Key};
+    let user = store.user_titles(l);
+    let bundled = store.bundled_in_use(Kind::LabourMarket) || store.bundled_in_use(Kind::Consultations);
+    let mut line = match (user.is_empty(), bundled) {
+        (true, _) => t(l, Key::SourceLine).to_string(),
+        (false, false) => format!("{}: {}.", t(l, Key::UserSourceLine), user.join("; ")),
+        (false, true) => format!("{}: {}. {}", t(l, Key::UserSourceLine), user.join("; "), t(l, Key::SourceLine)),
+    };
+    let dropped = store.dropped();
+    if dropped > 0 {
+        line.push_str(&format!(" {} {}", crate::format::integer(l, dropped as f64), t(l, Key::DroppedNotice)));
+    }
+    line
+}
+
+/// The note added to CSV exports: only when loaded data is in effect.
+pub fn export_note(store: crate::app::store::Store, l: Lang) -> Option<String> {
+    use leptos::prelude::With;
+    store.user.with(|u| u.iter().any(|d| d.data().is_some())).then(|| source_line(store, l))
+}
+
 /// Enter or Space on a focused element that acts as a button: true (and the
 /// page does not scroll) when the key should activate it.
 pub fn is_activation(ev: &leptos::ev::KeyboardEvent) -> bool {

@@ -222,7 +222,7 @@ pub fn MapView() -> impl IntoView {
                 {insets}
                 {paths}
                 {legend}
-                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}" "{t(l, Key::BoundariesCredit)}</text>
+                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}" "{t(l, Key::BoundariesCredit)}</text>
             </svg>
         }
         .into_any()

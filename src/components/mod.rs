@@ -19,6 +19,7 @@ pub mod report;
 pub mod seasonality;
 pub mod series;
 pub mod themes;
+pub mod user_data;
 
 use leptos::prelude::*;
 

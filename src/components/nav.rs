@@ -30,6 +30,8 @@ pub fn Nav() -> impl IntoView {
             {tab(Page::Explore, Key::PageExplore)}
             {tab(Page::Consultations, Key::PageConsultations)}
             {tab(Page::Profile, Key::PageProfile)}
+            {tab(Page::Data, Key::PageData)}
+            {tab(Page::Format, Key::PageFormat)}
         </nav>
     }
 }

@@ -3,22 +3,40 @@
 use leptos::prelude::*;
 
 use crate::app::store::use_store;
+use crate::data::manifest::Kind;
 use crate::i18n::{t, Key};
 
 #[component]
 pub fn IllustrativeNotice() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let metas = move || store.files.get().into_iter().filter_map(|f| f.meta).collect::<Vec<_>>();
-    let any_illustrative = move || metas().iter().any(|m| m.illustrative);
+    // Bundled datasets a loaded one replaces are no longer in view.
+    let metas = move || {
+        store.files.get().into_iter().filter_map(|f| f.meta).filter(|m| store.bundled_in_use(m.kind)).collect::<Vec<_>>()
+    };
+    let any_illustrative = move || {
+        metas().iter().any(|m| m.illustrative && matches!(m.kind, Kind::LabourMarket | Kind::Consultations))
+    };
+    let user = move || {
+        let titles = store.user_titles(lang.get());
+        (!titles.is_empty()).then(|| format!("{}: {}.", t(lang.get(), Key::UserSourceLine), titles.join("; ")))
+    };
+    let dropped = move || {
+        let n = store.dropped();
+        (n > 0).then(|| format!("{} {}", crate::format::integer(lang.get(), n as f64), t(lang.get(), Key::DroppedNotice)))
+    };
     view! {
         <section class="notice" role="note" aria-labelledby="notice-title" data-testid="illustrative-notice">
             <h2 id="notice-title">
-                <span class="badge">{move || t(lang.get(), Key::IllustrativeTitle)}</span>
+                <span class="badge">
+                    {move || t(lang.get(), if any_illustrative() { Key::IllustrativeTitle } else { Key::Sources })}
+                </span>
             </h2>
             <Show when=any_illustrative fallback=|| ()>
                 <p>{move || t(lang.get(), Key::IllustrativeBody)}</p>
             </Show>
+            {move || user().map(|u| view! { <p data-testid="user-data-notice">{u}</p> })}
+            {move || dropped().map(|d| view! { <p class="dropped" data-testid="dropped-notice">{d}</p> })}
             <details>
                 <summary>{move || t(lang.get(), Key::Sources)}</summary>
                 <ul class="sources">

@@ -178,7 +178,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 {bars}
-                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }
         .into_any()

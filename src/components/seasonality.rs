@@ -202,7 +202,7 @@ pub fn SeasonalityView() -> impl IntoView {
                 <text x="8" y=ly + 10.0 font-size="10" font-weight="700">{t(l, Key::Legend)}</text>
                 {legend}
                 <text x="8" y=ly + 30.0 font-size="10">{t(l, Key::SeasonalityHint)}</text>
-                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }
         .into_any()

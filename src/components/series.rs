@@ -209,7 +209,7 @@ pub fn SeriesView() -> impl IntoView {
                 {paths}
                 {cursor}
                 {legend}
-                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{t(l, Key::SourceLine)}</text>
+                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }
         .into_any()
