@@ -281,9 +281,11 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
 
 /// "The same problem in 3 204 places; the first 10 are shown."
 pub fn group_line(lang: Lang, count: usize, shown: usize) -> String {
-    t(lang, Key::GroupRepeated)
-        .replacen("{}", &crate::format::integer(lang, count as f64), 1)
-        .replacen("{}", &shown.to_string(), 1)
+    t(lang, Key::GroupRepeated).replacen("{}", &crate::format::integer(lang, count as f64), 1).replacen(
+        "{}",
+        &shown.to_string(),
+        1,
+    )
 }
 
 /// One line describing a problem: "error · Unknown code — $.x[3] (line 4:7):

@@ -456,7 +456,8 @@ mod tests {
         assert_eq!(
             q,
             "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51\
-             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes"
+             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes\
+             &data=https%3A%2F%2Fexample.org%2Fvagas%2Fmanifest.json%3Fv%3D2%26x%3D%C3%A9"
         );
         assert_eq!(decode(&q), (v, vec![]));
         assert_eq!(encode(&ViewState::default()), "");

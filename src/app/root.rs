@@ -8,8 +8,16 @@ use leptos::prelude::*;
 use crate::components::consultations::ConsultationsPage;
 use crate::components::profile::RegionProfile;
 use crate::components::{
-    datasets::DatasetsPanel, explorer::Explorer, filters::Filters, header::Header, headlines::Headlines, nav::Nav,
-    notice::IllustrativeNotice, notices::UrlNotices, occupations::TopOccupations, themes::ThemesPanel,
+    datasets::DatasetsPanel,
+    explorer::Explorer,
+    filters::Filters,
+    header::Header,
+    headlines::Headlines,
+    nav::Nav,
+    notice::IllustrativeNotice,
+    notices::UrlNotices,
+    occupations::TopOccupations,
+    themes::ThemesPanel,
     user_data::{DropZone, LoadControls, UserDatasets},
 };
 use crate::data::aggregate::{self, Aggregates, Filter};

@@ -59,10 +59,20 @@ pub enum UserData {
 #[derive(Clone, Debug)]
 pub enum UserState {
     /// Being read or checked (in the worker); `started` in ms since page load.
-    Checking { started: f64, bytes: usize },
-    Ready { data: UserData, report: Report, ms: f64 },
+    Checking {
+        started: f64,
+        bytes: usize,
+    },
+    Ready {
+        data: UserData,
+        report: Report,
+        ms: f64,
+    },
     /// Not applied: errors. `salvage`: (kept, dropped) if the valid records are kept.
-    Rejected { report: Report, salvage: Option<(usize, usize)> },
+    Rejected {
+        report: Report,
+        salvage: Option<(usize, usize)>,
+    },
     /// Could not be read or fetched at all.
     Failed(Failure),
 }

@@ -92,10 +92,8 @@ fn lost_report(name: &str) -> Report {
 
 /// Main-thread side: rebuilds the outcome packed by `vagas_ingest`.
 fn unpack(name: &str, v: &JsValue, codes: &Codes) -> Result<Ingested, Rejected> {
-    let report: Report = get(v, "report")
-        .as_string()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_else(|| lost_report(name));
+    let report: Report =
+        get(v, "report").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(|| lost_report(name));
     let num = |k: &str| get(v, k).as_f64().map(|n| n as usize);
     if get(v, "ok").as_bool() != Some(true) {
         let salvage = num("kept").zip(num("dropped"));

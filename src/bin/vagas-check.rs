@@ -44,7 +44,8 @@ fn check(name: &str, bytes: &[u8], codes: &codes::Codes) -> Result<(String, Repo
                 let mut report = rejected.report;
                 if let Some((kept, dropped)) = rejected.salvage {
                     // Printed after the report: what "keep the valid records" would do.
-                    report.dataset = format!("{} (keeping the valid records would keep {kept} and drop {dropped})", report.dataset);
+                    report.dataset =
+                        format!("{} (keeping the valid records would keep {kept} and drop {dropped})", report.dataset);
                 }
                 Err(report)
             }
@@ -129,6 +130,8 @@ fn usage(problem: &str) -> ExitCode {
     if !problem.is_empty() {
         eprintln!("vagas-check: {problem}");
     }
-    eprintln!("usage: vagas-check [--codes codes.json] FILE...\n       vagas-check --convert labour.csv > labour_market.json");
+    eprintln!(
+        "usage: vagas-check [--codes codes.json] FILE...\n       vagas-check --convert labour.csv > labour_market.json"
+    );
     ExitCode::from(2)
 }

@@ -12,18 +12,24 @@ pub fn IllustrativeNotice() -> impl IntoView {
     let lang = store.lang;
     // Bundled datasets a loaded one replaces are no longer in view.
     let metas = move || {
-        store.files.get().into_iter().filter_map(|f| f.meta).filter(|m| store.bundled_in_use(m.kind)).collect::<Vec<_>>()
+        store
+            .files
+            .get()
+            .into_iter()
+            .filter_map(|f| f.meta)
+            .filter(|m| store.bundled_in_use(m.kind))
+            .collect::<Vec<_>>()
     };
-    let any_illustrative = move || {
-        metas().iter().any(|m| m.illustrative && matches!(m.kind, Kind::LabourMarket | Kind::Consultations))
-    };
+    let any_illustrative =
+        move || metas().iter().any(|m| m.illustrative && matches!(m.kind, Kind::LabourMarket | Kind::Consultations));
     let user = move || {
         let titles = store.user_titles(lang.get());
         (!titles.is_empty()).then(|| format!("{}: {}.", t(lang.get(), Key::UserSourceLine), titles.join("; ")))
     };
     let dropped = move || {
         let n = store.dropped();
-        (n > 0).then(|| format!("{} {}", crate::format::integer(lang.get(), n as f64), t(lang.get(), Key::DroppedNotice)))
+        (n > 0)
+            .then(|| format!("{} {}", crate::format::integer(lang.get(), n as f64), t(lang.get(), Key::DroppedNotice)))
     };
     view! {
         <section class="notice" role="note" aria-labelledby="notice-title" data-testid="illustrative-notice">

@@ -13,6 +13,7 @@ use super::text::Text;
 pub const FORMAT: &str = "vagas.codes";
 pub const VERSION: u32 = 1;
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
@@ -20,6 +21,7 @@ pub struct Entry {
     pub name: Text,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Focus {
@@ -28,6 +30,7 @@ pub enum Focus {
     Other,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Occupation {
@@ -36,6 +39,7 @@ pub struct Occupation {
     pub focus: Focus,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FocusArea {
@@ -47,6 +51,7 @@ pub struct FocusArea {
     pub note: Text,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodesFile {
@@ -304,7 +309,10 @@ pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
             }
         }
         if a.regions.is_empty() {
-            c.error(JsonPath::keys(&["focus_areas"]).index(i).key("regions"), ProblemKind::Empty { what: "region".into() });
+            c.error(
+                JsonPath::keys(&["focus_areas"]).index(i).key("regions"),
+                ProblemKind::Empty { what: "region".into() },
+            );
         }
         focus_regions.push(ids);
     }

@@ -138,6 +138,22 @@ impl Serialize for Column {
     }
 }
 
+/// A column in the JSON Schema: counts, or null for "not available".
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Column {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Column".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One value per record: a whole number from 0 to 4294967294, or null for not available (null only in the four measure columns).",
+            "type": "array",
+            "items": {"type": ["integer", "null"], "minimum": 0, "maximum": 4294967294u64}
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

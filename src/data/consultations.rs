@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::codes::{Codes, Index};
-use super::month::{parse_date, Month};
 use super::manifest::FileMeta;
+use super::month::{parse_date, Month};
 use super::parse::{Checker, LoadOptions};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
@@ -16,6 +16,7 @@ use super::text::Text;
 pub const FORMAT: &str = "vagas.consultations";
 pub const VERSION: u32 = 1;
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
@@ -35,6 +36,7 @@ impl Priority {
     }
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -45,6 +47,7 @@ pub enum Status {
     Rejected,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
@@ -59,6 +62,7 @@ pub struct Event {
     pub participants: BTreeMap<String, u32>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
@@ -77,6 +81,7 @@ pub struct Outcome {
     pub source: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConsultationsFile {
@@ -226,7 +231,10 @@ pub fn load_with(
             month: event_month.get(event).copied().unwrap_or_default(),
             group,
             region: lookup(&mut c, at.key("region"), codes, &codes.region, CodeList::Region, &o.region),
-            sector: o.sector.as_ref().map(|s| lookup(&mut c, at.key("sector"), codes, &codes.sector, CodeList::Sector, s)),
+            sector: o
+                .sector
+                .as_ref()
+                .map(|s| lookup(&mut c, at.key("sector"), codes, &codes.sector, CodeList::Sector, s)),
             theme: lookup(&mut c, at.key("theme"), codes, &codes.theme, CodeList::Theme, &o.theme),
         };
         if o.text.is_empty() {

@@ -143,16 +143,23 @@ impl Converted {
         for p in &mut report.problems {
             let old_key = p.group_key();
             let (line, column, path) = match p.path.0.as_slice() {
-                [Seg::Key(top), Seg::Key(col), Seg::Index(i), ..] => {
+                [Seg::Key(top), Seg::Key(col), rest @ ..] => {
                     let c = HEADER.iter().position(|h| h == col);
-                    let line = match (top.as_str(), c) {
-                        ("records", _) => self.lines.get(*i).copied(),
-                        ("dimensions", Some(c)) if c < 4 => self.dim_lines[c].get(*i).copied(),
+                    let index = match rest.first() {
+                        Some(Seg::Index(i)) => Some(*i),
                         _ => None,
                     };
-                    (line, c.map(|c| c + 1), JsonPath::keys(&[col]).index(*i))
+                    let line = match (top.as_str(), c, index) {
+                        ("records", _, Some(i)) => self.lines.get(i).copied(),
+                        ("dimensions", Some(c), Some(i)) if c < 4 => self.dim_lines[c].get(i).copied(),
+                        // A whole column (empty, say): its header.
+                        _ => Some(1),
+                    };
+                    let path = index.map_or_else(|| JsonPath::keys(&[col]), |i| JsonPath::keys(&[col]).index(i));
+                    (line, c.map(|c| c + 1), path)
                 }
-                _ => (None, None, p.path.clone()),
+                // The file as a whole: its first line.
+                _ => (Some(1), Some(1), p.path.clone()),
             };
             p.path = path;
             p.line = line;
@@ -194,10 +201,16 @@ mod tests {
     #[test]
     fn problems_go_back_to_csv_lines() {
         let head = HEADER.join(",");
-        let c = labour_from_csv("x.csv", &format!("{head}\n\n2025-07,PT-08,I55,5131,1,2,3,4\n2025-07,PT-08,I55,9999,1,2,3,4\n"))
-            .unwrap();
+        let c = labour_from_csv(
+            "x.csv",
+            &format!("{head}\n\n2025-07,PT-08,I55,5131,1,2,3,4\n2025-07,PT-08,I55,9999,1,2,3,4\n"),
+        )
+        .unwrap();
         let mut r = Report::new("x.csv");
-        r.push(Problem::error(JsonPath::keys(&["records", "jobseekers"]).index(1), ProblemKind::Negative { value: -1 }));
+        r.push(Problem::error(
+            JsonPath::keys(&["records", "jobseekers"]).index(1),
+            ProblemKind::Negative { value: -1 },
+        ));
         r.push(Problem::error(
             JsonPath::keys(&["dimensions", "occupation"]).index(1),
             ProblemKind::Empty { what: "x".into() },

@@ -101,11 +101,10 @@ pub fn sniff(name: &str, text: &str) -> Sniffed {
         let csv_like = name.to_ascii_lowercase().ends_with(".csv") || first.contains(',') || first.contains(';');
         return if csv_like && !body.starts_with('[') { Sniffed::Csv } else { Sniffed::Unknown };
     }
+    // Other fields are skipped, not built: cheap even for 50 MB.
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,
-        #[serde(flatten)]
-        _rest: IgnoredAny,
     }
     match serde_json::from_str::<Head>(body) {
         Ok(Head { format: Some(f), .. }) => Sniffed::Format(f),

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{Codes, Focus, Index};
-use super::manifest::FileMeta;
 use super::column::{BadCell, Column, NA};
+use super::manifest::FileMeta;
 use super::month::Month;
 use super::parse::{Checker, LoadOptions};
 use super::path::JsonPath;
@@ -47,6 +47,7 @@ impl Measure {
     }
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimensions {
@@ -56,6 +57,7 @@ pub struct Dimensions {
     pub occupation: Vec<String>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Records {
@@ -69,6 +71,7 @@ pub struct Records {
     pub placements: Column,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabourFile {
@@ -237,8 +240,10 @@ pub fn load_with(dataset: &str, text: &str, codes: &Codes, opts: LoadOptions) ->
         |m| Month::parse(m).and_then(|m| u16::try_from(m.index() - first.index()).ok()),
         None, // months have no code list: anything unparsable is a bad month
     );
-    let region_dim = map_dimension(&mut c, codes, "region", &dims.region, index_lookup(&codes.region), Some(CodeList::Region));
-    let sector_dim = map_dimension(&mut c, codes, "sector", &dims.sector, index_lookup(&codes.sector), Some(CodeList::Sector));
+    let region_dim =
+        map_dimension(&mut c, codes, "region", &dims.region, index_lookup(&codes.region), Some(CodeList::Region));
+    let sector_dim =
+        map_dimension(&mut c, codes, "sector", &dims.sector, index_lookup(&codes.sector), Some(CodeList::Sector));
     let occ_dim = map_dimension(
         &mut c,
         codes,

@@ -12,6 +12,7 @@ use super::text::Text;
 pub const FORMAT: &str = "vagas.manifest";
 pub const VERSION: u32 = 1;
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -34,6 +35,7 @@ impl Kind {
     }
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetMeta {
@@ -53,6 +55,7 @@ pub struct DatasetMeta {
 
 /// Provenance carried inside a dataset file (optional `"meta"`), shown for
 /// datasets a user loads without a manifest.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileMeta {
@@ -85,6 +88,7 @@ impl From<&DatasetMeta> for FileMeta {
     }
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {

@@ -45,13 +45,8 @@ pub fn add_labour(base: &Labour, added: &Labour) -> Labour {
     };
     let (sb, sa) = (shift(base), shift(added));
     let taken: HashSet<u64> = (0..added.len()).map(|i| key(added, i, sa)).collect();
-    let mut out = Labour {
-        first,
-        last,
-        meta: base.meta.clone(),
-        dropped: base.dropped + added.dropped,
-        ..Labour::default()
-    };
+    let mut out =
+        Labour { first, last, meta: base.meta.clone(), dropped: base.dropped + added.dropped, ..Labour::default() };
     for (l, s, skip) in [(base, sb, Some(&taken)), (added, sa, None)] {
         for i in 0..l.len() {
             if skip.is_some_and(|t| t.contains(&key(l, i, s))) {
@@ -129,7 +124,12 @@ mod tests {
             region: rows.iter().map(|r| r.1).collect(),
             sector: vec![0; rows.len()],
             occupation: vec![0; rows.len()],
-            measures: [rows.iter().map(|r| r.2).collect(), vec![1; rows.len()], vec![2; rows.len()], vec![3; rows.len()]],
+            measures: [
+                rows.iter().map(|r| r.2).collect(),
+                vec![1; rows.len()],
+                vec![2; rows.len()],
+                vec![3; rows.len()],
+            ],
             meta: None,
             dropped: 0,
         }

@@ -3,7 +3,6 @@
 
 pub mod aggregate;
 pub mod codes;
-
 pub mod column;
 pub mod consultations;
 pub mod csv;
@@ -17,6 +16,8 @@ pub mod parse;
 pub mod path;
 pub mod problem;
 pub mod regions;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod text;
 
 pub use month::Month;

@@ -101,6 +101,28 @@ impl<'t> Checker<'t> {
                 p.column = Some(col);
             }
         }
+        // A missing field has no position: point at the object that lacks it
+        // (the nearest enclosing value that exists), one scan per level.
+        let mut parents: Vec<(usize, JsonPath)> = (0..self.report.problems.len())
+            .filter(|&i| self.report.problems[i].line.is_none())
+            .map(|i| (i, self.report.problems[i].path.clone()))
+            .collect();
+        while !parents.is_empty() {
+            parents.retain_mut(|(_, p)| p.0.pop().is_some());
+            let paths: Vec<JsonPath> = parents.iter().map(|(_, p)| p.clone()).collect();
+            let found = locate(self.text, &paths);
+            let mut still = Vec::new();
+            for ((i, path), pos) in parents.into_iter().zip(found) {
+                match pos {
+                    Some((line, col)) => {
+                        self.report.problems[i].line = Some(line);
+                        self.report.problems[i].column = Some(col);
+                    }
+                    None => still.push((i, path)),
+                }
+            }
+            parents = still;
+        }
         // Errors first, then warnings, each in document order.
         self.report.problems.sort_by_key(|p| (p.severity == Severity::Warning, p.line.unwrap_or(usize::MAX), p.column));
         self.report

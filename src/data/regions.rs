@@ -111,10 +111,7 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report
             );
         }
         let Some(region) = codes.region.get(code) else {
-            c.error(
-                at.key("properties").key("iso_3166_2"),
-                codes.unknown(CodeList::Region, code),
-            );
+            c.error(at.key("properties").key("iso_3166_2"), codes.unknown(CodeList::Region, code));
             continue;
         };
         let geo = at.key("geometry").key("coordinates");

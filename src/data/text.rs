@@ -37,6 +37,7 @@ impl Lang {
 
 /// A text given in Portuguese and English. Either may be empty in a dataset;
 /// `get` falls back to the other language rather than showing nothing.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
