@@ -32,6 +32,18 @@ try {
   fail(`cannot read ${htmlPath}: ${e.message}`);
 }
 
+// `trunk serve` adds a live-reload script whose host and websocket path it fills in each time it
+// serves the page (from the request's Host header): the script would no longer match its hash.
+// Fill them in here instead, as trunk does: the page's own host, and the path of the public URL
+// (a `ws_base` set in Trunk.toml's [serve] is not supported).
+if (html.includes('{{__TRUNK_ADDRESS__}}')) {
+  const pub = process.env.TRUNK_PUBLIC_URL || '/';
+  let wsBase = /^[a-z][a-z0-9+.-]*:/i.test(pub) ? new URL(pub).pathname : pub.replace(/^\.?\/?/, '/');
+  if (!wsBase.endsWith('/')) wsBase += '/';
+  html = html.replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+    .replaceAll('{{__TRUNK_WS_BASE__}}', wsBase);
+}
+
 const metas = [...html.matchAll(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi)];
 if (metas.length !== 1) fail(`index.html must have exactly one CSP <meta>, found ${metas.length}`);
 const meta = metas[0];
