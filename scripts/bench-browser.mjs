@@ -17,7 +17,8 @@ for (const n of sizes.length ? sizes : [100000, 1000000]) {
   execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'generate', '--', '--records', String(n), '--out', out]);
   const body = readFileSync(out);
   server.overrides.set('/data/labour_market.json', { body });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // No service worker: its background precaching would skew the timings.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const t0 = Date.now();
   await page.goto(`${server.url}?page=explore`);
   await page.locator('[data-testid="chart-rank-occupations"] g.bar-row').first().waitFor({ timeout: 120000 });

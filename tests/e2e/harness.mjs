@@ -24,8 +24,11 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ on 127.0.0.1 (random port). `overrides`: url path → {status, body}. */
-export async function serve() {
+/**
+ * Serves dist/ on 127.0.0.1 (random port), at `base` (a folder such as '/apps/vagas/', default
+ * '/'). `overrides`: url path → {status, body}.
+ */
+export async function serve({ base = '/' } = {}) {
   const overrides = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -34,7 +37,9 @@ export async function serve() {
       res.writeHead(o.status ?? 200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store' });
       return res.end(o.body ?? '');
     }
-    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    if (!path.startsWith(base)) { res.writeHead(404); return res.end('not found'); }
+    const rel = path.slice(base.length - 1);
+    const file = normalize(join(DIST, rel.endsWith('/') ? `${rel}index.html` : rel));
     if (!file.startsWith(DIST)) { res.writeHead(403); return res.end(); }
     try {
       const body = await readFile(file);
@@ -46,7 +51,7 @@ export async function serve() {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
   return { url, overrides, close: () => new Promise((ok) => server.close(ok)) };
 }
 
@@ -107,7 +112,8 @@ export function fmt(lang, x, decimals = 0) {
 export async function axeViolations(page) {
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated, not added as a <script>: the page's Content-Security-Policy would block that.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations
