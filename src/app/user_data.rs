@@ -287,6 +287,10 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, Failure> {
 /// Loads the dataset or manifest at `url` (the `data=` parameter). Datasets
 /// named by a manifest are fetched relative to it and carry its provenance.
 pub async fn load_url(store: Store, url: String) {
+    // Relative addresses are relative to the page; the manifest's datasets to it.
+    let url = web_sys::Url::new_with_base(&url, &window().location().href().unwrap_or_default())
+        .map(|u| u.href())
+        .unwrap_or(url);
     let id = new_id();
     store.user.update(|u| u.push(row(id, &url, true, Mode::Replace, 0)));
     let bytes = match fetch_bytes(&url).await {
@@ -295,7 +299,7 @@ pub async fn load_url(store: Store, url: String) {
     };
     let raw = bytes.to_vec();
     let manifest = match ingest::decode(&url, &raw).map(|t| (ingest::sniff(&url, t), t)) {
-        Ok((Sniffed::Format(f), text)) if f == manifest::FORMAT => Some(manifest::load(&url, text)),
+        Ok((Sniffed::Format(f), text)) if f == manifest::FORMAT => Some(manifest::load_listing(&url, text)),
         _ => None,
     };
     match manifest {

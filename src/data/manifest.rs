@@ -112,7 +112,17 @@ fn is_relative_path(p: &str) -> bool {
         && p.chars().all(|c| !c.is_control())
 }
 
+/// The app's own manifest: every kind must be there.
 pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
+    check(dataset, text, true)
+}
+
+/// A manifest a user points at (`data=`): any subset of the kinds.
+pub fn load_listing(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
+    check(dataset, text, false)
+}
+
+fn check(dataset: &str, text: &str, complete: bool) -> Result<(Manifest, Report), Report> {
     let mut c = Checker::new(dataset, text);
     if !c.header(FORMAT, VERSION) {
         return Err(c.finish());
@@ -153,8 +163,11 @@ pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
             c.warning(at.key("note"), ProblemKind::Empty { what: "note explaining what is illustrative".into() });
         }
     }
+    if m.datasets.is_empty() {
+        c.error(base.clone(), ProblemKind::Empty { what: "dataset".into() });
+    }
     for kind in Kind::ALL {
-        if m.find(kind).is_none() {
+        if complete && m.find(kind).is_none() {
             c.error(base.clone(), ProblemKind::Missing { what: format!("a dataset of kind \"{}\"", kind.code()) });
         }
     }

@@ -1,0 +1,258 @@
+// End to end: bringing one's own data. Every file of the hostile corpus is
+// dropped onto the page (its report shows, the dashboard keeps working);
+// keeping the valid records, storage across reloads, data= addresses (found,
+// not found, no CORS), a 50 MB file checked in the worker, and a full quota.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, figures, fmt, expected } from './harness.mjs';
+
+const CORPUS = new URL('../corpus/', import.meta.url).pathname;
+const VALID = ['cons_html_payloads.json', 'cons_valid.json', 'lm_bom.json', 'lm_valid.csv', 'lm_valid.json'];
+
+let server, browser, other;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  // A second origin: /cors/* answers with an Access-Control-Allow-Origin header, the rest without.
+  other = createServer((req, res) => {
+    const cors = req.url.startsWith('/cors/');
+    const headers = { 'content-type': 'application/json', ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
+    res.writeHead(200, headers);
+    res.end(readFileSync(join(CORPUS, 'lm_valid.json')));
+  });
+  await new Promise((ok) => other.listen(0, '127.0.0.1', ok));
+});
+after(async () => { await browser?.close(); await server?.close(); other?.close(); });
+
+const otherUrl = (path) => `http://127.0.0.1:${other.address().port}${path}`;
+
+/** Drops files (name → bytes) on the page as a user dragging them from the desktop. */
+async function drop(page, files) {
+  const payload = files.map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]);
+  const dt = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const [name, b64] of list) {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+}
+
+const kpi = (page, id) => page.getByTestId(`kpi-${id}`).locator('.card-value');
+const bundledOpen = () => fmt('en', figures({ from: '2025-01', to: '2025-12' }).vacancies_open);
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(`${server.url}?lang=en`);
+  await page.getByTestId('kpi-vacancies_open').waitFor();
+  return { context, page };
+}
+
+test('each corpus file dropped on the page shows its report and the dashboard keeps working', async () => {
+  const { context, page } = await fresh();
+  const names = readdirSync(CORPUS).filter((n) => /\.(json|csv)$/.test(n)).sort();
+  assert.ok(names.length >= 35, `${names.length} corpus files`);
+  for (const name of names) {
+    await drop(page, [[name, readFileSync(join(CORPUS, name))]]);
+    const row = page.getByTestId('user-datasets').locator('li.user-file').last();
+    const valid = VALID.includes(name);
+    const done = row.locator(valid ? '[data-testid="user-records"]' : '[data-testid="user-rejected"]');
+    await done.waitFor({ timeout: 15000 });
+    if (!valid) {
+      const report = await row.getByTestId('problems').innerText();
+      // Every report names a place: a line and column, or a JSON path.
+      assert.match(report, new RegExp(expected('error')), `${name}: ${report}`);
+      assert.match(report, /line \d+:\d+|\$\./, `${name}: ${report}`);
+    }
+    // Remove it again: the bundled figures are back, the page still answers.
+    await row.getByTestId('user-remove').click();
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent === want,
+      ['[data-testid="kpi-vacancies_open"] .card-value', bundledOpen()],
+      { timeout: 5000 },
+    );
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  assert.equal(await page.locator('main img[src="x"], main script').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('keeping the valid records: counts in the panel, the notice and the CSV export; kept after a reload', async () => {
+  const { context, page } = await fresh();
+  await drop(page, [['lm_negative.json', readFileSync(join(CORPUS, 'lm_negative.json'))]]);
+  const rejected = page.getByTestId('user-rejected');
+  await rejected.waitFor();
+  assert.match(await rejected.innerText(), /Negative count — \$\.records\.vacancies_open\[1\] \(line 16:\d+\)/);
+  assert.match(await rejected.innerText(), /Counts cannot be negative/);
+  // Not applied: the bundled figures are unchanged until the user chooses.
+  assert.equal(await kpi(page, 'vacancies_open').textContent(), bundledOpen());
+  await page.getByTestId('keep-valid').click();
+  await page.getByTestId('user-dropped').waitFor();
+  assert.equal(await page.getByTestId('user-dropped').innerText(), expected('1 records with errors left out'));
+  assert.match(await page.getByTestId('dropped-notice').innerText(), /^1 records with errors were left out/);
+  // The two valid records (PT-08 and PT-02, Jan 2025) replace the bundled labour data.
+  await page.getByTestId('filter-from').selectOption('2025-01');
+  await page.getByTestId('filter-to').selectOption('2025-01');
+  await page.getByTestId('tab-explore').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-rank-occupations').click()]);
+  const csv = (await readFile(await dl.path(), 'utf8')).trim().split('\r\n');
+  assert.match(csv.at(-1), new RegExp(expected('1 records with errors were left out')));
+  assert.match(csv.at(-1), /Source: data loaded by the user: lm_negative\.json/);
+  // Stored in the browser: back after a reload, with the same count.
+  await page.reload();
+  await page.getByTestId('user-dropped').waitFor();
+  assert.match(await page.getByTestId('user-saved').innerText(), /kept in this browser/);
+  // Back to the bundled data: everything loaded is removed, storage too.
+  await page.getByTestId('back-to-bundled').click();
+  await page.reload();
+  await page.getByTestId('file-labour_market').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('user-datasets').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a replacing file drives the figures; an added one overrides matching records only', async () => {
+  const { context, page } = await fresh();
+  const lm = JSON.parse(readFileSync(join(CORPUS, 'lm_valid.json'), 'utf8'));
+  // Replace: Jan–Feb 2025 from the file only (open vacancies: monthly average of stocks).
+  await drop(page, [['lm_valid.json', readFileSync(join(CORPUS, 'lm_valid.json'))]]);
+  await page.getByTestId('user-records').waitFor();
+  const sum = lm.records.vacancies_open.reduce((a, b) => a + b, 0);
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelector(sel)?.textContent === want,
+    ['[data-testid="kpi-vacancies_open"] .card-value', expected(fmt('en', sum / 2))],
+    { timeout: 5000 },
+  );
+  // Switch it to "add": bundled Jan–Feb 2025 with these three records overriding their twins.
+  await page.getByTestId('user-mode').selectOption('add');
+  await page.getByTestId('filter-from').selectOption('2025-01');
+  await page.getByTestId('filter-to').selectOption('2025-02');
+  const bundled = JSON.parse(readFileSync(new URL('../../data/labour_market.json', import.meta.url), 'utf8'));
+  const key = (d, r, i) => [d.month[r.month[i]], d.region[r.region[i]], d.sector[r.sector[i]], d.occupation[r.occupation[i]]].join('|');
+  const added = new Map();
+  for (let i = 0; i < lm.records.month.length; i++) added.set(key(lm.dimensions, lm.records, i), lm.records.vacancies_open[i]);
+  let total = 0;
+  const { dimensions: d, records: r } = bundled;
+  for (let i = 0; i < r.month.length; i++) {
+    const m = d.month[r.month[i]];
+    if (m < '2025-01' || m > '2025-02') continue;
+    if (!added.has(key(d, r, i))) total += r.vacancies_open[i] ?? 0;
+  }
+  for (const v of added.values()) total += v;
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelector(sel)?.textContent === want,
+    ['[data-testid="kpi-vacancies_open"] .card-value', expected(fmt('en', total / 2))],
+    { timeout: 5000 },
+  );
+  await context.close();
+});
+
+test('data= addresses: loaded when allowed, a precise reason when not', async () => {
+  const { context, page } = await fresh();
+  const go = async (url) => {
+    await page.goto(`${server.url}?lang=en&page=data&data=${encodeURIComponent(url)}`);
+    await page.getByTestId('user-datasets').waitFor();
+  };
+  await go(otherUrl('/cors/lm.json'));
+  await page.getByTestId('user-records').waitFor();
+  assert.equal(await page.getByTestId('user-records').innerText(), expected('3'));
+  await page.getByTestId('back-to-bundled').click();
+  await go(otherUrl('/plain/lm.json'));
+  assert.match(await page.getByTestId('user-failed').innerText(), new RegExp(expected('does not allow this page to read it \\(no CORS header\\)')));
+  await page.getByTestId('back-to-bundled').click();
+  await go('nowhere/missing.json');
+  assert.match(await page.getByTestId('user-failed').innerText(), new RegExp(expected('Not found \\(HTTP 404\\)')));
+  await page.getByTestId('back-to-bundled').click();
+  // A manifest: its datasets are fetched relative to it and carry its provenance.
+  server.overrides.set('/mine/manifest.json', { body: JSON.stringify({
+    format: 'vagas.manifest', version: 1,
+    datasets: [{ id: 'lm', kind: 'labour_market', path: 'lm.json', title: { pt: 'Município X', en: 'Municipality X' },
+      source: { pt: 'IEFP', en: 'IEFP' }, licence: 'CC-BY-4.0', date: '2025-02', illustrative: false }],
+  }) });
+  server.overrides.set('/mine/lm.json', { body: readFileSync(join(CORPUS, 'lm_valid.json')) });
+  await go('mine/manifest.json');
+  await page.getByTestId('user-records').waitFor();
+  const panel = await page.getByTestId('user-datasets').innerText();
+  assert.match(panel, new RegExp(expected('Municipality X')));
+  assert.match(panel, /CC-BY-4\.0/);
+  assert.equal(await page.getByTestId('user-illustrative').innerText(), 'no');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a 50 MB file is checked in the worker while the page keeps answering', async () => {
+  const { context, page } = await fresh();
+  // Built in the page (no 50 MB over the test protocol): 432 months × 20 districts × 10 sectors × 28 occupations.
+  const codes = JSON.parse(readFileSync(new URL('../../data/codes.json', import.meta.url), 'utf8'));
+  const info = await page.evaluate(({ regions, sectors, occupations }) => {
+    const months = [];
+    for (let y = 1990; y < 2026; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+    const n = months.length * regions.length * sectors.length * occupations.length;
+    const cols = { month: [], region: [], sector: [], occupation: [] };
+    let i = 0;
+    for (let a = 0; a < months.length; a++) for (let b = 0; b < regions.length; b++)
+      for (let c = 0; c < sectors.length; c++) for (let d = 0; d < occupations.length; d++) {
+        cols.month.push(a); cols.region.push(b); cols.sector.push(c); cols.occupation.push(d); i++;
+      }
+    const num = () => Array.from({ length: n }, (_, k) => 1000 + (k * 7919) % 90000).join(',');
+    const text = `{"format":"vagas.labour_market","version":1,"dimensions":${JSON.stringify({ month: months, region: regions, sector: sectors, occupation: occupations })},`
+      + `"records":{"month":[${cols.month.join(',')}],"region":[${cols.region.join(',')}],"sector":[${cols.sector.join(',')}],"occupation":[${cols.occupation.join(',')}],`
+      + `"jobseekers":[${num()}],"vacancies_open":[${num()}],"vacancies_new":[${num()}],"placements":[${num()}]}}`;
+    window.__big = new File([text], 'big.json');
+    return { bytes: window.__big.size, records: n };
+  }, {
+    regions: codes.regions.map((r) => r.code), sectors: codes.sectors.slice(0, 10).map((s) => s.code),
+    occupations: codes.occupations.map((o) => o.code),
+  });
+  assert.ok(info.bytes >= 50e6, `${info.bytes} bytes`);
+  // Frames keep coming while the file is checked: the longest gap is measured.
+  const started = Date.now();
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const tick = (t) => { window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const dt = new DataTransfer();
+    dt.items.add(window.__big);
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.getByTestId('user-checking').waitFor();
+  await page.getByTestId('user-records').waitFor({ timeout: 120000 });
+  const elapsed = Date.now() - started;
+  const gaps = await page.evaluate(() => { window.__stop = true; return window.__gaps; });
+  const longest = Math.max(...gaps);
+  console.log(`50 MB load: ${(info.bytes / 1e6).toFixed(1)} MB, ${info.records} records, ready in ${elapsed} ms; longest frame gap ${longest.toFixed(0)} ms over ${gaps.length} frames`);
+  assert.equal(await page.getByTestId('user-records').innerText(), expected(fmt('en', info.records)));
+  // The checked data is in effect: the headline follows it.
+  await page.getByTestId('filter-to').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a full storage quota is reported on the dataset, which still works for this visit', async () => {
+  const { context, page } = await fresh();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url.replace(/\/$/, ''), quotaSize: 1 });
+  await drop(page, [['lm_valid.json', readFileSync(join(CORPUS, 'lm_valid.json'))]]);
+  await page.getByTestId('user-records').waitFor();
+  const saved = page.getByTestId('user-saved');
+  await page.waitForFunction(() => /NOT kept/.test(document.querySelector('[data-testid="user-saved"]')?.textContent ?? ''), null, { timeout: 10000 });
+  assert.match(await saved.innerText(), new RegExp(expected('NOT kept in this browser: QuotaExceededError')));
+  assert.equal(await saved.getAttribute('role'), 'alert');
+  assert.equal(await page.getByTestId('user-records').innerText(), '3');
+  await context.close();
+});
