@@ -13,5 +13,6 @@ pub mod app;
 pub mod chart;
 pub mod components;
 pub mod geo;
+pub mod qr;
 pub mod table;
 pub mod view_state;

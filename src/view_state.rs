@@ -23,11 +23,23 @@ pub enum Page {
     Data,
     /// The published dataset format.
     Format,
+    /// The story: slides of saved views, edited and presented.
+    Story,
+    /// The presenter's second window: notes, next slide, timer.
+    Speaker,
 }
 
 impl Page {
-    pub const ALL: [Page; 6] =
-        [Page::Overview, Page::Explore, Page::Consultations, Page::Profile, Page::Data, Page::Format];
+    pub const ALL: [Page; 8] = [
+        Page::Overview,
+        Page::Explore,
+        Page::Consultations,
+        Page::Profile,
+        Page::Data,
+        Page::Format,
+        Page::Story,
+        Page::Speaker,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Page::Overview => "overview",
@@ -36,6 +48,8 @@ impl Page {
             Page::Profile => "profile",
             Page::Data => "data",
             Page::Format => "format",
+            Page::Story => "story",
+            Page::Speaker => "speaker",
         }
     }
 }
@@ -113,6 +127,21 @@ pub struct ViewState {
     pub weight: Weight,
     /// A dataset or manifest to load from this address (`data=`).
     pub data: Option<String>,
+    /// Presenting the story: the slide shown (1-based). `None`: not presenting.
+    pub slide: Option<usize>,
+}
+
+impl ViewState {
+    /// The view of a slide: its saved state, keeping the language and the
+    /// slide number of the presentation.
+    pub fn for_slide(saved: &ViewState, lang: Option<Lang>, slide: usize) -> ViewState {
+        ViewState { lang, slide: Some(slide), data: None, ..saved.clone() }
+    }
+
+    /// The state without presentation details, as a slide saves it.
+    pub fn as_slide(&self) -> ViewState {
+        ViewState { lang: None, slide: None, data: None, ..self.clone() }
+    }
 }
 
 /// An address a `data=` parameter may name: http(s) or a relative path.
@@ -249,6 +278,10 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 true => v.data = Some(value.clone()),
                 false => bad("not an http(s) address or relative path"),
             },
+            "slide" => match value.parse::<usize>() {
+                Ok(n) if (1..=999).contains(&n) => v.slide = Some(n),
+                _ => bad("not a slide number"),
+            },
             "bw" => match Weight::from_code(&value) {
                 Some(w) => v.weight = w,
                 None => bad("unknown weighting"),
@@ -301,6 +334,9 @@ pub fn encode(v: &ViewState) -> String {
     }
     if let Some(d) = &v.data {
         parts.push(format!("data={}", percent_encode(d)));
+    }
+    if let Some(n) = v.slide {
+        parts.push(format!("slide={n}"));
     }
     if parts.is_empty() {
         String::new()
@@ -437,6 +473,7 @@ mod tests {
             search: Some("T0 & rendas, 50%".into()),
             weight: Weight::Votes,
             data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
+            slide: Some(3),
         }
     }
 
@@ -457,7 +494,7 @@ mod tests {
             q,
             "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51\
              &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes\
-             &data=https%3A%2F%2Fexample.org%2Fvagas%2Fmanifest.json%3Fv%3D2%26x%3D%C3%A9"
+             &data=https%3A%2F%2Fexample.org%2Fvagas%2Fmanifest.json%3Fv%3D2%26x%3D%C3%A9&slide=3"
         );
         assert_eq!(decode(&q), (v, vec![]));
         assert_eq!(encode(&ViewState::default()), "");

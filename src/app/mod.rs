@@ -5,6 +5,7 @@ pub mod download;
 pub mod loader;
 pub mod root;
 pub mod store;
+pub mod stories;
 pub mod url_sync;
 pub mod user_data;
 pub mod worker;

@@ -20,6 +20,9 @@ use crate::components::{
     themes::ThemesPanel,
     user_data::{DropZone, LoadControls, UserDatasets},
 };
+use crate::components::{
+    format_page::DataFormatPage, presenter::Presenter, speaker::SpeakerView, story_editor::StoryEditor,
+};
 use crate::data::aggregate::{self, Aggregates, Filter};
 use crate::data::outcomes::ThemeRow;
 use crate::data::Lang;
@@ -112,6 +115,17 @@ pub fn App() -> impl IntoView {
             let _ = el.set_attribute("lang", if lang == Lang::Pt { "pt-PT" } else { "en" });
         }
     });
+    // The projector theme and presenting are classes on <html>, so that the
+    // design tokens switch everywhere at once.
+    Effect::new(move |_| {
+        let projector = store.projector.get();
+        let presenting = store.view.with(|v| v.slide.is_some());
+        if let Some(el) = document().document_element() {
+            let list = el.class_list();
+            let _ = list.toggle_with_force("theme-projector", projector || presenting);
+            let _ = list.toggle_with_force("presenting", presenting);
+        }
+    });
     loader::load_all(store);
     let page = Memo::new(move |_| store.view.with(|v| v.page));
     view! {
@@ -119,6 +133,8 @@ pub fn App() -> impl IntoView {
             {move || crate::i18n::t(store.lang.get(), crate::i18n::Key::SkipToContent)}
         </a>
         <DropZone/>
+        <Presenter/>
+        <crate::components::header::OfflineIndicator/>
         <Header/>
         <Nav/>
         <main id="main" tabindex="-1">
@@ -138,7 +154,9 @@ pub fn App() -> impl IntoView {
                 Page::Consultations => view! { <ConsultationsPage/> }.into_any(),
                 Page::Profile => view! { <RegionProfile/> }.into_any(),
                 Page::Data => view! { <LoadControls/> }.into_any(),
-                Page::Format => view! { <p>"format"</p> }.into_any(),
+                Page::Format => view! { <DataFormatPage/> }.into_any(),
+                Page::Story => view! { <StoryEditor/> }.into_any(),
+                Page::Speaker => view! { <SpeakerView/> }.into_any(),
             }}
             <UserDatasets/>
             <DatasetsPanel/>

@@ -11,6 +11,7 @@ use crate::data::labour::Labour;
 use crate::data::manifest::{DatasetMeta, Manifest};
 use crate::data::merge::{self, Mode};
 use crate::data::regions::Regions;
+use crate::data::story::Story;
 use crate::data::{Lang, Report};
 use crate::view_state::{resolve, Notice, Resolved, ViewState};
 
@@ -162,6 +163,13 @@ pub struct Store {
     pub bundled_consultations: RwSignal<Option<Arc<Consultations>>>,
     /// Datasets the user loaded, in order (later ones layer over earlier).
     pub user: RwSignal<Vec<UserDataset>>,
+    /// The story being edited and presented (the bundled one until the
+    /// user changes it; then kept in the browser).
+    pub story: RwSignal<Option<Story>>,
+    /// The bundled story, for "back to the bundled story".
+    pub bundled_story: RwSignal<Option<Story>>,
+    /// High contrast and large type, for projectors (always on while presenting).
+    pub projector: RwSignal<bool>,
     /// What the next loaded file does: replace or add to the bundled data.
     pub load_mode: RwSignal<Mode>,
     /// The data in effect: bundled data with the user's layers applied.
@@ -231,6 +239,9 @@ impl Store {
             bundled_consultations,
             user,
             load_mode: RwSignal::new(Mode::Replace),
+            story: RwSignal::new(None),
+            bundled_story: RwSignal::new(None),
+            projector: RwSignal::new(false),
             labour,
             consultations,
             regions: RwSignal::new(None),

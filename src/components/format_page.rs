@@ -68,7 +68,7 @@ note | texto bilingue | bilingual text | o que o leitor deve saber | what a read
 
 const MANIFEST: &str = "\
 id | texto | string | não vazio; único | not empty; unique
-kind | texto | string | codes, regions, labour_market ou consultations (um de cada, pelo menos) | codes, regions, labour_market or consultations (at least one of each)
+kind | texto | string | codes, regions, labour_market ou consultations | codes, regions, labour_market or consultations
 path | texto | string | relativo ao manifesto; sem http://, / inicial ou .. | relative to the manifest; no http://, leading / or ..
 title, source, licence, date, illustrative, note | — | — | como em meta; aqui só note é opcional | as in meta; here only note is optional";
 
@@ -125,6 +125,19 @@ const CONSULTATIONS_EXAMPLE: &str = r#"{
     "recommendation": {"pt": "Usar edifícios municipais devolutos.",
                        "en": "Use vacant municipal buildings."},
     "status": "proposed", "source": "Workshop notes, 12 Mar 2025"
+  }]
+}"#;
+
+const MANIFEST_EXAMPLE: &str = r#"{
+  "format": "vagas.manifest",
+  "version": 1,
+  "datasets": [{
+    "id": "faro-2025", "kind": "labour_market",
+    "path": "labour_market.json",
+    "title": {"pt": "Faro, 2025", "en": "Faro, 2025"},
+    "source": {"pt": "Serviço de emprego", "en": "Employment service"},
+    "licence": "CC BY 4.0", "date": "2025-12",
+    "illustrative": false
   }]
 }"#;
 
@@ -223,8 +236,9 @@ fn consultations(l: Lang) -> AnyView {
         {table(l, ("Campos de meta", "Fields of meta"), FIELD_HEADS, META)}
         {example(l, ("Exemplo:", "Example:"), META_EXAMPLE)}
         <h3>{tr(l, "Manifesto", "Manifest")}</h3>
-        <p>{tr(l, "A lista dos conjuntos de dados (format vagas.manifest, version 1, datasets), com a sua proveniência. Um manifesto indicado em data= carrega as entradas labour_market e consultations; as listas de códigos e os limites continuam a ser os da aplicação. Exemplo real: ", "The list of datasets (format vagas.manifest, version 1, datasets), with their provenance. A manifest given in data= loads its labour_market and consultations entries; the code lists and boundaries remain the app's own. Real example: ")}<a href="data/manifest.json"><code>"data/manifest.json"</code></a>"."</p>
+        <p>{tr(l, "A lista dos conjuntos de dados (format vagas.manifest, version 1, datasets), com a sua proveniência. O manifesto da aplicação lista um conjunto de cada tipo (exemplo real: ", "The list of datasets (format vagas.manifest, version 1, datasets), with their provenance. The app's own manifest lists one dataset of each kind (real example: ")}<a href="data/manifest.json"><code>"data/manifest.json"</code></a>{tr(l, "). Um manifesto indicado em data= pode listar só alguns; a aplicação carrega as entradas labour_market e consultations, e as listas de códigos e os limites continuam a ser os seus.", "). A manifest given in data= may list only some; the app loads its labour_market and consultations entries, and keeps its own code lists and boundaries.")}</p>
         {table(l, ("Campos de cada entrada de datasets", "Fields of each datasets entry"), FIELD_HEADS, MANIFEST)}
+        {example(l, ("Exemplo mínimo de um manifesto para data=:", "Minimal example of a manifest for data=:"), MANIFEST_EXAMPLE)}
     }
     .into_any()
 }

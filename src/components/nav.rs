@@ -31,6 +31,7 @@ pub fn Nav() -> impl IntoView {
             {tab(Page::Consultations, Key::PageConsultations)}
             {tab(Page::Profile, Key::PageProfile)}
             {tab(Page::Data, Key::PageData)}
+            {tab(Page::Story, Key::PageStory)}
             {tab(Page::Format, Key::PageFormat)}
         </nav>
     }

@@ -20,10 +20,14 @@ pub enum Kind {
     Regions,
     LabourMarket,
     Consultations,
+    /// Slides for presenting (optional in the manifest).
+    Story,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations];
+    pub const ALL: [Kind; 5] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations, Kind::Story];
+    /// What the app's own manifest must list.
+    pub const REQUIRED: [Kind; 4] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -31,6 +35,7 @@ impl Kind {
             Kind::Regions => "regions",
             Kind::LabourMarket => "labour_market",
             Kind::Consultations => "consultations",
+            Kind::Story => "story",
         }
     }
 }
@@ -166,7 +171,7 @@ fn check(dataset: &str, text: &str, complete: bool) -> Result<(Manifest, Report)
     if m.datasets.is_empty() {
         c.error(base.clone(), ProblemKind::Empty { what: "dataset".into() });
     }
-    for kind in Kind::ALL {
+    for kind in Kind::REQUIRED {
         if complete && m.find(kind).is_none() {
             c.error(base.clone(), ProblemKind::Missing { what: format!("a dataset of kind \"{}\"", kind.code()) });
         }

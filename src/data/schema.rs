@@ -4,7 +4,7 @@
 
 use schemars::{schema_for, Schema};
 
-use super::{codes::CodesFile, consultations::ConsultationsFile, labour::LabourFile, manifest::Manifest};
+use super::{codes::CodesFile, consultations::ConsultationsFile, labour::LabourFile, manifest::Manifest, story::Story};
 
 fn titled(mut s: Schema, title: &str) -> Schema {
     s.insert("title".into(), title.into());
@@ -27,6 +27,7 @@ pub fn all() -> Vec<(&'static str, String)> {
                 "Vagas consultation events and outcomes (format vagas.consultations, version 1)",
             ),
         ),
+        ("story", titled(schema_for!(Story), "Vagas story: slides of saved views (format vagas.story, version 1)")),
     ];
     schemas.into_iter().map(|(k, s)| (k, serde_json::to_string_pretty(&s).unwrap_or_default() + "\n")).collect()
 }
