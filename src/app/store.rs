@@ -140,6 +140,17 @@ fn same_layers<T>(a: Option<&Layers<T>>, b: Option<&Layers<T>>) -> bool {
     }
 }
 
+/// The user's ready datasets of one kind, in order, with their mode.
+fn layers<T: Send + Sync + 'static>(
+    user: RwSignal<Vec<UserDataset>>,
+    pick: fn(&UserData) -> Option<Arc<T>>,
+) -> Memo<Layers<T>> {
+    Memo::new_with_compare(
+        move |_| user.with(|u| u.iter().filter_map(|d| Some((d.mode, pick(d.data()?)?))).collect()),
+        |a, b| !same_layers(a, b),
+    )
+}
+
 fn changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
     match (a, b) {
         (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
@@ -189,32 +200,14 @@ impl Store {
         let bundled_consultations = RwSignal::new(None);
         // Layers are memoised by identity so that status changes of other
         // rows (progress, storage) do not redo a merge.
-        let labour_layers = Memo::new_with_compare(
-            move |_| {
-                user.with(|u| {
-                    u.iter()
-                        .filter_map(|d| match d.data() {
-                            Some(UserData::Labour(l)) => Some((d.mode, l.clone())),
-                            _ => None,
-                        })
-                        .collect::<Layers<Labour>>()
-                })
-            },
-            |a, b| !same_layers(a, b),
-        );
-        let consultation_layers = Memo::new_with_compare(
-            move |_| {
-                user.with(|u| {
-                    u.iter()
-                        .filter_map(|d| match d.data() {
-                            Some(UserData::Consultations(c)) => Some((d.mode, c.clone())),
-                            _ => None,
-                        })
-                        .collect::<Layers<Consultations>>()
-                })
-            },
-            |a, b| !same_layers(a, b),
-        );
+        let labour_layers = layers(user, |d| match d {
+            UserData::Labour(l) => Some(l.clone()),
+            _ => None,
+        });
+        let consultation_layers = layers(user, |d| match d {
+            UserData::Consultations(c) => Some(c.clone()),
+            _ => None,
+        });
         let labour = Memo::new_with_compare(
             move |_| merge::layer(bundled_labour.get(), labour_layers.get(), merge::add_labour),
             changed,
