@@ -30,7 +30,7 @@ printf 'wasm: %s bytes raw, %s bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip 
 
 step "end-to-end tests can fail: every test must fail with sabotaged expectations"
 sabotage_log=$(mktemp)
-VAGAS_E2E_SABOTAGE=1 node --test --test-reporter=tap tests/e2e/ > "$sabotage_log" 2>&1 || true
+VAGAS_E2E_SABOTAGE=1 node --test --test-timeout=180000 --test-reporter=tap tests/e2e/ > "$sabotage_log" 2>&1 || true
 total=$(grep -cE '^# Subtest: ' "$sabotage_log" || true)
 failed=$(grep -cE '^not ok ' "$sabotage_log" || true)
 if [ "$total" -eq 0 ] || [ "$failed" -ne "$total" ]; then
@@ -41,5 +41,5 @@ fi
 echo "all $total e2e tests failed under sabotage, as they must"
 
 step "end-to-end tests (release dist/ on loopback, headless Chromium)"
-node --test tests/e2e/
+node --test --test-timeout=180000 tests/e2e/
 echo "test.sh: everything green in $(( $(date +%s) - start ))s (after set-up)"

@@ -52,7 +52,7 @@ export async function serve({ base = '/' } = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, overrides, close: () => new Promise((ok) => server.close(ok)) };
+  return { url, overrides, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
 }
 
 export async function launch() {
