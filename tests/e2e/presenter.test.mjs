@@ -170,7 +170,7 @@ test('the QR code decodes to the current view, and presenter mode passes axe', a
   await context.close();
 });
 
-test('offline after one visit: a reload still shows the dashboard and the slides', async () => {
+test('offline after one visit: a reload still shows the dashboard, the slides and the data the user loaded', async () => {
   const own = await serve();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -183,6 +183,14 @@ test('offline after one visit: a reload still shows the dashboard and the slides
     await page.reload();
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 5000 });
   }
+  // A dataset of the user's own, loaded while online.
+  const mine = readFileSync(new URL('../corpus/lm_valid.json', import.meta.url), 'utf8');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'mine.json'));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, mine);
+  await page.getByTestId('user-saved').getByText('kept in this browser').waitFor();
   await own.close();
   await context.setOffline(true);
   await page.goto(`${own.url}?lang=en&slide=3`);
@@ -193,5 +201,8 @@ test('offline after one visit: a reload still shows the dashboard and the slides
   await page.keyboard.press('ArrowRight');
   assert.equal(await counter(page), `Slide 4 / ${story.slides.length}`);
   await page.getByTestId('chart-series').waitFor();
+  // The user's dataset came back from the browser's storage and was checked again, offline.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('user-records').innerText(), '3');
   await context.close();
 });
