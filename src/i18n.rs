@@ -187,6 +187,7 @@ strings! {
     ProblemMissing => "Em falta", "Missing";
     DidYouMean => "Quis dizer", "Did you mean";
     PageData => "Os seus dados", "Your data";
+    RecordsLabel => "Registos", "Records";
     PageFormat => "Formato dos dados", "Data format";
     LoadTitle => "Carregar os seus dados", "Load your own data";
     LoadIntro => "Ficheiros JSON no formato Vagas (mercado de trabalho ou consultas) ou CSV do mercado de trabalho. Ficam só neste navegador: nada é enviado para nenhum servidor.", "JSON files in the Vagas format (labour market or consultations) or a labour-market CSV. They stay in this browser: nothing is sent to any server.";

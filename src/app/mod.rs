@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod download;
+pub mod js;
 pub mod loader;
 pub mod root;
 pub mod store;

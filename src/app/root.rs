@@ -28,6 +28,7 @@ use crate::data::outcomes::ThemeRow;
 use crate::data::Lang;
 use crate::view_state::{Page, Resolved};
 
+use super::js::now_ms;
 use super::loader;
 use super::store::Store;
 use super::url_sync;
@@ -46,10 +47,6 @@ pub struct Derived {
     /// The same without the theme filter: the theme charts show every theme
     /// (the chosen one highlighted), so they can cross-filter.
     pub outcomes_any_theme: Memo<Option<Arc<Vec<usize>>>>,
-}
-
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// Exposes the last duration of a step as `window.__vagas_timings[name]`
@@ -140,7 +137,10 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <UrlNotices/>
             <IllustrativeNotice/>
-            <Filters/>
+            // The data filters belong to the pages that show data.
+            <Show when=move || matches!(page.get(), Page::Overview | Page::Explore | Page::Consultations | Page::Profile) fallback=|| ()>
+                <Filters/>
+            </Show>
             {move || match page.get() {
                 Page::Overview => view! {
                     <Headlines/>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::data::codes::Codes;
 use crate::data::consultations::Consultations;
 use crate::data::labour::Labour;
-use crate::data::manifest::{DatasetMeta, Manifest};
+use crate::data::manifest::{DatasetMeta, FileMeta, Manifest};
 use crate::data::merge::{self, Mode};
 use crate::data::regions::Regions;
 use crate::data::story::Story;
@@ -122,7 +122,48 @@ pub struct UserDataset {
     pub manifest_meta: Option<DatasetMeta>,
 }
 
+impl UserData {
+    /// Records kept: labour-market records, or consultation outcomes.
+    pub fn records(&self) -> usize {
+        match self {
+            UserData::Labour(x) => x.len(),
+            UserData::Consultations(x) => x.outcomes().len(),
+        }
+    }
+
+    /// Records left out at the user's request.
+    pub fn dropped(&self) -> usize {
+        match self {
+            UserData::Labour(x) => x.dropped,
+            UserData::Consultations(x) => x.dropped,
+        }
+    }
+
+    /// The provenance the file itself carries (`"meta"`).
+    pub fn meta(&self) -> Option<&FileMeta> {
+        match self {
+            UserData::Labour(x) => x.meta.as_ref(),
+            UserData::Consultations(x) => x.file.meta.as_ref(),
+        }
+    }
+}
+
 impl UserDataset {
+    /// Provenance: the manifest entry it was loaded through, else the file's
+    /// own `"meta"`, else nothing known.
+    pub fn meta(&self) -> FileMeta {
+        self.manifest_meta
+            .as_ref()
+            .map(FileMeta::from)
+            .or_else(|| self.data().and_then(UserData::meta).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Its title, or the file name or address when it has none.
+    pub fn title(&self, l: Lang) -> String {
+        Some(self.meta().title.get(l).to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| self.name.clone())
+    }
+
     pub fn data(&self) -> Option<&UserData> {
         match &self.state {
             UserState::Ready { data, .. } => Some(data),
@@ -283,19 +324,7 @@ impl Store {
 
     /// Titles of the loaded datasets in effect (the file name when untitled).
     pub fn user_titles(&self, l: Lang) -> Vec<String> {
-        self.user.with(|u| {
-            u.iter()
-                .filter_map(|d| {
-                    let data = d.data()?;
-                    let file_meta = match data {
-                        UserData::Labour(x) => x.meta.as_ref().map(|m| m.title.get(l).to_string()),
-                        UserData::Consultations(x) => x.file.meta.as_ref().map(|m| m.title.get(l).to_string()),
-                    };
-                    let title = d.manifest_meta.as_ref().map(|m| m.title.get(l).to_string()).or(file_meta);
-                    Some(title.filter(|t| !t.is_empty()).unwrap_or_else(|| d.name.clone()))
-                })
-                .collect()
-        })
+        self.user.with(|u| u.iter().filter(|d| d.data().is_some()).map(|d| d.title(l)).collect())
     }
 
     /// Records left out of the data in effect (the user kept the valid ones).

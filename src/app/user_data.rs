@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -18,6 +18,7 @@ use crate::data::ingest::{self, Data, Sniffed};
 use crate::data::manifest::{self, Kind};
 use crate::data::merge::Mode;
 
+use super::js::{get, now_ms, set};
 use super::store::{Failure, Saved, Store, UserData, UserDataset, UserState};
 
 #[wasm_bindgen(module = "/src/js/idb.js")]
@@ -41,10 +42,6 @@ thread_local! {
     static BYTES: RefCell<HashMap<u32, Uint8Array>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
-}
-
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// Ids unique across visits (they key the stored datasets).
@@ -176,14 +173,6 @@ pub fn clear(store: Store) {
             let _ = JsFuture::from(p).await;
         }
     });
-}
-
-fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), &v.into());
-}
-
-fn get(o: &JsValue, k: &str) -> JsValue {
-    Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Stores dataset `id`; a refusal (quota, private browsing) is shown on its row.

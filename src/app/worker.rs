@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Object, Reflect, Uint16Array, Uint32Array, Uint8Array};
+use js_sys::{Object, Uint16Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,16 +19,10 @@ use crate::data::month::Month;
 use crate::data::parse::LoadOptions;
 use crate::data::Report;
 
+use super::js::{get, set};
+
 const COLUMNS: [&str; 4] = ["month", "region", "sector", "occupation"];
 const MEASURES: [&str; 4] = ["m0", "m1", "m2", "m3"];
-
-fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), &v.into());
-}
-
-fn get(o: &JsValue, k: &str) -> JsValue {
-    Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()

@@ -92,33 +92,22 @@ fn failure_text(l: Lang, f: &Failure) -> String {
 /// Title, source, licence, date and illustrative flag: from the manifest
 /// entry, else the file's own "meta", else what is known (the file name).
 fn provenance(l: Lang, d: &UserDataset, data: &UserData) -> impl IntoView {
-    let file_meta = match data {
-        UserData::Labour(x) => x.meta.clone(),
-        UserData::Consultations(x) => x.file.meta.clone(),
-    };
-    let meta = d.manifest_meta.as_ref().map(crate::data::manifest::FileMeta::from).or(file_meta).unwrap_or_default();
-    let (kind, records) = match data {
-        UserData::Labour(x) => (t(l, Key::KindLabour), x.len()),
-        UserData::Consultations(x) => (t(l, Key::KindConsultations), x.outcomes().len()),
-    };
-    let title = Some(meta.title.get(l).to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| d.name.clone());
+    let meta = d.meta();
+    let kind = t(l, if let UserData::Labour(_) = data { Key::KindLabour } else { Key::KindConsultations });
+    let (title, records, dropped) = (d.title(l), data.records(), data.dropped());
     let illustrative = match meta.illustrative {
         Some(true) => t(l, Key::Yes),
         Some(false) => t(l, Key::No),
         None => t(l, Key::NotStated),
     };
     let dash = |s: String| if s.trim().is_empty() { "—".to_string() } else { s };
-    let dropped = match data {
-        UserData::Labour(x) => x.dropped,
-        UserData::Consultations(x) => x.dropped,
-    };
     view! {
         <p class="file-title"><strong>{title}</strong> " · " {kind}</p>
         <dl class="meta">
             <dt>{t(l, Key::Sources)}</dt><dd>{dash(meta.source.get(l).to_string())}</dd>
             <dt>{t(l, Key::Licence)}</dt><dd>{dash(meta.licence.clone())}</dd>
             <dt>{t(l, Key::DateOfFigures)}</dt><dd>{dash(meta.date.clone())}</dd>
-            <dt>{t(l, Key::Records)}</dt><dd data-testid="user-records">{format::integer(l, records as f64)}</dd>
+            <dt>{t(l, Key::RecordsLabel)}</dt><dd data-testid="user-records">{format::integer(l, records as f64)}</dd>
             <dt>{t(l, Key::Illustrative)}</dt><dd data-testid="user-illustrative">{illustrative}</dd>
         </dl>
         {(dropped > 0).then(|| view! {
@@ -178,7 +167,7 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
                         <span class:warning-text=save_failed role=save_failed.then_some("alert") data-testid="user-saved">{saved}</span>
                     </p>
                     <label>
-                        <select data-testid="user-mode" on:change=move |ev| {
+                        <select data-testid="user-mode" aria-label=t(l, Key::ModeLegend) on:change=move |ev| {
                             let m = if event_target_value(&ev) == "add" { Mode::Add } else { Mode::Replace };
                             user_data::set_mode(store, id, m);
                         }>

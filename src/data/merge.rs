@@ -43,6 +43,8 @@ pub fn add_labour(base: &Labour, added: &Labour) -> Labour {
             | (u64::from(l.sector[i]) << 16)
             | u64::from(l.occupation[i])
     };
+    // Months are years 1900–2100 (`Month::new`): offsets stay below 2,412,
+    // so `month + shift` cannot overflow a u16.
     let (sb, sa) = (shift(base), shift(added));
     let taken: HashSet<u64> = (0..added.len()).map(|i| key(added, i, sa)).collect();
     let mut out =
