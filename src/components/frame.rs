@@ -102,6 +102,10 @@ pub fn ChartFrame(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     #[prop(into)] table: Signal<Table>,
+    /// A chart of consultation outcomes: its exports name theme, group and status instead of an
+    /// indicator and an occupation.
+    #[prop(optional)]
+    consultations: bool,
     children: Children,
 ) -> impl IntoView {
     let store = use_store();
@@ -109,6 +113,7 @@ pub fn ChartFrame(
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
+    let context = move || super::labels::export_context(store, id, consultations, lang.get_untracked());
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
         if let Err(e) = r {
             web_sys::console::error_1(&e);
@@ -128,15 +133,26 @@ pub fn ChartFrame(
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
-                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(|t| t.to_csv_with_note(super::labels::export_note(store, lang.get_untracked()).as_deref()))))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            let note = super::labels::export_note(store, l);
+                            let csv = table.with(|t| crate::export::table_csv(t, &ctx, l, note.as_deref()));
+                            report(download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
                     <button class="tool" data-testid=format!("svg-download-{id}")
-                        on:click=move |_| report(download::svg(&format!("vagas-{id}.svg"), &svg_a))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::svg(&ctx.file_name("svg"), &svg_a, &ctx.filters_line(), &ctx.provenance_line(l)))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
                     <button class="tool" data-testid=format!("png-{id}")
-                        on:click=move |_| report(download::png(&format!("vagas-{id}.png"), &svg_b))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::png(&ctx.file_name("png"), &svg_b, &ctx.filters_line(), &ctx.provenance_line(l)))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadPng)}
                     </button>
                 </div>

@@ -7,39 +7,25 @@ use leptos::prelude::*;
 
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
-use crate::chart::classify::{class_labels, classify, diverging_breaks, quantile_breaks};
-use crate::chart::palette::{DIVERGING, NO_DATA, SEQUENTIAL};
+use crate::chart::legend::{self, Classes};
+use crate::chart::palette::NO_DATA;
 use crate::data::aggregate::Area;
 use crate::format;
 use crate::geo::{self, MapLayout};
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
-use crate::view_state::Indicator;
 
 use super::frame::{indicator_key, ChartFrame};
 
 const W: f64 = 560.0;
 const H: f64 = 560.0;
 const TOP: f64 = 34.0;
-const LEGEND: f64 = 120.0;
-
-/// Breaks and colours for the current values: quantiles on a sequential
-/// palette, or symmetric classes on a diverging one for changes.
-pub fn classes(ind: Indicator, values: &[f64]) -> (Vec<f64>, &'static [&'static str]) {
-    if ind == Indicator::Change {
-        (diverging_breaks(values, 3), &DIVERGING[..])
-    } else {
-        (quantile_breaks(values, SEQUENTIAL.len()), &SEQUENTIAL[..])
-    }
+/// Height of the legend block for `classes` legend rows (plus its title and the no-data key).
+fn legend_height(classes: usize) -> f64 {
+    30.0 + 16.0 * (classes + 1) as f64
 }
-
-fn fill(v: Option<f64>, breaks: &[f64], palette: &[&'static str]) -> &'static str {
-    match v.and_then(|v| classify(v, breaks)) {
-        // Fewer distinct values than colours: spread the classes over the palette.
-        Some(k) => palette[(k * (palette.len() - 1)) / breaks.len().max(1)],
-        None => NO_DATA,
-    }
-}
+/// Room for the source line under the legend.
+const SOURCE: f64 = 22.0;
 
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -102,8 +88,7 @@ pub fn MapView() -> impl IntoView {
         let ind = indicator.get();
         let finite: Vec<f64> =
             values.with(|v| v.iter().flatten().flatten().copied().filter(|x| x.is_finite()).collect());
-        let (breaks, palette) = classes(ind, &finite);
-        (breaks, palette.to_vec())
+        legend::for_indicator(ind, &finite, lang.get())
     });
     let value_of = move |r: usize| values.with(|v| v.as_ref().and_then(|v| v.get(r).copied().flatten()));
     let ready = Memo::new(move |_| values.with(Option::is_some));
@@ -142,7 +127,7 @@ pub fn MapView() -> impl IntoView {
                 };
                 let label2 = label.clone();
                 let is_sel = move || selected.with(|s| s.contains(&r));
-                let paint = move || classing.with(|(b, p)| fill(value_of(r), b, p));
+                let paint = move || classing.with(|c: &Classes| c.color(value_of(r)));
                 view! {
                     <path
                         d=mr.d.clone()
@@ -175,29 +160,30 @@ pub fn MapView() -> impl IntoView {
         let legend_y = H + TOP + 16.0;
         let legend = move || {
             let ind = indicator.get();
-            classing.with(|(breaks, palette)| {
-                let labels = class_labels(breaks, |v| format::number(l, v, ind.decimals()));
-                let swatches = labels
+            classing.with(|c: &Classes| {
+                let swatches = c
+                    .labels
                     .iter()
+                    .zip(&c.colors)
                     .enumerate()
-                    .map(|(k, text)| {
-                        let color = palette[(k * (palette.len() - 1)) / breaks.len().max(1)];
+                    .map(|(k, (text, color))| {
                         let y = legend_y + 16.0 * k as f64;
                         view! {
-                            <rect x="12" y=y width="14" height="12" fill=color stroke="#8a929c" stroke-width="0.5"/>
-                            <text x="32" y=y + 10.0 font-size="11">{text.clone()}</text>
+                            <rect x="12" y=y width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x="32" y=y + 10.0 font-size="11" data-testid="map-legend-label">{text.clone()}</text>
                         }
                     })
                     .collect_view();
-                let no_data_y = legend_y + 16.0 * labels.len() as f64;
+                let no_data_y = legend_y + 16.0 * c.labels.len() as f64;
                 view! {
                     <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
                     {swatches}
                     <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                    <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
+                    <text x="32" y=no_data_y + 10.0 font-size="11" data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
                 }
             })
         };
+        let total_h = move || H + TOP + classing.with(|c| legend_height(c.labels.len())) + SOURCE;
         let readout = move || {
             hover.get().map(|r| {
                 let ind = indicator.get();
@@ -209,9 +195,9 @@ pub fn MapView() -> impl IntoView {
             <svg
                 id="svg-map"
                 xmlns="http://www.w3.org/2000/svg"
-                viewBox=format!("0 0 {W} {}", H + TOP + LEGEND)
+                viewBox=move || format!("0 0 {W} {}", total_h())
                 width=W
-                height=H + TOP + LEGEND
+                height=total_h
                 font-family="system-ui, sans-serif"
                 role="group"
                 aria-label=move || title.get()
@@ -222,7 +208,7 @@ pub fn MapView() -> impl IntoView {
                 {insets}
                 {paths}
                 {legend}
-                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}" "{t(l, Key::BoundariesCredit)}</text>
+                <text x="8" y=move || total_h() - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}" "{t(l, Key::BoundariesCredit)}</text>
             </svg>
         }
         .into_any()
