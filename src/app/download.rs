@@ -53,10 +53,10 @@ fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// The chart `<svg>` with id `svg_id` as a standalone SVG document, with a header band carrying the active
-/// filters (`title`) and a footer band carrying the provenance (source, date of the figures, illustrative
+/// The chart `<svg>` with id `svg_id` as a standalone SVG document, with a header band carrying its
+/// heading and the active filters (`title`, one entry per line, wrapped) and a footer band carrying the provenance (source, date of the figures, illustrative
 /// stamp), so the file describes itself wherever it goes. Returns the markup and its width and height.
-fn svg_markup(svg_id: &str, title: &str, provenance: &str) -> Result<(String, u32, u32), JsValue> {
+fn svg_markup(svg_id: &str, title: &[String], provenance: &str) -> Result<(String, u32, u32), JsValue> {
     let el =
         leptos::prelude::document().get_element_by_id(svg_id).ok_or_else(|| JsValue::from_str("chart not found"))?;
     let size =
@@ -67,7 +67,7 @@ fn svg_markup(svg_id: &str, title: &str, provenance: &str) -> Result<(String, u3
         inner = inner.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
     }
     let per_line = (f64::from(width) / 7.5) as usize;
-    let title_lines = wrap(title, per_line.max(20));
+    let title_lines: Vec<String> = title.iter().flat_map(|t| wrap(t, per_line.max(20))).collect();
     let prov_lines = wrap(provenance, (f64::from(width) / 6.5) as usize);
     let head = 12 + 20 * title_lines.len() as u32;
     let foot = 8 + 16 * prov_lines.len() as u32;
@@ -95,12 +95,12 @@ fn svg_markup(svg_id: &str, title: &str, provenance: &str) -> Result<(String, u3
 }
 
 /// Saves the chart `svg_id` as an SVG file with its filters (`title`) and `provenance` drawn in.
-pub fn svg(filename: &str, svg_id: &str, title: &str, provenance: &str) -> Result<(), JsValue> {
+pub fn svg(filename: &str, svg_id: &str, title: &[String], provenance: &str) -> Result<(), JsValue> {
     text(filename, "image/svg+xml", &svg_markup(svg_id, title, provenance)?.0)
 }
 
 /// Renders the same self-describing SVG as [`svg`] on a canvas at twice its size and saves it as PNG.
-pub fn png(filename: &str, svg_id: &str, title: &str, provenance: &str) -> Result<(), JsValue> {
+pub fn png(filename: &str, svg_id: &str, title: &[String], provenance: &str) -> Result<(), JsValue> {
     let (markup, width, height) = svg_markup(svg_id, title, provenance)?;
     let blob = text_blob(&markup, "image/svg+xml")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;

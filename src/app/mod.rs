@@ -4,6 +4,7 @@ pub mod api;
 pub mod download;
 pub mod js;
 pub mod loader;
+pub mod resize;
 pub mod root;
 pub mod store;
 pub mod stories;

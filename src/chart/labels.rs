@@ -19,7 +19,7 @@ impl BoxXY {
 
 /// Approximate width of a text at `font_size` (average glyph ≈ 0.56 em).
 pub fn text_width(text: &str, font_size: f64) -> f64 {
-    text.chars().count() as f64 * font_size * 0.56
+    text.chars().count() as f64 * font_size * 0.6
 }
 
 /// Places labels of size `sizes[i]` next to `points[i]` (with radius `r[i]`)

@@ -5,3 +5,4 @@ pub mod labels;
 pub mod legend;
 pub mod palette;
 pub mod scale;
+pub mod text;

@@ -16,7 +16,35 @@ use crate::format;
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
 
-use super::frame::{ChartFrame, DataTable};
+use super::frame::{use_chart_size, ChartFrame, DataTable};
+use crate::chart::text::{ellipsize, flow_legend, wrap};
+
+/// The top of a chart's drawing: its heading is the frame's, on screen, and exports draw it in, so the SVG
+/// starts with a small margin only. Returns (nothing to draw, the margin).
+fn title_svg(_title: &str, _w: f64, text: crate::chart::text::ChartText) -> (AnyView, f64) {
+    let lines: Vec<String> = Vec::new();
+    let h = 10.0 + text.title * 1.3 * lines.len() as f64;
+    let view = lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * k as f64) font-size=text.title font-weight="700">{line}</text> })
+        .collect_view()
+        .into_any();
+    (view, h)
+}
+
+/// The source line wrapped to `w`, starting at `y`: its view and height.
+fn source_svg(line: &str, y: f64, w: f64, text: crate::chart::text::ChartText) -> (AnyView, f64) {
+    let lines = wrap(line, w - 16.0, text.label, 4);
+    let h = text.line() * lines.len() as f64 + 6.0;
+    let view = lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| view! { <text x="8" y=y + text.label + text.line() * k as f64 font-size=text.label fill="#4f5863">{l}</text> })
+        .collect_view()
+        .into_any();
+    (view, h)
+}
 
 /// Eight stakeholder groups: the six Okabe–Ito colours and two greys.
 const GROUP_COLORS: [&str; 8] =
@@ -114,6 +142,7 @@ pub fn BarriersView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    let size = use_chart_size();
     let weight = Memo::new(move |_| store.view.with(|v| v.weight));
     let stacks = Memo::new(move |_| {
         let (idx, codes, cons) = (derived.outcomes_any_theme.get()?, store.codes.get()?, store.consultations.get()?);
@@ -149,14 +178,25 @@ pub fn BarriersView() -> impl IntoView {
         if rows.is_empty() {
             return view! { <p class="empty" data-testid="barriers-empty">{t(l, Key::NoOutcomes)}</p> }.into_any();
         }
-        const W: f64 = 560.0;
-        const LABEL: f64 = 200.0;
-        let h = 40.0 + 24.0 * rows.len() as f64 + 30.0 + 16.0 * codes.groups().len().div_ceil(2) as f64;
-        let plot_bottom = 40.0 + 24.0 * rows.len() as f64;
+        let (w, text) = (size.width.get(), size.text.get());
+        let fs = text.label;
+        let stacked = w < 520.0;
+        let label_w = if stacked { w - 16.0 } else { (w * 0.38).min(320.0) };
+        let bar_left = if stacked { 8.0 } else { label_w + 8.0 };
+        let row_h = if stacked { text.line() + fs + 8.0 } else { text.line() + 8.0 };
+        let (title_view, top) = title_svg(&title.get(), w, text);
+        let plot_bottom = top + row_h * rows.len() as f64;
+        let group_names: Vec<String> = codes.groups().iter().map(|g| g.name.get(l).to_string()).collect();
+        let (legend_pos, legend_h) = flow_legend(&group_names, w - 16.0, text, 12.0);
+        let legend_top = plot_bottom + 10.0;
+        let (source_view, source_h) =
+            source_svg(&super::labels::source_line(store, l), legend_top + legend_h + 4.0, w, text);
+        let h = legend_top + legend_h + 4.0 + source_h;
         let max = rows.iter().map(|r| r.total).max().unwrap_or(1).max(1);
         let (_, d1) = nice_domain(0.0, f64::from(max), 4);
-        let x = Linear::new((0.0, d1), (LABEL, W - 40.0));
-        let band = Band::new(rows.len(), (40.0, plot_bottom), 0.2);
+        let value_w = text.width(&format::integer(l, f64::from(max))) + 10.0;
+        let x = Linear::new((0.0, d1), (bar_left, (w - value_w).max(bar_left + 20.0)));
+        let band = Band::new(rows.len(), (top, plot_bottom), 0.2);
         let current = store.view.with(|v| v.theme.clone());
         let bars = rows
             .iter()
@@ -164,7 +204,12 @@ pub fn BarriersView() -> impl IntoView {
             .map(|(k, r)| {
                 let theme = &codes.themes()[r.theme];
                 let code = theme.code.clone();
-                let y = band.position(k);
+                let y0 = band.position(k);
+                let (label_y, y, bar_h) = if stacked {
+                    (y0 + fs, y0 + text.line(), (band.bandwidth() - text.line()).max(4.0))
+                } else {
+                    (y0 + band.bandwidth() * 0.5 + fs * 0.35, y0, band.bandwidth())
+                };
                 let mut acc = 0.0;
                 let segments = r
                     .by_group
@@ -176,7 +221,7 @@ pub fn BarriersView() -> impl IntoView {
                         acc += f64::from(v);
                         let tip = format!("{} · {}: {v}", theme.name.get(l), codes.groups()[g].name.get(l));
                         view! {
-                            <rect x=x0 y=y width=(x.map(acc) - x0).max(0.0) height=band.bandwidth() fill=GROUP_COLORS[g % 8]>
+                            <rect x=x0 y=y width=(x.map(acc) - x0).max(0.0) height=bar_h fill=GROUP_COLORS[g % 8]>
                                 <title>{tip}</title>
                             </rect>
                         }
@@ -184,6 +229,7 @@ pub fn BarriersView() -> impl IntoView {
                     .collect_view();
                 let selected = current.as_deref() == Some(code.as_str());
                 let name = theme.name.get(l).to_string();
+                let (shown, _) = ellipsize(&name, label_w - 12.0, fs);
                 let toggle = {
                     let code = code.clone();
                     move || store.set_view(|v| crate::view_state::toggle(&mut v.theme, &code))
@@ -197,33 +243,32 @@ pub fn BarriersView() -> impl IntoView {
                                 toggle2();
                             }
                         }>
-                        <text x="8" y=y + band.bandwidth() * 0.75 font-size="11" clip-path="url(#clip-barriers)" font-weight=if selected { "700" } else { "400" }>{name}</text>
+                        <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>{shown}<title>{name.clone()}</title></text>
                         {segments}
-                        <text x=x.map(acc) + 4.0 y=y + band.bandwidth() * 0.75 font-size="11">{format::integer(l, f64::from(r.total))}</text>
+                        <text x=x.map(acc) + 4.0 y=y + bar_h * 0.5 + fs * 0.35 font-size=fs>{format::integer(l, f64::from(r.total))}</text>
                     </g>
                 }
             })
             .collect_view();
-        let legend = codes
-            .groups()
+        let legend = group_names
             .iter()
+            .zip(&legend_pos)
             .enumerate()
-            .map(|(g, e)| {
-                let (lx, ly) = (8.0 + 270.0 * (g % 2) as f64, plot_bottom + 14.0 + 16.0 * (g / 2) as f64);
+            .map(|(g, (name, (lx, ly)))| {
+                let (lx, ly) = (8.0 + lx, legend_top + ly);
                 view! {
-                    <rect x=lx y=ly width="12" height="12" fill=GROUP_COLORS[g % 8]/>
-                    <text x=lx + 16.0 y=ly + 10.0 font-size="11">{e.name.get(l).to_string()}</text>
+                    <rect x=lx y=ly + (text.line() - 12.0) / 2.0 width="12" height="12" fill=GROUP_COLORS[g % 8]/>
+                    <text x=lx + 18.0 y=ly + text.line() * 0.72 font-size=fs>{name.clone()}</text>
                 }
             })
             .collect_view();
         view! {
-            <svg id="svg-barriers" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {}", h + 16.0) width=W height=h + 16.0
+            <svg id="svg-barriers" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
-                <defs><clipPath id="clip-barriers"><rect x="0" y="0" width=LABEL - 10.0 height=h/></clipPath></defs>
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                {title_view}
                 {bars}
                 {legend}
-                <text x="8" y=h + 10.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                {source_view}
             </svg>
         }
         .into_any()
@@ -246,7 +291,7 @@ pub fn BarriersView() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <ChartFrame id="barriers" title=title hint=Signal::derive(move || t(lang.get(), Key::BarriersHint).to_string()) table=table>
+            <ChartFrame id="barriers" size=size consultations=true title=title hint=Signal::derive(move || t(lang.get(), Key::BarriersHint).to_string()) table=table>
                 {body}
             </ChartFrame>
         </div>
@@ -259,6 +304,7 @@ pub fn PriorityMatrix() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    let size = use_chart_size();
     let points = Memo::new(move |_| {
         let (idx, codes, cons) = (derived.outcomes_any_theme.get()?, store.codes.get()?, store.consultations.get()?);
         Some(priority_matrix(&cons, &codes, &idx))
@@ -295,9 +341,22 @@ pub fn PriorityMatrix() -> impl IntoView {
         if pts.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoOutcomes)}</p> }.into_any();
         }
-        const W: f64 = 560.0;
-        const H: f64 = 380.0;
-        let (left, right, top, bottom) = (48.0, 16.0, 36.0, 56.0);
+        let (w, text) = (size.width.get(), size.text.get());
+        let fs = text.label;
+        let (title_view, top) = title_svg(&title.get(), w, text);
+        let top = top + 4.0;
+        let left = 12.0
+            + [Key::PriorityLow, Key::PriorityMedium, Key::PriorityHigh]
+                .iter()
+                .map(|k| text.width(t(l, *k)))
+                .fold(0.0, f64::max);
+        let right = 8.0 + text.width("000") / 2.0;
+        let plot_h = (w * 0.55).clamp(220.0, 420.0);
+        let bottom = 10.0 + 2.0 * text.line();
+        let (source_view, source_h) = source_svg(&super::labels::source_line(store, l), top + plot_h + bottom, w, text);
+        let h = top + plot_h + bottom + source_h;
+        #[allow(non_snake_case)]
+        let (W, H) = (w, top + plot_h + bottom);
         // Most raised first: they get the best label positions.
         pts.sort_by_key(|p| std::cmp::Reverse(p.outcomes));
         let max = pts.iter().map(|p| p.outcomes).max().unwrap_or(1);
@@ -309,7 +368,8 @@ pub fn PriorityMatrix() -> impl IntoView {
         let xy: Vec<(f64, f64)> = pts.iter().map(|p| (x.map(f64::from(p.outcomes)), y.map(p.mean_priority))).collect();
         let radii: Vec<f64> = pts.iter().map(|p| radius(p.mean_votes)).collect();
         let names: Vec<String> = pts.iter().map(|p| codes.themes()[p.theme].name.get(l).to_string()).collect();
-        let sizes: Vec<(f64, f64)> = names.iter().map(|n| (text_width(n, 11.0), 13.0)).collect();
+        let names: Vec<String> = names.iter().map(|n| ellipsize(n, (W - left - right) * 0.5, fs).0).collect();
+        let sizes: Vec<(f64, f64)> = names.iter().map(|n| (text_width(n, fs), fs + 2.0)).collect();
         let at = place(&xy, &radii, &sizes, BoxXY { x: left, y: top, w: W - left - right, h: H - top - bottom });
         let current = store.view.with(|v| v.theme.clone());
         let dots = pts
@@ -333,14 +393,16 @@ pub fn PriorityMatrix() -> impl IntoView {
                         <circle cx=xy[i].0 cy=xy[i].1 r=radii[i] fill=SERIES[0] fill-opacity="0.55" stroke=if selected { "#000000" } else { SERIES[0] } stroke-width=if selected { "2.5" } else { "1" }>
                             <title>{tip}</title>
                         </circle>
-                        <text x=at[i].0 y=at[i].1 + 10.0 font-size="11" font-weight=if selected { "700" } else { "400" }>{names[i].clone()}</text>
+                        <text x=at[i].0 y=at[i].1 + fs * 0.85 font-size=fs font-weight=if selected { "700" } else { "400" }>{names[i].clone()}</text>
                     </g>
                 }
             })
             .collect_view();
-        let xticks = nice_ticks(0.0, d1, 5)
+        // Counts: whole-number ticks only (never "0 0 0 1 1 1").
+        let xticks = nice_ticks(0.0, d1, if w < 500.0 { 3 } else { 5 })
             .into_iter()
-            .map(|v| view! { <text x=x.map(v) y=H - bottom + 16.0 font-size="11" text-anchor="middle">{format::integer(l, v)}</text> })
+            .filter(|v| v.fract() == 0.0)
+            .map(|v| view! { <text x=x.map(v) y=H - bottom + fs + 4.0 font-size=fs text-anchor="middle">{format::integer(l, v)}</text> })
             .collect_view();
         let ylabels = [(1.0, Key::PriorityLow), (2.0, Key::PriorityMedium), (3.0, Key::PriorityHigh)]
             .into_iter()
@@ -348,25 +410,25 @@ pub fn PriorityMatrix() -> impl IntoView {
                 let yy = y.map(v);
                 view! {
                     <line x1=left x2=W - right y1=yy y2=yy stroke="#eceff3"/>
-                    <text x=left - 4.0 y=yy + 4.0 font-size="11" text-anchor="end">{t(l, k)}</text>
+                    <text x=left - 4.0 y=yy + fs * 0.35 font-size=fs text-anchor="end">{t(l, k)}</text>
                 }
             })
             .collect_view();
         view! {
-            <svg id="svg-matrix" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {H}") width=W height=H
+            <svg id="svg-matrix" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
                 font-family="system-ui, sans-serif" role="img" aria-label=title.get()>
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                {title_view}
                 {ylabels}
                 {xticks}
-                <text x=(left + W - right) / 2.0 y=H - bottom + 32.0 font-size="11" text-anchor="middle">{t(l, Key::Outcomes)}</text>
+                <text x=(left + W - right) / 2.0 y=H - bottom + fs + 6.0 + text.line() font-size=fs text-anchor="middle">{t(l, Key::Outcomes)}</text>
                 {dots}
-                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                {source_view}
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame id="matrix" title=title hint=Signal::derive(move || t(lang.get(), Key::MatrixHint).to_string()) table=table>
+        <ChartFrame id="matrix" size=size consultations=true title=title hint=Signal::derive(move || t(lang.get(), Key::MatrixHint).to_string()) table=table>
             {body}
         </ChartFrame>
     }

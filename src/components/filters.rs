@@ -143,8 +143,32 @@ pub fn Filters() -> impl IntoView {
             v.area.is_some() || v.sector.is_some() || v.occupation.is_some() || v.from.is_some() || v.to.is_some()
         })
     };
+    // One line naming every active filter: what a phone or a presenting screen shows, folded.
+    let open = RwSignal::new(false);
+    let summary = move || {
+        let l = lang.get();
+        let (Some(f), Some(codes)) = (derived.filter.get(), store.codes.get()) else { return String::new() };
+        let mut parts = vec![super::labels::area_name(f.area, &codes, l), format::period(l, f.from, f.to)];
+        if let Some(s) = &f.sector {
+            parts.push(super::labels::sector(&codes, s, l).unwrap_or_else(|| s.clone()));
+        }
+        if let Some(o) = &f.occupation {
+            parts.push(super::labels::occupation(&codes, o, l).unwrap_or_else(|| o.clone()));
+        }
+        parts.join(" · ")
+    };
     view! {
-        <section class="filters" aria-label=move || t(lang.get(), Key::Filters)>
+        <section class="filters" class:open=move || open.get() aria-label=move || t(lang.get(), Key::Filters)>
+            <button
+                class="filters-toggle"
+                aria-expanded=move || open.get().to_string()
+                data-testid="filters-toggle"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="filters-toggle-label">{move || t(lang.get(), Key::Filters)}": "</span>
+                <span data-testid="filters-summary">{summary}</span>
+                <span aria-hidden="true">{move || if open.get() { " ▴" } else { " ▾" }}</span>
+            </button>
             <label>
                 <span>{move || t(lang.get(), Key::PeriodFrom)}</span>
                 <select data-testid="filter-from" on:change=move |ev| {

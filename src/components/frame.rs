@@ -20,6 +20,27 @@ pub fn indicator_key(i: Indicator) -> Key {
     }
 }
 
+/// The room a chart has: its measured width in CSS pixels, and its text sizes (larger in the projector
+/// theme). A chart makes one ([`use_chart_size`]), hands it to its [`ChartFrame`], which keeps the width
+/// measured, and lays out for it.
+#[derive(Clone, Copy)]
+pub struct ChartSize {
+    pub width: RwSignal<f64>,
+    pub text: Memo<crate::chart::text::ChartText>,
+}
+
+/// A new chart size: laptop-sized until its frame is measured.
+pub fn use_chart_size() -> ChartSize {
+    ChartSize { width: RwSignal::new(560.0), text: chart_text(use_store()) }
+}
+
+/// The chart type scale for the theme in use: the projector's while presenting or when switched on.
+pub fn chart_text(store: crate::app::store::Store) -> Memo<crate::chart::text::ChartText> {
+    Memo::new(move |_| {
+        crate::chart::text::ChartText::for_theme(store.projector.get() || store.view.with(|v| v.slide.is_some()))
+    })
+}
+
 /// A sortable table; clicking a header sorts by it (again: reverses).
 #[component]
 pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl IntoView {
@@ -102,6 +123,8 @@ pub fn ChartFrame(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     #[prop(into)] table: Signal<Table>,
+    /// The chart's size: its width is measured here.
+    size: ChartSize,
     /// A chart of consultation outcomes: its exports name theme, group and status instead of an
     /// indicator and an occupation.
     #[prop(optional)]
@@ -114,6 +137,8 @@ pub fn ChartFrame(
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
     let context = move || super::labels::export_context(store, id, consultations, lang.get_untracked());
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    crate::app::resize::observe_width(body_ref, size.width);
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
         if let Err(e) = r {
             web_sys::console::error_1(&e);
@@ -144,21 +169,21 @@ pub fn ChartFrame(
                     <button class="tool" data-testid=format!("svg-download-{id}")
                         on:click=move |_| {
                             let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::svg(&ctx.file_name("svg"), &svg_a, &ctx.filters_line(), &ctx.provenance_line(l)))
+                            report(download::svg(&ctx.file_name("svg"), &svg_a, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_line(l)))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
                     <button class="tool" data-testid=format!("png-{id}")
                         on:click=move |_| {
                             let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::png(&ctx.file_name("png"), &svg_b, &ctx.filters_line(), &ctx.provenance_line(l)))
+                            report(download::png(&ctx.file_name("png"), &svg_b, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_line(l)))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadPng)}
                     </button>
                 </div>
             </figcaption>
             <p class="hint">{move || hint.get()}</p>
-            <div class="chart-body" hidden=move || show_table.get()>{children()}</div>
+            <div class="chart-body" node_ref=body_ref hidden=move || show_table.get()>{children()}</div>
             <Show when=move || show_table.get() fallback=|| ()>
                 <DataTable table=table testid=format!("table-{id}")/>
             </Show>

@@ -15,29 +15,26 @@ use crate::geo::{self, MapLayout};
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
 
-use super::frame::{indicator_key, ChartFrame};
+use super::frame::{indicator_key, use_chart_size, ChartFrame};
+use crate::chart::text::{ellipsize, wrap};
 
-const W: f64 = 560.0;
-const H: f64 = 560.0;
-const TOP: f64 = 34.0;
-/// Height of the legend block for `classes` legend rows (plus its title and the no-data key).
-fn legend_height(classes: usize) -> f64 {
-    30.0 + 16.0 * (classes + 1) as f64
-}
-/// Room for the source line under the legend.
-const SOURCE: f64 = 22.0;
+/// The map's largest width in CSS pixels (the projector's is larger: its text is too).
+const MAX_W: f64 = 560.0;
+const MAX_W_PROJECTOR: f64 = 720.0;
 
 #[component]
 pub fn MapView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let layout = Memo::new(move |_| {
+    let size = use_chart_size();
+    // Boundaries laid out for a width (the chart's measured one, capped).
+    let layout = move |w: f64| {
         let regions = store.regions.get()?;
         let codes = store.codes.get()?;
         let insets: Vec<usize> = ["PT-20", "PT-30"].iter().filter_map(|c| codes.region.get(c)).collect();
-        Some(Arc::new(geo::layout(&regions.shapes, &insets, W, H)))
-    });
+        Some(Arc::new(geo::layout(&regions.shapes, &insets, w, w)))
+    };
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let hover = RwSignal::new(None::<usize>);
     // Values per region (code-list order) for the indicator.
@@ -96,10 +93,17 @@ pub fn MapView() -> impl IntoView {
     // updates their fill, stroke and labels (no new elements, no path parsing).
     let body = move || {
         let l = lang.get();
-        let (Some(lay), Some(codes), true) = (layout.get(), store.codes.get(), ready.get()) else {
+        let text = size.text.get();
+        let fs = text.label;
+        let cap = if fs > 12.0 { MAX_W_PROJECTOR } else { MAX_W };
+        let w = size.width.get().min(cap);
+        let (Some(lay), Some(codes), true) = (layout(w), store.codes.get(), ready.get()) else {
             return super::pending(store, "regions", "map-unavailable");
         };
         let lay: Arc<MapLayout> = lay;
+        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
+        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64;
+        let h = w;
         let inset_names: Vec<String> = ["PT-20", "PT-30"]
             .iter()
             .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
@@ -110,8 +114,8 @@ pub fn MapView() -> impl IntoView {
             .zip(inset_names)
             .map(|(b, name)| {
                 view! {
-                    <rect x=b.x y=b.y + TOP width=b.width height=b.height fill="none" stroke="#8a929c" stroke-dasharray="4 3"/>
-                    <text x=b.x + 4.0 y=b.y + TOP + 13.0 font-size="10" fill="#4f5863">{name}</text>
+                    <rect x=b.x y=b.y + top width=b.width height=b.height fill="none" stroke="#8a929c" stroke-dasharray="4 3"/>
+                    <text x=b.x + 4.0 y=b.y + top + fs + 2.0 font-size=fs fill="#4f5863">{ellipsize(&name, b.width - 8.0, fs).0}</text>
                 }
             })
             .collect_view();
@@ -131,7 +135,7 @@ pub fn MapView() -> impl IntoView {
                 view! {
                     <path
                         d=mr.d.clone()
-                        transform=format!("translate(0,{TOP})")
+                        transform=format!("translate(0,{top})")
                         fill=paint
                         stroke=move || if is_sel() { "#000000" } else { "#ffffff" }
                         stroke-width=move || if is_sel() { "2.5" } else { "0.8" }
@@ -157,7 +161,8 @@ pub fn MapView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let legend_y = H + TOP + 16.0;
+        let legend_y = h + top + 8.0 + text.line();
+        let row = text.line();
         let legend = move || {
             let ind = indicator.get();
             classing.with(|c: &Classes| {
@@ -166,24 +171,44 @@ pub fn MapView() -> impl IntoView {
                     .iter()
                     .zip(&c.colors)
                     .enumerate()
-                    .map(|(k, (text, color))| {
-                        let y = legend_y + 16.0 * k as f64;
+                    .map(|(k, (label, color))| {
+                        let y = legend_y + row * k as f64;
+                        let (shown, _) = ellipsize(label, w - 40.0, fs);
                         view! {
-                            <rect x="12" y=y width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
-                            <text x="32" y=y + 10.0 font-size="11" data-testid="map-legend-label">{text.clone()}</text>
+                            <rect x="12" y=y + (row - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x="32" y=y + row * 0.72 font-size=fs data-testid="map-legend-label">{shown}<title>{label.clone()}</title></text>
                         }
                     })
                     .collect_view();
-                let no_data_y = legend_y + 16.0 * c.labels.len() as f64;
+                let no_data_y = legend_y + row * c.labels.len() as f64;
+                let heading = ellipsize(&format!("{}: {}", t(l, Key::Legend), t(l, indicator_key(ind))), w - 16.0, fs).0;
                 view! {
-                    <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
+                    <text x="8" y=legend_y - 6.0 font-size=fs font-weight="700">{heading}</text>
                     {swatches}
-                    <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                    <text x="32" y=no_data_y + 10.0 font-size="11" data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
+                    <rect x="12" y=no_data_y + (row - 12.0) / 2.0 width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
+                    <text x="32" y=no_data_y + row * 0.72 font-size=fs data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
                 }
             })
         };
-        let total_h = move || H + TOP + classing.with(|c| legend_height(c.labels.len())) + SOURCE;
+        let source_text = format!("{} {}", super::labels::source_line(store, l), t(l, Key::BoundariesCredit));
+        let source_lines = wrap(&source_text, w - 16.0, fs, 5);
+        let n_source = source_lines.len() as f64;
+        let source_top = move || legend_y + row * (classing.with(|c| c.labels.len()) + 1) as f64 + 10.0;
+        let total_h = move || source_top() + row * n_source + 6.0;
+        let source = source_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                view! { <text x="8" y=move || source_top() + fs + row * i as f64 font-size=fs fill="#4f5863">{line}</text> }
+            })
+            .collect_view();
+        let title_svg = title_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * i as f64) font-size=text.title font-weight="700">{line}</text> }
+            })
+            .collect_view();
         let readout = move || {
             hover.get().map(|r| {
                 let ind = indicator.get();
@@ -192,29 +217,30 @@ pub fn MapView() -> impl IntoView {
             })
         };
         view! {
+            <p class="readout" aria-hidden="true" data-testid="map-readout">{readout}</p>
             <svg
                 id="svg-map"
                 xmlns="http://www.w3.org/2000/svg"
-                viewBox=move || format!("0 0 {W} {}", total_h())
-                width=W
+                viewBox=move || format!("0 0 {w} {}", total_h())
+                width=w
                 height=total_h
                 font-family="system-ui, sans-serif"
                 role="group"
                 aria-label=move || title.get()
                 class="map"
             >
-                <text x="8" y="18" font-size="14" font-weight="700">{move || title.get()}</text>
-                <text x=W - 8.0 y="18" font-size="13" text-anchor="end" data-testid="map-readout">{readout}</text>
+                {title_svg}
                 {insets}
                 {paths}
                 {legend}
-                <text x="8" y=move || total_h() - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}" "{t(l, Key::BoundariesCredit)}</text>
+                {source}
             </svg>
         }
         .into_any()
     };
     view! {
         <ChartFrame
+            size=size
             id="map"
             title=title
             hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())

@@ -14,13 +14,11 @@ use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
 use crate::view_state::Indicator;
 
-use super::frame::{indicator_key, ChartFrame};
+use super::frame::{indicator_key, use_chart_size, ChartFrame};
+use crate::chart::text::{ellipsize, wrap};
 
-const W: f64 = 560.0;
-const ROW: f64 = 22.0;
-const LABEL: f64 = 250.0;
-const TOP: f64 = 30.0;
-const BOTTOM: f64 = 26.0;
+/// Below this width, each label goes above its bar instead of beside it.
+const STACKED_BELOW: f64 = 520.0;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum RankKind {
@@ -73,6 +71,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    let size = use_chart_size();
     let view_ind = Memo::new(move |_| store.view.with(|v| v.indicator));
     // Sorted by the page's indicator unless the user picks another here;
     // changes are not available per row, so they fall back to the ratio.
@@ -122,11 +121,23 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
         let i = ind.get();
-        let h = TOP + BOTTOM + ROW * rows.len() as f64;
+        let (w, text) = (size.width.get(), size.text.get());
+        let fs = text.label;
+        // Beside the bars on wide charts (the label column takes up to 45 %), above them on narrow ones.
+        let stacked = w < STACKED_BELOW;
+        let label_w = if stacked { w - 16.0 } else { (w * 0.45).min(420.0) };
+        let bar_left = if stacked { 8.0 } else { label_w + 8.0 };
+        let value_w = rows.iter().map(|r| text.width(&format::maybe(l, r.2, i.decimals()))).fold(0.0, f64::max) + 10.0;
+        let row_h = if stacked { text.line() + fs + 8.0 } else { text.line() + 6.0 };
+        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
+        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64;
+        let source_lines = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
+        let bottom = 10.0 + text.line() * source_lines.len() as f64;
+        let h = top + bottom + row_h * rows.len() as f64;
         let max = rows.iter().filter_map(|r| r.2).fold(0.0_f64, f64::max);
         let (_, d1) = nice_domain(0.0, if max > 0.0 { max } else { 1.0 }, 4);
-        let x = Linear::new((0.0, d1), (LABEL, W - 70.0));
-        let band = Band::new(rows.len(), (TOP, h - BOTTOM), 0.2);
+        let x = Linear::new((0.0, d1), (bar_left, (w - value_w).max(bar_left + 20.0)));
+        let band = Band::new(rows.len(), (top, h - bottom), 0.2);
         let cur = current.get();
         let bars = rows
             .iter()
@@ -136,7 +147,14 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
                 let fill = if selected { "#253494" } else { SEQUENTIAL[3] };
                 let label = format!("{code} {name}");
-                let text = format::maybe(l, *v, i.decimals());
+                let (shown, _) = ellipsize(&label, label_w - 12.0, fs);
+                let value = format::maybe(l, *v, i.decimals());
+                // Stacked: the label on the upper part of the row, the bar on the lower part.
+                let (label_y, bar_y, bar_h) = if stacked {
+                    (y + fs, y + text.line(), (band.bandwidth() - text.line()).max(4.0))
+                } else {
+                    (y + band.bandwidth() * 0.5 + fs * 0.35, y, band.bandwidth())
+                };
                 let code2 = code.clone();
                 view! {
                     <g
@@ -155,30 +173,33 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                             }
                         }
                     >
-                        <text x="8" y=y + band.bandwidth() * 0.75 font-size="11" clip-path=format!("url(#clip-{id})")
-                            font-weight=if selected { "700" } else { "400" }>
-                            {label.clone()}
+                        <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>
+                            {shown}
+                            <title>{label.clone()}</title>
                         </text>
                         // Named by its texts (label, value); the tooltip sits on the bar.
-                        <rect x=LABEL y=y width=(x.map(v.unwrap_or(0.0)) - LABEL).max(0.0) height=band.bandwidth() fill=fill>
-                            <title>{label.clone()}</title>
+                        <rect x=bar_left y=bar_y width=(x.map(v.unwrap_or(0.0)) - bar_left).max(0.0) height=bar_h fill=fill>
+                            <title>{format!("{label}: {value}")}</title>
                         </rect>
-                        <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=y + band.bandwidth() * 0.75 font-size="11">{text}</text>
+                        <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=bar_y + bar_h * 0.5 + fs * 0.35 font-size=fs>{value.clone()}</text>
                     </g>
                 }
             })
             .collect_view();
         view! {
-            <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
+            <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
-                <defs>
-                    <clipPath id=format!("clip-{id}")>
-                        <rect x="0" y="0" width=LABEL - 12.0 height=h/>
-                    </clipPath>
-                </defs>
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
+                {title_lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, line)| view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * k as f64) font-size=text.title font-weight="700">{line}</text> })
+                    .collect_view()}
                 {bars}
-                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                {source_lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, line)| view! { <text x="8" y=h - bottom + 4.0 + fs + text.line() * k as f64 font-size=fs fill="#4f5863">{line}</text> })
+                    .collect_view()}
             </svg>
         }
         .into_any()
@@ -202,7 +223,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                     }}
                 </select>
             </label>
-            <ChartFrame id=id title=title hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string()) table=table>
+            <ChartFrame id=id size=size title=title hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string()) table=table>
                 {body}
             </ChartFrame>
         </div>

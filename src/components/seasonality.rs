@@ -13,13 +13,8 @@ use crate::format;
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
 
-use super::frame::ChartFrame;
-
-const W: f64 = 760.0;
-const LABEL: f64 = 290.0;
-const ROW: f64 = 20.0;
-const TOP: f64 = 44.0;
-const BOTTOM: f64 = 92.0;
+use super::frame::{use_chart_size, ChartFrame};
+use crate::chart::text::{ellipsize, flow_legend, wrap};
 
 /// The colour of a cell: the one vacancies-per-jobseeker scale of the map and its legend
 /// ([`legend::ratio`]), so shortage is the most salient colour here too.
@@ -35,6 +30,7 @@ pub fn SeasonalityView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    let size = use_chart_size();
     let title = Signal::derive(move || t(lang.get(), Key::SeasonalityTitle).to_string());
     let readout = RwSignal::new(None::<String>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -69,11 +65,30 @@ pub fn SeasonalityView() -> impl IntoView {
         }
         let current = derived.filter.get().and_then(|f| f.occupation);
         let toggle = move |c: String| store.set_view(|v| crate::view_state::toggle(&mut v.occupation, &c));
-        let h = TOP + BOTTOM + ROW * agg.seasonality.len() as f64;
-        let cw = (W - LABEL - 10.0) / 12.0;
+        let (w, text) = (size.width.get(), size.text.get());
+        let fs = text.label;
+        // Twelve cells of at least one label height; the occupation labels take the rest (at most 45 %).
+        let label_col = (w * 0.45).min(w - 12.0 * fs.max(18.0) - 8.0).max(60.0);
+        let cw = (w - label_col - 8.0) / 12.0;
+        let row_h = text.line().max(20.0);
+        // Month names: "jan" when three letters fit a cell, else the initial.
+        let short = text.width("mmm") + 4.0 > cw;
+        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
+        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64 + text.line() + 4.0;
+        let classes = legend::ratio(l);
+        let (legend_pos, legend_h) = flow_legend(&classes.labels, w - 16.0, text, 14.0);
+        let hint_lines = wrap(t(l, Key::SeasonalityHint), w - 16.0, fs, 4);
+        let source_lines = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
+        let body_h = row_h * agg.seasonality.len() as f64;
+        let ly = top + body_h + 10.0 + text.line();
+        let hint_y = ly + legend_h + 6.0;
+        let source_y = hint_y + text.line() * hint_lines.len() as f64 + 4.0;
+        let h = source_y + text.line() * source_lines.len() as f64 + 6.0;
         let months = (1..=12)
             .map(|m| {
-                view! { <text x=LABEL + cw * (f64::from(m) - 0.5) y=TOP - 6.0 font-size="11" text-anchor="middle">{format::month_name(l, m)}</text> }
+                let name = format::month_name(l, m);
+                let name = if short { name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default() } else { name.to_string() };
+                view! { <text x=label_col + cw * (f64::from(m) - 0.5) y=top - 6.0 font-size=fs text-anchor="middle">{name}</text> }
             })
             .collect_view();
         let rows = agg
@@ -82,10 +97,11 @@ pub fn SeasonalityView() -> impl IntoView {
             .enumerate()
             .map(|(k, r)| {
                 let o = &codes.occupations()[r.occupation];
-                let y = TOP + ROW * k as f64;
+                let y = top + row_h * k as f64;
                 let selected = current.as_deref().is_some_and(|c| o.code.starts_with(c));
                 let flag = if r.swings { "⇅ " } else { "" };
                 let label = format!("{flag}{} {}", o.code, o.name.get(l));
+                let (shown, _) = ellipsize(&label, label_col - 14.0, fs);
                 let code = o.code.clone();
                 let code2 = code.clone();
                 // Plain rects (no listeners, no children): hundreds of them are
@@ -94,7 +110,7 @@ pub fn SeasonalityView() -> impl IntoView {
                 let cells = (0..12)
                     .map(|m| {
                         let fill = cell_color(r.ratio(m));
-                        view! { <rect x=LABEL + cw * m as f64 y=y width=cw - 1.0 height=ROW - 1.0 fill=fill/> }
+                        view! { <rect x=label_col + cw * m as f64 y=y width=cw - 1.0 height=row_h - 1.0 fill=fill/> }
                     })
                     .collect_view();
                 let row_values: String = (0..12)
@@ -106,9 +122,8 @@ pub fn SeasonalityView() -> impl IntoView {
                     <g class="heat-row" data-code=o.code.clone() data-swings=r.swings.to_string()>
                         <text
                             x="8"
-                            y=y + ROW * 0.7
-                            font-size="11"
-                            clip-path="url(#clip-seasonality)"
+                            y=y + row_h * 0.5 + fs * 0.35
+                            font-size=fs
                             font-weight=if selected { "700" } else { "400" }
                             tabindex="0"
                             role="button"
@@ -127,7 +142,7 @@ pub fn SeasonalityView() -> impl IntoView {
                             on:blur=move |_| readout.set(None)
                         >
                             <title>{label.clone()}</title>
-                            {label.clone()}
+                            {shown}
                         </text>
                         {cells}
                     </g>
@@ -146,9 +161,9 @@ pub fn SeasonalityView() -> impl IntoView {
                 if rect.width() <= 0.0 {
                     return None;
                 }
-                let px = (f64::from(ev.client_x()) - rect.left()) * W / rect.width();
-                let py = (f64::from(ev.client_y()) - rect.top()) * W / rect.width();
-                let (col, row) = ((px - LABEL) / cw, (py - TOP) / ROW);
+                let px = (f64::from(ev.client_x()) - rect.left()) * w / rect.width();
+                let py = (f64::from(ev.client_y()) - rect.top()) * w / rect.width();
+                let (col, row) = ((px - label_col) / cw, (py - top) / row_h);
                 if !(0.0..12.0).contains(&col) || row < 0.0 {
                     return None;
                 }
@@ -170,46 +185,51 @@ pub fn SeasonalityView() -> impl IntoView {
                 toggle(code);
             }
         };
-        let classes = legend::ratio(l);
-        let ly = h - BOTTOM + 14.0;
-        // Two rows of three classes, surplus on the first row, balance and shortage on the second.
         let legend = classes
             .labels
             .iter()
             .zip(&classes.colors)
-            .enumerate()
-            .map(|(k, (text, color))| {
-                let lx = 70.0 + 230.0 * (k % 3) as f64;
-                let y = ly + 16.0 * (k / 3) as f64;
+            .zip(&legend_pos)
+            .map(|((label, color), (lx, lyy))| {
+                let (x0, y0) = (8.0 + lx, ly + lyy);
                 view! {
-                    <rect x=lx y=y width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
-                    <text x=lx + 18.0 y=y + 10.0 font-size="10">{text.clone()}</text>
+                    <rect x=x0 y=y0 + (text.line() - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                    <text x=x0 + 20.0 y=y0 + text.line() * 0.72 font-size=fs>{label.clone()}</text>
                 }
             })
             .collect_view();
+        let lines_at = move |lines: Vec<String>, y0: f64, fill: &'static str| {
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, line)| view! { <text x="8" y=y0 + fs + text.line() * k as f64 font-size=fs fill=fill>{line}</text> })
+                .collect_view()
+        };
+        let hint = lines_at(hint_lines, hint_y, "#1b1f24");
+        let source = lines_at(source_lines, source_y, "#4f5863");
+        let title_svg = title_lines
+            .into_iter()
+            .enumerate()
+            .map(|(k, line)| view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * k as f64) font-size=text.title font-weight="700">{line}</text> })
+            .collect_view();
         view! {
-            <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {h}") width=W height=h
+            <p class="readout" aria-hidden="true" data-testid="seasonality-readout">{move || readout.get()}</p>
+            <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()
                 on:mousemove=on_move on:mouseleave=move |_| readout.set(None) on:click=on_click>
-                <defs>
-                    <clipPath id="clip-seasonality">
-                        <rect x="0" y="0" width=LABEL - 12.0 height=h/>
-                    </clipPath>
-                </defs>
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
-                <text x="8" y="32" font-size="11" data-testid="seasonality-readout">{move || readout.get()}</text>
+                {title_svg}
                 {months}
                 {rows}
-                <text x="8" y=ly + 10.0 font-size="10" font-weight="700">{t(l, Key::Legend)}</text>
+                <text x="8" y=ly - 6.0 font-size=fs font-weight="700">{t(l, Key::Legend)}": "{t(l, Key::IndRatio)}</text>
                 {legend}
-                <text x="8" y=ly + 46.0 font-size="10">{t(l, Key::SeasonalityHint)}</text>
-                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                {hint}
+                {source}
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame id="seasonality" title=title hint=Signal::derive(move || format!("{} {}", t(lang.get(), Key::SeasonalityWindow), t(lang.get(), Key::SeasonalityHint))) table=table>
+        <ChartFrame id="seasonality" size=size title=title hint=Signal::derive(move || format!("{} {}", t(lang.get(), Key::SeasonalityWindow), t(lang.get(), Key::SeasonalityHint))) table=table>
             {body}
         </ChartFrame>
     }

@@ -14,21 +14,18 @@ use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
 use crate::view_state::{area_code, MAX_COMPARE};
 
-use super::frame::{indicator_key, ChartFrame};
+use super::frame::{indicator_key, use_chart_size, ChartFrame};
 use super::labels::area_name;
+use crate::chart::text::{flow_legend, label_step, wrap};
 
-const W: f64 = 760.0;
-const H: f64 = 340.0;
-const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
-const TOP: f64 = 40.0;
-const BOTTOM: f64 = 64.0;
 
 #[component]
 pub fn SeriesView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    let size = use_chart_size();
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let compare =
         Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
@@ -70,16 +67,30 @@ pub fn SeriesView() -> impl IntoView {
         else {
             return super::pending(store, "labour_market", "series-unavailable");
         };
+        let (w, text) = (size.width.get(), size.text.get());
+        let fs = text.label;
         let ind = indicator.get();
+        let areas = compare.get();
         let n = lines.first().map_or(0, Vec::len).max(1);
         let all: Vec<f64> = lines.iter().flatten().flatten().copied().filter(|v| v.is_finite()).collect();
         let lo = all.iter().copied().fold(0.0_f64, f64::min);
         let hi = all.iter().copied().fold(0.0_f64, f64::max);
         let (d0, d1) = nice_domain(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
-        let x = Linear::new((0.0, (n - 1).max(1) as f64), (LEFT, W - RIGHT));
-        let y = Linear::new((d0, d1), (H - BOTTOM, TOP));
-        let ticks = nice_ticks(d0, d1, 5);
-        let areas = compare.get();
+        let ticks = nice_ticks(d0, d1, if w < 500.0 { 4 } else { 5 });
+        let tick_label = move |v: f64| format::number(l, v, if ind.decimals() > 0 { 1 } else { 0 });
+        // Layout for the real width: the left margin fits the widest tick label, the legend flows
+        // onto as many rows as it needs, the source line wraps.
+        let left = 10.0 + ticks.iter().map(|v| text.width(&tick_label(*v))).fold(0.0, f64::max);
+        let names: Vec<String> = areas.iter().map(|a| area_name(*a, &codes, l)).collect();
+        let (legend_pos, legend_h) = flow_legend(&names, w - 16.0, text, 14.0);
+        let source = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
+        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
+        let top = 8.0 + text.title * 1.3 * title_lines.len() as f64 + 8.0;
+        let plot_h = if w < 500.0 { 200.0 } else { 260.0 } + if fs > 12.0 { 60.0 } else { 0.0 };
+        let h = top + plot_h + text.line() + 10.0 + legend_h + 8.0 + text.line() * source.len() as f64 + 6.0;
+        let plot_bottom = top + plot_h;
+        let x = Linear::new((0.0, (n - 1).max(1) as f64), (left, w - RIGHT));
+        let y = Linear::new((d0, d1), (plot_bottom, top));
         let paths = lines
             .iter()
             .enumerate()
@@ -105,13 +116,18 @@ pub fn SeriesView() -> impl IntoView {
             .collect_view();
         let from_i = f.from.index().saturating_sub(first.index()) as f64;
         let to_i = f.to.index().saturating_sub(first.index()) as f64;
-        let years = (0..n)
-            .filter(|i| first.plus(*i as u32).month() == 1)
-            .map(|i| {
+        let year_starts: Vec<usize> = (0..n).filter(|i| first.plus(*i as u32).month() == 1).collect();
+        let year_step = label_step(n.div_ceil(12), w - left - RIGHT, text.width("2024"), fs);
+        let years = year_starts
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
                 let xi = x.map(i as f64);
+                let label = (k % year_step == 0 && xi + 3.0 + text.width("2024") <= w)
+                    .then(|| view! { <text x=xi + 3.0 y=plot_bottom + fs + 2.0 font-size=fs>{first.plus(i as u32).year()}</text> });
                 view! {
-                    <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#d0d5dc"/>
-                    <text x=xi + 3.0 y=H - BOTTOM + 16.0 font-size="11">{first.plus(i as u32).year()}</text>
+                    <line x1=xi x2=xi y1=top y2=plot_bottom stroke="#d0d5dc"/>
+                    {label}
                 }
             })
             .collect_view();
@@ -120,22 +136,40 @@ pub fn SeriesView() -> impl IntoView {
             .map(|v| {
                 let yy = y.map(*v);
                 view! {
-                    <line x1=LEFT x2=W - RIGHT y1=yy y2=yy stroke="#eceff3"/>
-                    <text x=LEFT - 6.0 y=yy + 4.0 font-size="11" text-anchor="end">{format::number(l, *v, if ind.decimals() > 0 { 1 } else { 0 })}</text>
+                    <line x1=left x2=w - RIGHT y1=yy y2=yy stroke="#eceff3"/>
+                    <text x=left - 6.0 y=yy + fs * 0.35 font-size=fs text-anchor="end">{tick_label(*v)}</text>
                 }
             })
             .collect_view();
-        let legend = areas
+        let legend_y = plot_bottom + text.line() + 10.0;
+        let legend = names
             .iter()
+            .zip(&legend_pos)
             .enumerate()
-            .map(|(k, a)| {
-                let lx = LEFT + 150.0 * k as f64;
+            .map(|(k, (name, (lx, ly)))| {
+                let (lx, ly) = (8.0 + lx, legend_y + ly);
                 view! {
-                    <rect x=lx y=H - 26.0 width="14" height="4" fill=SERIES[k % SERIES.len()]/>
-                    <text x=lx + 18.0 y=H - 21.0 font-size="11">{area_name(*a, &codes, l)}</text>
+                    <rect x=lx y=ly + fs * 0.5 - 2.0 width="14" height="4" fill=SERIES[k % SERIES.len()]/>
+                    <text x=lx + 20.0 y=ly + fs * 0.85 font-size=fs>{name.clone()}</text>
                 }
             })
             .collect_view();
+        let source_y = legend_y + legend_h + 8.0;
+        let source = source
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                view! { <text x="8" y=source_y + fs + text.line() * i as f64 font-size=fs fill="#4f5863">{line}</text> }
+            })
+            .collect_view();
+        let title_svg = title_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                view! { <text x="8" y=8.0 + text.title * (1.0 + 1.3 * i as f64) font-size=text.title font-weight="700">{line}</text> }
+            })
+            .collect_view();
+
         let lines2 = lines.clone();
         let areas2 = areas.clone();
         let codes2 = codes.clone();
@@ -158,14 +192,14 @@ pub fn SeriesView() -> impl IntoView {
         let cursor = move || {
             hover.get().map(|i| {
                 let xi = x.map(i as f64);
-                view! { <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#1b1f24" stroke-dasharray="3 3"/> }
+                view! { <line x1=xi x2=xi y1=top y2=plot_bottom stroke="#1b1f24" stroke-dasharray="3 3"/> }
             })
         };
         let on_move = move |ev: leptos::ev::MouseEvent| {
             if let Some(svg) = svg_ref.get() {
                 let rect = svg.get_bounding_client_rect();
                 if rect.width() > 0.0 {
-                    let px = (f64::from(ev.client_x()) - rect.left()) * W / rect.width();
+                    let px = (f64::from(ev.client_x()) - rect.left()) * w / rect.width();
                     let i = x.invert(px).round().clamp(0.0, (n - 1) as f64) as usize;
                     hover.set(Some(i));
                 }
@@ -184,13 +218,14 @@ pub fn SeriesView() -> impl IntoView {
             hover.set(Some((cur + step).clamp(0, n as i64 - 1) as usize));
         };
         view! {
+            <p class="readout" aria-hidden="true" data-testid="series-readout">{readout}</p>
             <svg
                 id="svg-series"
                 node_ref=svg_ref
                 xmlns="http://www.w3.org/2000/svg"
-                viewBox=format!("0 0 {W} {H}")
-                width=W
-                height=H
+                viewBox=format!("0 0 {w} {h}")
+                width=w
+                height=h
                 font-family="system-ui, sans-serif"
                 tabindex="0"
                 role="img"
@@ -201,21 +236,21 @@ pub fn SeriesView() -> impl IntoView {
                 on:keydown=on_key
                 on:blur=move |_| hover.set(None)
             >
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
-                <text x="8" y="34" font-size="12" data-testid="series-readout">{readout}</text>
-                <rect x=x.map(from_i) y=TOP width=(x.map(to_i) - x.map(from_i)).max(2.0) height=H - BOTTOM - TOP fill="#fff4d6"/>
+                {title_svg}
+                <rect x=x.map(from_i) y=top width=(x.map(to_i) - x.map(from_i)).max(2.0) height=plot_h fill="#fff4d6"/>
                 {years}
                 {yticks}
                 {paths}
                 {cursor}
                 {legend}
-                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                {source}
             </svg>
         }
         .into_any()
     };
     view! {
         <ChartFrame
+            size=size
             id="series"
             title=title
             hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())

@@ -63,7 +63,7 @@ test('clicking a region on the map filters the ranking and the series', async ()
 });
 
 /** One RFC 4180 line: quoted cells may hold commas and doubled quotes. */
-function parseCsvLine(line) {
+function parseCsvLine(line, sep = ',') {
   const cells = [];
   let cell = '', quoted = false;
   for (let i = 0; i < line.length; i++) {
@@ -73,7 +73,7 @@ function parseCsvLine(line) {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
+    else if (c === sep) { cells.push(cell); cell = ''; }
     else cell += c;
   }
   cells.push(cell);
@@ -95,18 +95,25 @@ function faroRatios() {
   return new Map([...sums].map(([k, [v, j]]) => [k, (v / j).toFixed(2)]));
 }
 
-test('the CSV download holds exactly the filtered data the chart shows', async () => {
+test('the CSV download holds exactly the filtered data the chart shows, and says which', async () => {
   const page = await open(browser, `${server.url}?page=explore&area=PT-08`);
   await page.getByTestId('chart-rank-occupations').locator('g.bar-row').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-rank-occupations').click()]);
-  assert.equal(download.suggestedFilename(), 'vagas-rank-occupations.csv');
+  // The file name names the view and its filters (default period: the last 12 months of data).
+  assert.equal(download.suggestedFilename(), expected('vagas_rank-occupations_ratio_PT-08_2025-01_2025-12.csv'));
   const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], 'Code,Occupations,Vacancies per jobseeker'.replace('Occupations', 'Ocupações').replace('Vacancies per jobseeker', 'Vagas por candidato'));
-  const rows = lines.slice(1).map(parseCsvLine);
+  // Portuguese: ';' separators and decimal commas, as Portuguese Excel reads them; the filters and the
+  // source as columns on every row.
+  assert.equal(lines[0], 'Code;Ocupações;Vagas por candidato;Indicador;Região;Setor;Ocupação;De;Até;Fonte;Data dos valores;Dados ilustrativos');
+  const rows = lines.slice(1).map((l) => parseCsvLine(l, ';'));
   const want = faroRatios();
   assert.equal(rows.length, expected(want.size));
-  for (const [code, , ratio] of rows) assert.equal(ratio, want.get(code), `ratio of ${code}`);
+  for (const [code, , ratio, ind, area, sector, occ, from, to, source, , illustrative] of rows) {
+    assert.equal(ratio.replace(',', '.'), want.get(code), `ratio of ${code}`);
+    assert.deepEqual([ind, area, sector, occ, from, to, illustrative], ['ratio', 'PT-08', '', '', '2025-01', '2025-12', 'sim']);
+    assert.match(source, /dados ilustrativos/);
+  }
   // The table view shows the same rows.
   await page.getByTestId('toggle-table-rank-occupations').click();
   const tableRows = await page.getByTestId('table-rank-occupations').locator('tbody tr').count();
@@ -144,12 +151,15 @@ test('SVG and PNG downloads embed the title, the source and the illustrative not
   const page = await open(browser, `${server.url}?page=explore&lang=en`);
   await page.locator('path[data-region="PT-08"]').waitFor();
   const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('svg-download-map').click()]);
-  assert.equal(svgDl.suggestedFilename(), 'vagas-map.svg');
+  assert.equal(svgDl.suggestedFilename(), 'vagas_map_ratio_PT_2025-01_2025-12.svg');
   const svg = await readFile(await svgDl.path(), 'utf8');
   assert.match(svg, /^<\?xml/);
   assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(svg, new RegExp(expected('Map by district')));
   assert.match(svg, /illustrative data, not official statistics/);
+  // The export's own title: every active filter, and the illustrative stamp with the date of the figures.
+  assert.match(svg, /<text class="export-title"[^>]*>Vacancies per jobseeker · Portugal · Jan 2025 – Dec 2025<\/text>/);
+  assert.match(svg, /ILLUSTRATIVE DATA — not official statistics/);
   assert.equal((svg.match(/<path /g) || []).length, 20);
   const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-series').click()]);
   const png = await readFile(await pngDl.path());

@@ -63,7 +63,10 @@ test('a story made from three views is presented with the keys, each slide in it
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('slide') === '2');
   assert.deepEqual(params(page), { lang: 'en', from: '2025-01', to: '2025-12', area: 'PT-02', slide: '2' });
-  // The live view stays interactive; "reset slide" returns to the saved state.
+  // The live view stays interactive (the filters fold into a one-line summary while presenting, and
+  // unfold on demand); "reset slide" returns to the saved state.
+  assert.match(await page.getByTestId('filters-summary').innerText(), /^Beja · Jan 2025 – Dec 2025$/);
+  await page.getByTestId('filters-toggle').click();
   await page.getByTestId('filter-region').selectOption('PT-08');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('area') === 'PT-08');
   await page.getByTestId('reset-slide').click();
