@@ -79,6 +79,19 @@ impl ExportContext {
         parts.join(" · ")
     }
 
+    /// What the view is restricted to, in words, without the indicator: "Faro · 9412 Kitchen helpers ·
+    /// Jun 2024 – Jul 2024" — shown under every chart heading, so a chart never hides its filters.
+    pub fn scope_line(&self) -> String {
+        let mut parts: Vec<&str> = vec![&self.area.1];
+        for f in [&self.sector, &self.occupation, &self.theme, &self.group, &self.status].into_iter().flatten() {
+            parts.push(&f.1);
+        }
+        if let Some((_, _, words)) = &self.period {
+            parts.push(words);
+        }
+        parts.join(" · ")
+    }
+
     /// The provenance line of image exports: the source, the date of the figures, and the illustrative stamp
     /// when any figure is illustrative.
     pub fn provenance_line(&self, l: Lang) -> String {
@@ -235,6 +248,10 @@ mod tests {
         let p = c.provenance_line(Lang::En);
         assert!(p.starts_with("Source: illustrative sample; mine Date of the figures: 2026-01."), "{p}");
         assert!(p.ends_with("ILLUSTRATIVE DATA — not official statistics"), "{p}");
+        assert_eq!(
+            c.scope_line(),
+            "Faro · I Accommodation and food service activities · 5131 Waiters · Jun 2024 – Aug 2024"
+        );
         let official = ExportContext { illustrative: false, ..ctx() };
         assert!(!official.provenance_line(Lang::En).contains("ILLUSTRATIVE"));
     }

@@ -221,6 +221,11 @@ strings! {
     Illustrative => "Ilustrativo", "Illustrative";
     Yes => "sim", "yes";
     DataDate => "Data dos valores", "Date of the figures";
+    BalanceLine => "1 = tantas vagas como candidatos", "1 = as many vacancies as jobseekers";
+    ChangeVsYearBefore => "variação homóloga (%)", "change vs a year earlier (%)";
+    CompareTableTitle => "Regiões comparadas", "Compared areas";
+    CompareTableHint => "Cada indicador no período escolhido e a variação face aos mesmos meses do ano anterior. Escolher uma região no mapa ou nos filtros junta-a à comparação (até 5).", "Each indicator over the chosen period and its change vs the same months a year earlier. Choosing a region on the map or in the filters adds it to the comparison (up to 5).";
+    CompareFull => "Comparação cheia (5): retire uma região para juntar outra.", "Comparison full (5): remove an area to add another.";
     OccupationSearch => "Procurar ocupação", "Find an occupation";
     OccupationSearchHint => "nome ou código, p. ex. cozinha", "name or code, e.g. kitchen";
     MatchFound => "1 ocupação encontrada", "1 occupation found";

@@ -132,6 +132,9 @@ pub struct ViewState {
     pub data: Option<String>,
     /// Presenting the story: the slide shown (1-based). `None`: not presenting.
     pub slide: Option<usize>,
+    /// The chart to bring into view (its id: `map`, `series`, `rank-occupations`, `seasonality`,
+    /// `barriers`, `matrix`, `status`…): a story slide names the chart its claim rests on.
+    pub focus: Option<String>,
 }
 
 impl ViewState {
@@ -171,6 +174,33 @@ pub fn changed_params(a: &ViewState, b: &ViewState) -> Vec<String> {
         }
     }
     keys
+}
+
+/// The compared areas when none are chosen (`cmp` empty): Portugal and the selected area, or Portugal
+/// and the focus areas — as codes, the same rule as [`resolve`].
+pub fn default_compare(v: &ViewState, codes: &Codes) -> Vec<String> {
+    let mut list = vec!["PT".to_string()];
+    match v.area.as_deref().filter(|a| *a != "PT" && parse_area(a, codes).is_some()) {
+        Some(a) => list.push(a.to_string()),
+        None => list.extend(codes.focus_areas().iter().take(MAX_COMPARE - 1).map(|f| f.code.clone())),
+    }
+    list
+}
+
+/// Choosing a region adds it to the comparison instead of replacing what is compared: when a change only
+/// sets the area (to a district or focus area not compared yet), it joins the compared areas — the ones
+/// shown before, which are the defaults if none were chosen. At [`MAX_COMPARE`] areas nothing is added
+/// (the comparison bar says how to make room). Any other change is left as it is.
+pub fn add_area_to_compare(before: &ViewState, after: &mut ViewState, codes: &Codes) {
+    if changed_params(before, after) != ["area"] {
+        return;
+    }
+    let Some(area) = after.area.clone().filter(|a| a != "PT" && parse_area(a, codes).is_some()) else { return };
+    let mut list = if before.compare.is_empty() { default_compare(before, codes) } else { before.compare.clone() };
+    if !list.contains(&area) && list.len() < MAX_COMPARE {
+        list.push(area);
+    }
+    after.compare = list;
 }
 
 /// Milliseconds within which further changes of the same control make no new history entry.
@@ -321,6 +351,13 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 Ok(n) if (1..=999).contains(&n) => v.slide = Some(n),
                 _ => bad("not a slide number"),
             },
+            "focus" => match value.len() <= 40
+                && !value.is_empty()
+                && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            {
+                true => v.focus = Some(value.clone()),
+                false => bad("not a chart name"),
+            },
             "cdates" => match value.as_str() {
                 "period" => v.follow_period = true,
                 "all" => v.follow_period = false,
@@ -378,6 +415,9 @@ pub fn encode(v: &ViewState) -> String {
     }
     if v.follow_period {
         parts.push("cdates=period".into());
+    }
+    if let Some(f) = &v.focus {
+        parts.push(format!("focus={f}"));
     }
     if let Some(d) = &v.data {
         parts.push(format!("data={}", percent_encode(d)));
@@ -521,6 +561,7 @@ mod tests {
             search: Some("T0 & rendas, 50%".into()),
             weight: Weight::Votes,
             follow_period: true,
+            focus: Some("rank-occupations".into()),
             data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
             slide: Some(3),
         }
@@ -533,6 +574,32 @@ mod tests {
             assert!(!is_data_url(bad), "{bad}");
             assert!(decode(&format!("?data={}", percent_encode(bad))).0.data.is_none());
         }
+    }
+
+    #[test]
+    fn choosing_a_region_adds_it_to_the_comparison() {
+        let c = codes();
+        let start = ViewState::default();
+        // From Portugal: the default comparison (Portugal + focus areas) gains Faro.
+        let mut faro = ViewState { area: Some("PT-08".into()), ..start.clone() };
+        add_area_to_compare(&start, &mut faro, &c);
+        assert_eq!(faro.compare, ["PT", "algarve", "alentejo", "PT-08"]);
+        // Then Beja: added too, Faro stays.
+        let mut beja = ViewState { area: Some("PT-02".into()), ..faro.clone() };
+        add_area_to_compare(&faro, &mut beja, &c);
+        assert_eq!(beja.compare, ["PT", "algarve", "alentejo", "PT-08", "PT-02"]);
+        // Full: nothing is replaced.
+        let mut evora = ViewState { area: Some("PT-07".into()), ..beja.clone() };
+        add_area_to_compare(&beja, &mut evora, &c);
+        assert_eq!(evora.compare, beja.compare);
+        // Back to Portugal, or a change of more than the area (a slide), leaves the list alone.
+        let mut pt = ViewState { area: None, ..beja.clone() };
+        add_area_to_compare(&beja, &mut pt, &c);
+        assert_eq!(pt.compare, beja.compare);
+        let mut slide = ViewState { area: Some("PT-15".into()), from: Month::parse("2024-01"), ..start.clone() };
+        add_area_to_compare(&start, &mut slide, &c);
+        assert!(slide.compare.is_empty());
+        assert_eq!(default_compare(&faro, &c), ["PT", "PT-08"]);
     }
 
     #[test]
@@ -559,7 +626,7 @@ mod tests {
         assert_eq!(
             q,
             "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51\
-             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes&cdates=period\
+             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes&cdates=period&focus=rank-occupations\
              &data=https%3A%2F%2Fexample.org%2Fvagas%2Fmanifest.json%3Fv%3D2%26x%3D%C3%A9&slide=3"
         );
         assert_eq!(decode(&q), (v, vec![]));

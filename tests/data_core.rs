@@ -201,8 +201,10 @@ fn aggregates_by_hand_on_a_small_file() {
     assert_eq!((o.records, o.value(Measure::Jobseekers)), (0, None));
 }
 
+/// Outcomes by theme, following the labour-market period (`cdates=period`).
 fn themes(x: &vagas::data::consultations::Consultations, c: &Codes, f: &Filter) -> Vec<outcomes::ThemeRow> {
-    let idx = outcomes::matching(x, c, f, &outcomes::OutcomeQuery::default());
+    let q = outcomes::OutcomeQuery { follow_period: true, ..Default::default() };
+    let idx = outcomes::matching(x, c, f, &q);
     outcomes::theme_summary(x, c, &idx)
 }
 
@@ -227,7 +229,11 @@ fn outcomes_by_theme_respect_area_period_and_sector() {
     assert_eq!(rows.len(), 1);
     // Another district or period: nothing.
     assert!(themes(&x, &c, &Filter { area: Area::District(0), ..f.clone() }).is_empty());
-    assert!(themes(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f }).is_empty());
+    assert!(themes(&x, &c, &Filter { from: month("2025-01"), to: month("2025-12"), ..f.clone() }).is_empty());
+    // By default, consultations keep their own dates: the same 2025 filter shows both outcomes.
+    let f2025 = Filter { from: month("2025-01"), to: month("2025-12"), ..f };
+    let all = outcomes::matching(&x, &c, &f2025, &outcomes::OutcomeQuery::default());
+    assert_eq!(outcomes::theme_summary(&x, &c, &all).len(), 2);
 }
 
 #[test]
@@ -273,6 +279,39 @@ fn breakdowns_ignore_their_own_filter_and_changes_use_the_year_before() {
     let row = a.seasonality.iter().find(|r| r.occupation == waiters).unwrap();
     assert!(row.swings);
     assert!(row.ratio(6).unwrap() > 1.0 && row.ratio(0).unwrap() < 1.0);
+}
+
+#[test]
+fn compared_areas_over_the_period_equal_the_area_totals() {
+    use vagas::view_state::Indicator;
+    let c = bundled_codes();
+    let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
+    let faro = c.region.get("PT-08").unwrap();
+    let f = Filter {
+        from: month("2024-06"),
+        to: month("2024-08"),
+        area: Area::District(faro),
+        sector: Some("I".into()),
+        occupation: None,
+    };
+    let a = aggregate::aggregate(&l, &c, &f, &[Area::Portugal, Area::District(faro)]);
+    for ind in [Indicator::Ratio, Indicator::VacanciesOpen, Indicator::VacanciesNew, Indicator::Jobseekers] {
+        let (v, change) = a.area_period(1, ind, f.from, f.to);
+        let want = a.indicator(ind).unwrap();
+        assert!((v.unwrap() - want).abs() < 1e-9, "{ind:?}: {v:?} vs {want}");
+        // Change vs the same months of 2023, computed from a second aggregation.
+        let prev =
+            aggregate::aggregate(&l, &c, &Filter { from: month("2023-06"), to: month("2023-08"), ..f.clone() }, &[]);
+        let before = prev.indicator(ind).unwrap();
+        assert!((change.unwrap() - 100.0 * (want - before) / before).abs() < 1e-9, "{ind:?}");
+    }
+    // The change of open vacancies is the "change" indicator itself.
+    let (_, open_change) = a.area_period(1, Indicator::VacanciesOpen, f.from, f.to);
+    assert!((open_change.unwrap() - a.indicator(Indicator::Change).unwrap()).abs() < 1e-9);
+    assert_eq!(a.area_period(1, Indicator::Change, f.from, f.to).1, None);
+    // No data a year before the first month: no change; an area not compared: nothing.
+    assert_eq!(a.area_period(0, Indicator::Ratio, month("2019-01"), month("2019-03")).1, None);
+    assert_eq!(a.area_period(7, Indicator::Ratio, f.from, f.to), (None, None));
 }
 
 #[test]

@@ -97,6 +97,26 @@ fn derive(store: Store) -> Derived {
     Derived { resolved, filter, agg, themes, outcomes, outcomes_any_theme }
 }
 
+/// Scrolls the chart `id` (`data-testid="chart-{id}"`, or the element with that id) to the top of the
+/// view once the page has settled (the chart exists and nothing is loading), trying every 100 ms at most
+/// `tries` times, then once more after the charts' own re-layout. `id` is a validated chart name
+/// (`[a-z-]`), so it is safe in a selector.
+fn scroll_to_chart(id: String, tries: u32) {
+    let doc = document();
+    let found = doc.query_selector(&format!("[data-testid=\"chart-{id}\"], #{id}")).ok().flatten();
+    let settled = doc.query_selector(".loading").ok().flatten().is_none();
+    match found {
+        Some(el) if settled || tries == 0 => {
+            el.scroll_into_view_with_bool(true);
+            set_timeout(move || el.scroll_into_view_with_bool(true), std::time::Duration::from_millis(300));
+        }
+        _ if tries > 0 => {
+            set_timeout(move || scroll_to_chart(id, tries - 1), std::time::Duration::from_millis(100));
+        }
+        _ => {}
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let (view, notices) = url_sync::initial();
@@ -121,6 +141,14 @@ pub fn App() -> impl IntoView {
             let list = el.class_list();
             let _ = list.toggle_with_force("theme-projector", projector || presenting);
             let _ = list.toggle_with_force("presenting", presenting);
+        }
+    });
+    // A view that names a chart (`focus=`, e.g. a story slide) brings it into view once it exists.
+    Effect::new(move |_| {
+        let target = store.view.with(|v| v.focus.clone());
+        let _slide = store.view.with(|v| v.slide);
+        if let Some(id) = target {
+            scroll_to_chart(id, 40);
         }
     });
     loader::load_all(store);

@@ -363,9 +363,17 @@ impl Store {
         Some(self.view.with(|v| resolve(v, &codes, first, last)))
     }
 
-    /// Changes the view (one history entry per change, see `url_sync`).
+    /// Changes the view (one history entry per change, see `url_sync`). A region chosen joins the
+    /// compared areas (`view_state::add_area_to_compare`).
     pub fn set_view(&self, f: impl FnOnce(&mut ViewState)) {
-        self.view.update(f);
+        let codes = self.codes.get_untracked();
+        self.view.update(|v| {
+            let before = v.clone();
+            f(v);
+            if let Some(codes) = codes {
+                crate::view_state::add_area_to_compare(&before, v, &codes);
+            }
+        });
     }
 }
 

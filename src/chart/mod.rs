@@ -6,3 +6,4 @@ pub mod legend;
 pub mod palette;
 pub mod scale;
 pub mod text;
+pub mod tooltip;

@@ -18,6 +18,22 @@ pub const NO_DATA: &str = "#e0e0e0";
 /// Qualitative line colours for series, from the Okabe–Ito palette.
 pub const SERIES: [&str; 6] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 
+/// Colours of compared areas that stay put: each area keeps the [`SERIES`] colour it had in `prev` while it
+/// stays compared; an area that joins gets the lowest colour index not in use. Returns `(area, colour
+/// index)` for `areas`, in their order.
+pub fn keep_colours(prev: &[(String, usize)], areas: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(areas.len());
+    let kept: Vec<(String, usize)> = prev.iter().filter(|(a, _)| areas.contains(a)).cloned().collect();
+    for a in areas {
+        let colour = match kept.iter().find(|(k, _)| k == a) {
+            Some((_, c)) => *c,
+            None => (0..).find(|c| !kept.iter().any(|(_, k)| k == c) && !out.iter().any(|(_, k)| k == c)).unwrap_or(0),
+        };
+        out.push((a.clone(), colour));
+    }
+    out
+}
+
 /// Parses `#rrggbb` or `#rgb` (the `#` optional, any case) into 8-bit channels.
 fn parse_hex(hex: &str) -> Option<[u8; 3]> {
     let h = hex.strip_prefix('#').unwrap_or(hex);
@@ -83,6 +99,19 @@ mod tests {
 
     fn all_colours() -> impl Iterator<Item = &'static str> {
         SEQUENTIAL.into_iter().chain(DIVERGING).chain(RATIO).chain(SERIES).chain([NO_DATA])
+    }
+
+    #[test]
+    fn compared_areas_keep_their_colours() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let first = keep_colours(&[], &v(&["PT", "algarve", "alentejo"]));
+        assert_eq!(first.iter().map(|x| x.1).collect::<Vec<_>>(), [0, 1, 2]);
+        // Algarve leaves, Faro joins: Portugal and Alentejo keep theirs, Faro takes the free one.
+        let second = keep_colours(&first, &v(&["PT", "alentejo", "PT-08"]));
+        assert_eq!(second, [("PT".into(), 0), ("alentejo".into(), 2), ("PT-08".into(), 1)]);
+        let third = keep_colours(&second, &v(&["PT-08", "PT", "alentejo", "PT-02"]));
+        assert_eq!(third.iter().map(|x| x.1).collect::<Vec<_>>(), [1, 0, 2, 3]);
+        assert!(third.iter().all(|x| x.1 < SERIES.len()));
     }
 
     #[test]

@@ -39,8 +39,9 @@ impl ChartText {
     }
 }
 
-/// `text` shortened to fit `max_px` at `font` px: whole when it fits; otherwise cut at the last space
-/// that fits (or, for a single long word, at the last character that fits) and ended with "…".
+/// `text` shortened to fit `max_px` at `font` px: whole when it fits; otherwise cut after the last whole
+/// word that fits (or, when even the first word does not fit, at the last character that fits) and ended
+/// with "…". Whole words keep the visible text part of the element's accessible name (WCAG 2.5.3).
 /// Returns the text to draw and whether it was shortened (the full text then goes in a tooltip).
 pub fn ellipsize(text: &str, max_px: f64, font: f64) -> (String, bool) {
     if text_width(text, font) <= max_px {
@@ -50,7 +51,7 @@ pub fn ellipsize(text: &str, max_px: f64, font: f64) -> (String, bool) {
     let chars: Vec<char> = text.chars().collect();
     let cut: String = chars.iter().take(room).collect();
     let at_word = match cut.rfind(' ') {
-        Some(i) if i >= room / 2 => cut[..i].trim_end().to_string(),
+        Some(i) if i > 0 && chars.get(room) != Some(&' ') => cut[..i].trim_end().to_string(),
         _ => cut.trim_end().to_string(),
     };
     (format!("{at_word}…"), true)
@@ -141,6 +142,9 @@ mod tests {
             }
         }
         assert_eq!(ellipsize(long, 200.0, 12.0).0, "8341 Mobile farm and…");
+        // Never a part of a word when a whole word fits.
+        assert_eq!(ellipsize("1411 Diretores de hotelaria", 88.0, 12.0).0, "1411…");
+        assert_eq!(ellipsize("Supercalifragilistic", 60.0, 12.0).0, "Superca…");
         assert_eq!(ellipsize("short", 200.0, 12.0), ("short".to_string(), false));
         // Multibyte text is cut at characters, not bytes.
         assert!(ellipsize("Número de contributos ação", 80.0, 12.0).0.ends_with('…'));

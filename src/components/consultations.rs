@@ -243,7 +243,7 @@ pub fn BarriersView() -> impl IntoView {
                                 toggle2();
                             }
                         }>
-                        <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>{shown}<title>{name.clone()}</title></text>
+                        <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>{super::labels::fitted(shown)}<title>{name.clone()}</title></text>
                         {segments}
                         <text x=x.map(acc) + 4.0 y=y + bar_h * 0.5 + fs * 0.35 font-size=fs>{format::integer(l, f64::from(r.total))}</text>
                     </g>
@@ -401,7 +401,7 @@ pub fn PriorityMatrix() -> impl IntoView {
         // Counts: whole-number ticks only (never "0 0 0 1 1 1").
         let xticks = nice_ticks(0.0, d1, if w < 500.0 { 3 } else { 5 })
             .into_iter()
-            .filter(|v| v.fract() == 0.0)
+            .filter(|v| v.fract() == 0.0 && *v <= d1 + 1e-9)
             .map(|v| view! { <text x=x.map(v) y=H - bottom + fs + 4.0 font-size=fs text-anchor="middle">{format::integer(l, v)}</text> })
             .collect_view();
         let ylabels = [(1.0, Key::PriorityLow), (2.0, Key::PriorityMedium), (3.0, Key::PriorityHigh)]
@@ -634,7 +634,7 @@ pub fn StatusSummary() -> impl IntoView {
     let derived = use_derived();
     let lang = store.lang;
     view! {
-        <section class="panel" aria-labelledby="status-title">
+        <section class="panel" id="status" aria-labelledby="status-title">
             <h2 id="status-title">{move || t(lang.get(), Key::StatusSummary)}</h2>
             {move || {
                 let l = lang.get();

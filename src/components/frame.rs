@@ -145,7 +145,11 @@ pub fn ChartFrame(
         }
     };
     view! {
-        <figure class="chart panel" data-testid=format!("chart-{id}")>
+        <figure
+            class="chart panel"
+            class:focused=move || store.view.with(|v| v.focus.as_deref() == Some(id))
+            data-testid=format!("chart-{id}")
+        >
             <figcaption class="chart-head">
                 <h2>{move || title.get()}</h2>
                 <div class="chart-tools" role="group" aria-label=move || t(lang.get(), Key::DownloadHint)>
@@ -182,6 +186,18 @@ pub fn ChartFrame(
                     </button>
                 </div>
             </figcaption>
+            {move || {
+                let l = lang.get();
+                store.view.track();
+                store.codes.track();
+                store.user.track();
+                let ctx = super::labels::export_context(store, id, consultations, l);
+                // Every chart says what it is restricted to, and whether its figures are illustrative.
+                let stamp = ctx.illustrative.then(|| view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> });
+                view! {
+                    <p class="chart-scope" data-testid=format!("scope-{id}")>{ctx.scope_line()} {stamp}</p>
+                }
+            }}
             <p class="hint">{move || hint.get()}</p>
             <div class="chart-body" node_ref=body_ref hidden=move || show_table.get()>{children()}</div>
             <Show when=move || show_table.get() fallback=|| ()>

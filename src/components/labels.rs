@@ -127,3 +127,13 @@ pub fn export_context(
         || user.iter().any(|m| m.illustrative == Some(true));
     ctx
 }
+
+/// A label shortened to fit (`chart::text::ellipsize`), drawn with its "…" hidden from assistive
+/// technology, so the visible words stay part of the element's accessible name (WCAG 2.5.3).
+pub fn fitted(shown: String) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match shown.strip_suffix('…') {
+        Some(words) => view! { {words.to_string()}<tspan aria-hidden="true">"…"</tspan> }.into_any(),
+        None => shown.into_any(),
+    }
+}

@@ -17,6 +17,7 @@ use crate::table::{Table, Value};
 
 use super::frame::{indicator_key, use_chart_size, ChartFrame};
 use crate::chart::text::{ellipsize, wrap};
+use crate::chart::tooltip;
 
 /// The map's largest width in CSS pixels (the projector's is larger: its text is too).
 const MAX_W: f64 = 560.0;
@@ -96,14 +97,20 @@ pub fn MapView() -> impl IntoView {
         let text = size.text.get();
         let fs = text.label;
         let cap = if fs > 12.0 { MAX_W_PROJECTOR } else { MAX_W };
-        let w = size.width.get().min(cap);
-        let (Some(lay), Some(codes), true) = (layout(w), store.codes.get(), ready.get()) else {
+        let full_w = size.width.get();
+        // On a projector the map must fit under the presenter bar: its side is capped by the screen's
+        // height, and the legend goes beside it when there is room.
+        let vh = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let side = if fs > 12.0 { full_w.min(cap).min((vh - 250.0).max(300.0)) } else { full_w.min(cap) };
+        let legend_beside = full_w - side >= 320.0 && fs > 12.0;
+        let w = if legend_beside { full_w } else { side };
+        let (Some(lay), Some(codes), true) = (layout(side), store.codes.get(), ready.get()) else {
             return super::pending(store, "regions", "map-unavailable");
         };
         let lay: Arc<MapLayout> = lay;
         let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
         let top = 10.0 + text.title * 1.3 * title_lines.len() as f64;
-        let h = w;
+        let h = side;
         let inset_names: Vec<String> = ["PT-20", "PT-30"]
             .iter()
             .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
@@ -152,6 +159,7 @@ pub fn MapView() -> impl IntoView {
                             }
                         }
                         on:mouseenter=move |_| hover.set(Some(r))
+                        on:pointerdown=move |_| hover.set(Some(r))
                         on:mouseleave=move |_| hover.set(None)
                         on:focus=move |_| hover.set(Some(r))
                         on:blur=move |_| hover.set(None)
@@ -161,7 +169,9 @@ pub fn MapView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let legend_y = h + top + 8.0 + text.line();
+        let (legend_x, legend_y) =
+            if legend_beside { (side + 16.0, top + 2.0 * text.line()) } else { (0.0, h + top + 8.0 + text.line()) };
+        let legend_w = w - legend_x;
         let row = text.line();
         let legend = move || {
             let ind = indicator.get();
@@ -173,27 +183,40 @@ pub fn MapView() -> impl IntoView {
                     .enumerate()
                     .map(|(k, (label, color))| {
                         let y = legend_y + row * k as f64;
-                        let (shown, _) = ellipsize(label, w - 40.0, fs);
+                        let (shown, _) = ellipsize(label, legend_w - 40.0, fs);
                         view! {
-                            <rect x="12" y=y + (row - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
-                            <text x="32" y=y + row * 0.72 font-size=fs data-testid="map-legend-label">{shown}<title>{label.clone()}</title></text>
+                            <rect x=legend_x + 12.0 y=y + (row - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x=legend_x + 32.0 y=y + row * 0.72 font-size=fs data-testid="map-legend-label">{super::labels::fitted(shown)}<title>{label.clone()}</title></text>
                         }
                     })
                     .collect_view();
                 let no_data_y = legend_y + row * c.labels.len() as f64;
-                let heading = ellipsize(&format!("{}: {}", t(l, Key::Legend), t(l, indicator_key(ind))), w - 16.0, fs).0;
+                let heading_lines = wrap(&format!("{}: {}", t(l, Key::Legend), t(l, indicator_key(ind))), legend_w - 16.0, fs, 2);
+                let heading = heading_lines
+                    .into_iter()
+                    .rev()
+                    .enumerate()
+                    .map(|(k, line)| view! { <text x=legend_x + 8.0 y=legend_y - 6.0 - row * k as f64 font-size=fs font-weight="700">{line}</text> })
+                    .collect_view();
                 view! {
-                    <text x="8" y=legend_y - 6.0 font-size=fs font-weight="700">{heading}</text>
+                    {heading}
                     {swatches}
-                    <rect x="12" y=no_data_y + (row - 12.0) / 2.0 width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                    <text x="32" y=no_data_y + row * 0.72 font-size=fs data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
+                    <rect x=legend_x + 12.0 y=no_data_y + (row - 12.0) / 2.0 width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
+                    <text x=legend_x + 32.0 y=no_data_y + row * 0.72 font-size=fs data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
                 }
             })
         };
         let source_text = format!("{} {}", super::labels::source_line(store, l), t(l, Key::BoundariesCredit));
         let source_lines = wrap(&source_text, w - 16.0, fs, 5);
         let n_source = source_lines.len() as f64;
-        let source_top = move || legend_y + row * (classing.with(|c| c.labels.len()) + 1) as f64 + 10.0;
+        let source_top = move || {
+            let legend_end = legend_y + row * (classing.with(|c| c.labels.len()) + 1) as f64 + 10.0;
+            if legend_beside {
+                legend_end.max(top + h + 8.0)
+            } else {
+                legend_end
+            }
+        };
         let total_h = move || source_top() + row * n_source + 6.0;
         let source = source_lines
             .into_iter()
@@ -209,11 +232,24 @@ pub fn MapView() -> impl IntoView {
                 view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * i as f64) font-size=text.title font-weight="700">{line}</text> }
             })
             .collect_view();
+        // Name, value with unit, rank among the districts, change vs a year earlier: at once on hover,
+        // keyboard focus or touch.
         let readout = move || {
             hover.get().map(|r| {
                 let ind = indicator.get();
                 let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
-                format!("{name}: {}", format::maybe(l, value_of(r), ind.decimals()))
+                let all: Vec<Option<f64>> = values.get().unwrap_or_default();
+                let (ranks, of) = tooltip::ranks(&all);
+                let change = derived.agg.with(|a| a.as_ref().and_then(|a| a.region_change(ind, r)));
+                tooltip::line(
+                    l,
+                    &name,
+                    value_of(r),
+                    ind.decimals(),
+                    t(l, indicator_key(ind)),
+                    ranks.get(r).copied().flatten().map(|k| (k, of)),
+                    change,
+                )
             })
         };
         view! {

@@ -29,7 +29,7 @@ pub fn TopOccupations() -> impl IntoView {
         let max = rows.iter().filter_map(|r| r.ratio).fold(0.0_f64, f64::max).max(1e-9);
         let months = o.months_with_data;
         view! {
-            <table class="data-table" data-testid="top-occupations">
+            <div class="table-scroll" tabindex="0"><table class="data-table" data-testid="top-occupations">
                 <thead>
                     <tr>
                         <th scope="col">{t(l, Key::Occupation)}</th>
@@ -70,7 +70,7 @@ pub fn TopOccupations() -> impl IntoView {
                         })
                         .collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         }
         .into_any()
     };

@@ -130,7 +130,8 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
         let value_w = rows.iter().map(|r| text.width(&format::maybe(l, r.2, i.decimals()))).fold(0.0, f64::max) + 10.0;
         let row_h = if stacked { text.line() + fs + 8.0 } else { text.line() + 6.0 };
         let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
-        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64;
+        let top =
+            10.0 + text.title * 1.3 * title_lines.len() as f64 + if i == Indicator::Ratio { text.line() } else { 0.0 };
         let source_lines = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
         let bottom = 10.0 + text.line() * source_lines.len() as f64;
         let h = top + bottom + row_h * rows.len() as f64;
@@ -145,7 +146,10 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
             .map(|(k, (code, name, v))| {
                 let y = band.position(k);
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
-                let fill = if selected { "#253494" } else { SEQUENTIAL[3] };
+                // Vacancies per jobseeker: the bar takes its class colour (shortage stands out); other
+                // indicators one colour. A chosen bar is outlined.
+                let fill = if i == Indicator::Ratio { crate::chart::legend::ratio(l).color(*v) } else { SEQUENTIAL[3] };
+                let outline = if selected { "#000000" } else { "none" };
                 let label = format!("{code} {name}");
                 let (shown, _) = ellipsize(&label, label_w - 12.0, fs);
                 let value = format::maybe(l, *v, i.decimals());
@@ -174,11 +178,11 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                         }
                     >
                         <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>
-                            {shown}
+                            {super::labels::fitted(shown)}
                             <title>{label.clone()}</title>
                         </text>
                         // Named by its texts (label, value); the tooltip sits on the bar.
-                        <rect x=bar_left y=bar_y width=(x.map(v.unwrap_or(0.0)) - bar_left).max(0.0) height=bar_h fill=fill>
+                        <rect x=bar_left y=bar_y width=(x.map(v.unwrap_or(0.0)) - bar_left).max(0.0) height=bar_h fill=fill stroke=outline stroke-width="2">
                             <title>{format!("{label}: {value}")}</title>
                         </rect>
                         <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=bar_y + bar_h * 0.5 + fs * 0.35 font-size=fs>{value.clone()}</text>
@@ -186,6 +190,17 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 }
             })
             .collect_view();
+        // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
+        let balance = (i == Indicator::Ratio && d1 >= 1.0).then(|| {
+            let x1 = x.map(1.0);
+            let label = t(l, Key::BalanceLine);
+            // Right of the line, or left of it when it would run off the chart.
+            let (lx, anchor) = if x1 + 4.0 + text.width(label) <= w - 4.0 { (x1 + 4.0, "start") } else { (x1 - 4.0, "end") };
+            view! {
+                <line x1=x1 x2=x1 y1=top - text.line() y2=h - bottom stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="5 4"/>
+                <text x=lx y=top - text.line() + fs font-size=fs text-anchor=anchor>{label}</text>
+            }
+        });
         view! {
             <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
@@ -195,6 +210,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                     .map(|(k, line)| view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * k as f64) font-size=text.title font-weight="700">{line}</text> })
                     .collect_view()}
                 {bars}
+                {balance}
                 {source_lines
                     .into_iter()
                     .enumerate()

@@ -68,7 +68,7 @@ pub fn SeasonalityView() -> impl IntoView {
         let (w, text) = (size.width.get(), size.text.get());
         let fs = text.label;
         // Twelve cells of at least one label height; the occupation labels take the rest (at most 45 %).
-        let label_col = (w * 0.45).min(w - 12.0 * fs.max(18.0) - 8.0).max(60.0);
+        let label_col = (w * 0.45).min(w - 12.0 * (fs * 1.35).max(16.0) - 8.0).max(60.0);
         let cw = (w - label_col - 8.0) / 12.0;
         let row_h = text.line().max(20.0);
         // Month names: "jan" when three letters fit a cell, else the initial.
@@ -142,7 +142,7 @@ pub fn SeasonalityView() -> impl IntoView {
                             on:blur=move |_| readout.set(None)
                         >
                             <title>{label.clone()}</title>
-                            {shown}
+                            {super::labels::fitted(shown)}
                         </text>
                         {cells}
                     </g>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
-use crate::chart::palette::SERIES;
+use crate::chart::palette::{keep_colours, SERIES};
 use crate::chart::scale::{nice_domain, nice_ticks, Linear};
 use crate::data::aggregate::Area;
 use crate::data::Month;
@@ -29,6 +29,13 @@ pub fn SeriesView() -> impl IntoView {
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let compare =
         Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
+    // Each compared area keeps its colour while it stays compared (lines, legend, chips, table).
+    let colours = Memo::new(move |prev: Option<&Vec<(String, usize)>>| {
+        let Some(codes) = store.codes.get() else { return Vec::new() };
+        let areas: Vec<String> = compare.get().iter().map(|a| area_code(*a, &codes)).collect();
+        keep_colours(prev.map(Vec::as_slice).unwrap_or(&[]), &areas)
+    });
+    let colour = move |k: usize| SERIES[colours.with(|c| c.get(k).map_or(k, |x| x.1)) % SERIES.len()];
     let hover = RwSignal::new(None::<usize>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let lines = Memo::new(move |_| {
@@ -111,7 +118,7 @@ pub fn SeriesView() -> impl IntoView {
                         _ => pen_up = true,
                     }
                 }
-                view! { <path d=d fill="none" stroke=SERIES[k % SERIES.len()] stroke-width="2.2"/> }
+                view! { <path d=d fill="none" stroke=colour(k) stroke-width="2.2"/> }
             })
             .collect_view();
         let from_i = f.from.index().saturating_sub(first.index()) as f64;
@@ -149,7 +156,7 @@ pub fn SeriesView() -> impl IntoView {
             .map(|(k, (name, (lx, ly)))| {
                 let (lx, ly) = (8.0 + lx, legend_y + ly);
                 view! {
-                    <rect x=lx y=ly + fs * 0.5 - 2.0 width="14" height="4" fill=SERIES[k % SERIES.len()]/>
+                    <rect x=lx y=ly + fs * 0.5 - 2.0 width="14" height="4" fill=colour(k)/>
                     <text x=lx + 20.0 y=ly + fs * 0.85 font-size=fs>{name.clone()}</text>
                 }
             })
@@ -258,14 +265,15 @@ pub fn SeriesView() -> impl IntoView {
         >
             {body}
         </ChartFrame>
-        <ComparePicker/>
+        <ComparePicker colours=colours/>
         <PeriodSliders/>
+        <CompareTable colours=colours/>
     }
 }
 
 /// Chips for the compared areas, with remove buttons, and a picker to add one.
 #[component]
-fn ComparePicker() -> impl IntoView {
+fn ComparePicker(colours: Memo<Vec<(String, usize)>>) -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
@@ -290,7 +298,7 @@ fn ComparePicker() -> impl IntoView {
                         let name = area_name(a, &codes, l);
                         let rest: Vec<Area> = areas.iter().copied().filter(|x| *x != a).collect();
                         view! {
-                            <span class="chip" style:border-color=SERIES[k % SERIES.len()]>
+                            <span class="chip" style:border-color=SERIES[colours.with(|c| c.get(k).map_or(k, |x| x.1)) % SERIES.len()]>
                                 {name.clone()}
                                 <button
                                     class="chip-remove"
@@ -332,6 +340,9 @@ fn ComparePicker() -> impl IntoView {
                     opts.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view().into_any()
                 }}
             </select>
+            <Show when=move || { current().len() >= MAX_COMPARE } fallback=|| ()>
+                <span class="muted" data-testid="compare-full">{move || t(lang.get(), Key::CompareFull)}</span>
+            </Show>
         </div>
     }
 }
@@ -379,5 +390,81 @@ fn PeriodSliders() -> impl IntoView {
             {slider(true)}
             {slider(false)}
         </div>
+    }
+}
+
+/// The compared areas side by side for the period: every indicator, and its change vs the same months a
+/// year earlier, with the table's own CSV.
+#[component]
+fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView {
+    use crate::view_state::Indicator;
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let table = Signal::derive(move || {
+        let l = lang.get();
+        let (Some(agg), Some(codes), Some(f)) = (derived.agg.get(), store.codes.get(), derived.filter.get()) else {
+            return Table::default();
+        };
+        let inds = [
+            Indicator::Ratio,
+            Indicator::VacanciesOpen,
+            Indicator::VacanciesNew,
+            Indicator::Jobseekers,
+            Indicator::Placements,
+        ];
+        let mut headers = vec![t(l, Key::CsvArea).to_string()];
+        for ind in inds {
+            headers.push(t(l, indicator_key(ind)).to_string());
+            headers.push(format!("{} — {}", t(l, indicator_key(ind)), t(l, Key::ChangeVsYearBefore)));
+        }
+        let areas = derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default());
+        let rows = areas
+            .iter()
+            .enumerate()
+            .map(|(k, a)| {
+                let mut row = vec![Value::Text(area_name(*a, &codes, l))];
+                for ind in inds {
+                    let (v, change) = agg.area_period(k, ind, f.from, f.to);
+                    row.push(Value::Num(v, ind.decimals()));
+                    row.push(Value::Num(change, 1));
+                }
+                row
+            })
+            .collect();
+        Table { headers, rows }
+    });
+    let download = move |_| {
+        let l = lang.get_untracked();
+        let ctx = super::labels::export_context(store, "compare", false, l);
+        let ctx = crate::export::ExportContext { indicator: None, ..ctx };
+        let note = super::labels::export_note(store, l);
+        let csv = table.with(|tb| crate::export::table_csv(tb, &ctx, l, note.as_deref()));
+        if let Err(e) = crate::app::download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv) {
+            web_sys::console::error_1(&e);
+        }
+    };
+    let swatches = move || {
+        colours
+            .get()
+            .into_iter()
+            .map(|(_, c)| view! { <span class="swatch" style:background=SERIES[c % SERIES.len()]></span> })
+            .collect_view()
+    };
+    view! {
+        <section class="panel compare-table" aria-labelledby="compare-table-title" data-testid="compare-table">
+            <div class="chart-head">
+                <h2 id="compare-table-title">
+                    {move || t(lang.get(), Key::CompareTableTitle)}
+                    " "
+                    <span class="muted">{move || derived.filter.get().map(|f| format::period(lang.get(), f.from, f.to))}</span>
+                </h2>
+                <button class="tool" data-testid="csv-compare" on:click=download>
+                    "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
+                </button>
+            </div>
+            <p class="hint">{move || t(lang.get(), Key::CompareTableHint)} <span class="swatches" aria-hidden="true">{swatches}</span></p>
+            <super::frame::DataTable table=table testid="table-compare".to_string()/>
+        </section>
     }
 }

@@ -22,7 +22,7 @@ pub fn ThemesPanel() -> impl IntoView {
         }
         let max = rows.iter().map(|r| r.outcomes).max().unwrap_or(1).max(1);
         view! {
-            <table class="data-table" data-testid="themes">
+            <div class="table-scroll" tabindex="0"><table class="data-table" data-testid="themes">
                 <thead>
                     <tr>
                         <th scope="col">{t(l, Key::Theme)}</th>
@@ -60,7 +60,7 @@ pub fn ThemesPanel() -> impl IntoView {
                         })
                         .collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         }
         .into_any()
     };

@@ -192,6 +192,51 @@ impl Aggregates {
         indicator_value(ind, s, self.months_with_data, Some((p, self.prev_months)))
     }
 
+    /// The change of `ind` for district `region` vs the same months a year earlier, in percent: `None` for
+    /// [`Indicator::Change`] (a change already), without data a year before, or from a zero base.
+    pub fn region_change(&self, ind: Indicator, region: usize) -> Option<f64> {
+        if ind == Indicator::Change || self.prev_months == 0 {
+            return None;
+        }
+        let now = indicator_value(ind, self.by_region.get(region)?, self.months_with_data, None)?;
+        let before = indicator_value(ind, self.prev_by_region.get(region)?, self.prev_months, None)?;
+        (before > 0.0).then(|| 100.0 * (now - before) / before)
+    }
+
+    /// The indicator for compared area `k` over the months `from..=to` (stocks averaged over the months with
+    /// data, flows summed), and its change vs the same months a year earlier in percent (`None` where the
+    /// year before has no data or a zero base, and for [`Indicator::Change`], which is a change already).
+    /// Months outside the data are skipped.
+    pub fn area_period(&self, k: usize, ind: Indicator, from: Month, to: Month) -> (Option<f64>, Option<f64>) {
+        let Some(s) = self.series.get(k) else { return (None, None) };
+        let base = i64::from(self.series_first.index());
+        let sum = |lo: i64, hi: i64| {
+            let mut total = Sums::default();
+            let mut months = 0u32;
+            for m in lo.max(0)..=hi {
+                if let Some(cell) = usize::try_from(m).ok().and_then(|m| s.get(m)) {
+                    if !cell.is_empty() {
+                        total.merge(cell);
+                        months += 1;
+                    }
+                }
+            }
+            (total, months)
+        };
+        let (lo, hi) = (i64::from(from.index()) - base, i64::from(to.index()) - base);
+        let (now, n_now) = sum(lo, hi);
+        let (prev, n_prev) = sum(lo - 12, hi - 12);
+        let prev_arg = (n_prev > 0).then_some((&prev, n_prev));
+        let value = if n_now > 0 { indicator_value(ind, &now, n_now, prev_arg) } else { None };
+        let change = match (ind, value, prev_arg) {
+            (Indicator::Change, _, _) | (_, None, _) | (_, _, None) => None,
+            (_, Some(v), Some((p, pm))) => {
+                indicator_value(ind, p, pm, None).filter(|b| *b > 0.0).map(|b| 100.0 * (v - b) / b)
+            }
+        };
+        (value, change)
+    }
+
     /// The indicator for compared area `k`, month by month (a month's stock
     /// is its own average), `None` where not computable.
     pub fn series_values(&self, ind: Indicator, k: usize) -> Vec<Option<f64>> {
