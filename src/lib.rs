@@ -7,6 +7,7 @@
 pub mod data;
 pub mod format;
 pub mod i18n;
+pub mod messages;
 pub mod sample;
 
 pub mod app;
