@@ -86,6 +86,9 @@ pub fn place(lang: Lang, p: &Problem) -> String {
 pub fn title(lang: Lang, p: &Problem) -> &'static str {
     match &p.kind {
         ProblemKind::Syntax { .. } if p.csv_column.is_some() => tr(lang, "CSV ilegível", "Unreadable CSV"),
+        ProblemKind::CsvHeader { .. } if p.severity == Severity::Warning => {
+            tr(lang, "Colunas ignoradas", "Columns ignored")
+        }
         kind => crate::i18n::problem_title(lang, kind),
     }
 }
@@ -265,7 +268,11 @@ fn classification(lang: Lang, rule: &CodeRule) -> String {
         CodeRule::Cpp { .. } => tr(lang, "um código da CPP/2010", "a CPP/2010 code").into(),
         CodeRule::Cae { .. } => tr(lang, "um código da CAE Rev. 3", "a CAE Rev. 3 code").into(),
         CodeRule::Nuts { level, .. } | CodeRule::NutsSpans { level, .. } => {
-            format!("{} NUTS {level}", tr(lang, "uma região", "a region"))
+            if lang == Lang::Pt {
+                format!("uma região NUTS {level}")
+            } else {
+                format!("a NUTS {level} region")
+            }
         }
         CodeRule::DistrictNumber { .. } => tr(lang, "um número de distrito", "a district number").into(),
         CodeRule::DistrictName { .. } => tr(lang, "o nome de um distrito", "a district's name").into(),
@@ -435,7 +442,9 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             if !missing.is_empty() {
                 found.push(format!("{}: {}", tr(lang, "em falta", "missing"), missing.join(", ")));
             }
-            if !unknown.is_empty() {
+            if !unknown.is_empty() && missing.is_empty() {
+                found.push(format!("{}: {}", tr(lang, "outras colunas, ignoradas", "other columns, ignored"), join_quoted(unknown)));
+            } else if !unknown.is_empty() {
                 found.push(format!("{}: {}", tr(lang, "desconhecidas", "unknown"), join_quoted(unknown)));
             }
             (
@@ -541,6 +550,12 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
             lang,
             "Estas células contam como «não disponível», tal como as vazias; nada a fazer se é isso que querem dizer.",
             "These cells count as “not available”, like empty ones; nothing to do if that is what they mean.",
+        )
+        .into(),
+        CsvHeader { .. } if p.severity == Severity::Warning => tr(
+            lang,
+            "Só as oito colunas acima são lidas; nada a fazer se as outras são notas ou nomes.",
+            "Only the eight columns above are read; nothing to do if the others are notes or names.",
         )
         .into(),
         CsvHeader { .. } => tr(

@@ -98,7 +98,15 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
     }
     let body = &text[start..];
     let sep = sep.unwrap_or_else(|| {
+        // The separator splitting the header into most expected names; with
+        // none, the one used most on the first line.
         let best = SEPARATORS.iter().map(|&s| score(body, s)).max().unwrap_or(0);
+        let first = body.trim_start_matches(['\r', '\n']).lines().next().unwrap_or("");
+        let uses = |s: u8| first.bytes().filter(|&b| b == s).count();
+        let most = SEPARATORS.into_iter().max_by_key(|&s| (uses(s), std::cmp::Reverse(s))).unwrap_or(b',');
+        if best == 0 {
+            return most;
+        }
         SEPARATORS.into_iter().find(|&s| score(body, s) == best).unwrap_or(b',')
     });
 
@@ -139,9 +147,14 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
     }
     let missing: Vec<String> =
         HEADER.iter().zip(col_of).filter(|(_, c)| *c == usize::MAX).map(|(h, _)| h.to_string()).collect();
-    if !missing.is_empty() || !unknown.is_empty() {
+    if !missing.is_empty() {
         report.push(at_line(ProblemKind::CsvHeader { missing, unknown }, head_line));
         return Err(report);
+    }
+    // Every expected column is there: others (notes, names) are ignored, with a warning.
+    if !unknown.is_empty() {
+        let kind = ProblemKind::CsvHeader { missing, unknown };
+        report.push(Problem::warning(JsonPath::root(), kind).at_cell(head_line, 1, ""));
     }
     let name = |h: usize| names[col_of[h]].as_str();
     let cell = |h: usize, line: usize, kind: ProblemKind| Problem::error(JsonPath::root(), kind).at_cell(line, col_of[h] + 1, name(h));

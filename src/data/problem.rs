@@ -379,7 +379,8 @@ impl Problem {
     /// severity and kind at the same place of different records.
     pub fn group_key(&self) -> String {
         match &self.csv_column {
-            Some(c) => format!("{:?} {} csv:{c}", self.severity, self.kind.tag()),
+            // CSV: one group per kind, so that the report reads in line order.
+            Some(_) => format!("{:?} {} csv", self.severity, self.kind.tag()),
             None => format!("{:?} {} {}", self.severity, self.kind.tag(), self.path.pattern()),
         }
     }
