@@ -184,9 +184,7 @@ pub fn phrase_pt(en: &str) -> Option<String> {
         "control character (\\u0000-\\u001F) found while parsing a string" => {
             "um carácter de controlo dentro de um texto"
         }
-        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
-            "uma sequência \\u incompleta"
-        }
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => "uma sequência \\u incompleta",
         _ => "",
     };
     if !fixed.is_empty() {
@@ -298,7 +296,9 @@ fn reason(lang: Lang, why: NumberIssue) -> &'static str {
             "scientific notation: the spreadsheet may have dropped digits",
         ),
         SpreadsheetError => tr(lang, "um erro de fórmula da folha de cálculo", "a spreadsheet formula error"),
-        Grouping => tr(lang, "separadores fora de grupos de três algarismos", "separators not in groups of three digits"),
+        Grouping => {
+            tr(lang, "separadores fora de grupos de três algarismos", "separators not in groups of three digits")
+        }
         NotNumber => tr(lang, "não é um número", "not a number"),
     }
 }
@@ -333,7 +333,11 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
         }),
         WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
         UnknownCode { list, code, .. } => (
-            if en { format!("a known {} code", list.name()) } else { format!("um código de {} conhecido", list_name(lang, *list)) },
+            if en {
+                format!("a known {} code", list.name())
+            } else {
+                format!("um código de {} conhecido", list_name(lang, *list))
+            },
             format!("\"{code}\""),
         ),
         Duplicate { what, first } => {
@@ -346,8 +350,12 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             }
         }
         Negative { value } => (tr(lang, "uma contagem ≥ 0", "a count ≥ 0").into(), value.to_string()),
-        TooLarge { value } => (tr(lang, "uma contagem ≤ 4 294 967 294", "a count ≤ 4 294 967 294").into(), value.to_string()),
-        BadMonth { found } => (tr(lang, "um mês no formato \"AAAA-MM\"", "a month as \"YYYY-MM\"").into(), format!("\"{found}\"")),
+        TooLarge { value } => {
+            (tr(lang, "uma contagem ≤ 4 294 967 294", "a count ≤ 4 294 967 294").into(), value.to_string())
+        }
+        BadMonth { found } => {
+            (tr(lang, "um mês no formato \"AAAA-MM\"", "a month as \"YYYY-MM\"").into(), format!("\"{found}\""))
+        }
         BadDate { found } => {
             (tr(lang, "uma data no formato \"AAAA-MM-DD\"", "a date as \"YYYY-MM-DD\"").into(), format!("\"{found}\""))
         }
@@ -361,7 +369,11 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             index.to_string(),
         ),
         LengthMismatch { column, expected, found } => (
-            format!("{expected} {} records.{column} ({} records.month)", tr(lang, "valores em", "values in"), tr(lang, "como em", "as in")),
+            format!(
+                "{expected} {} records.{column} ({} records.month)",
+                tr(lang, "valores em", "values in"),
+                tr(lang, "como em", "as in")
+            ),
             format!("{found} {}", tr(lang, "valores", "values")),
         ),
         Empty { what } => {
@@ -389,15 +401,14 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
                     "um livro de folha de cálculo (.xlsx do Excel ou .ods do LibreOffice: um ficheiro zip)",
                     "a spreadsheet workbook (Excel .xlsx or LibreOffice .ods: a zip file)",
                 ),
-                self::Workbook::Ole => {
-                    tr(lang, "um livro do Excel 97–2003 (.xls)", "an Excel 97–2003 workbook (.xls)")
-                }
+                self::Workbook::Ole => tr(lang, "um livro do Excel 97–2003 (.xls)", "an Excel 97–2003 workbook (.xls)"),
                 self::Workbook::Pdf => tr(lang, "um documento PDF", "a PDF document"),
             }
             .into(),
         ),
         NotUtf8 { byte } => (
-            tr(lang, "texto UTF-8 (um ficheiro JSON tem de ser UTF-8)", "UTF-8 text (a JSON file must be UTF-8)").into(),
+            tr(lang, "texto UTF-8 (um ficheiro JSON tem de ser UTF-8)", "UTF-8 text (a JSON file must be UTF-8)")
+                .into(),
             format!("{} {byte})", tr(lang, "um byte que não é UTF-8 (byte", "a byte that is not UTF-8 (byte")),
         ),
         Decoded { encoding } => (
@@ -443,7 +454,11 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
                 found.push(format!("{}: {}", tr(lang, "em falta", "missing"), missing.join(", ")));
             }
             if !unknown.is_empty() && missing.is_empty() {
-                found.push(format!("{}: {}", tr(lang, "outras colunas, ignoradas", "other columns, ignored"), join_quoted(unknown)));
+                found.push(format!(
+                    "{}: {}",
+                    tr(lang, "outras colunas, ignoradas", "other columns, ignored"),
+                    join_quoted(unknown)
+                ));
             } else if !unknown.is_empty() {
                 found.push(format!("{}: {}", tr(lang, "desconhecidas", "unknown"), join_quoted(unknown)));
             }
@@ -462,11 +477,20 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             cells(lang, *found),
         ),
         DuplicateRow { first_line } => (
-            tr(lang, "uma linha por mês, região, setor e ocupação", "one line per month, region, sector and occupation").into(),
+            tr(
+                lang,
+                "uma linha por mês, região, setor e ocupação",
+                "one line per month, region, sector and occupation",
+            )
+            .into(),
             format!("{} {first_line}", tr(lang, "uma repetição da linha", "a repeat of line")),
         ),
         OtherClassification { list, code, rule } => (
-            if en { format!("a known {} code", list.name()) } else { format!("um código de {} conhecido", list_name(lang, *list)) },
+            if en {
+                format!("a known {} code", list.name())
+            } else {
+                format!("um código de {} conhecido", list_name(lang, *list))
+            },
             format!("\"{code}\", {}", classification(lang, rule)),
         ),
     }
@@ -666,7 +690,8 @@ mod tests {
             ProblemKind::BadNumber { found: "1.000".into(), why: NumberIssue::Ambiguous },
         )
         .at_cell(3, 5, "jobseekers");
-        assert!(describe(Lang::Pt, &p).starts_with("erro · Não é uma contagem — linha 3, coluna 5 (jobseekers): esperado uma contagem"));
+        assert!(describe(Lang::Pt, &p)
+            .starts_with("erro · Não é uma contagem — linha 3, coluna 5 (jobseekers): esperado uma contagem"));
         assert!(describe(Lang::En, &p).contains("found \"1.000\" — ambiguous"), "{}", describe(Lang::En, &p));
         assert_eq!(records(Lang::Pt, 1), "1 registo");
         assert_eq!(records(Lang::Pt, 2), "2 registos");

@@ -23,7 +23,10 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/import_corpus");
 
 /// The kind of fault each file stands for (issue #11), written into the expectations.
 const KINDS: [(&str, &str); 13] = [
-    ("excel_sep_hint.csv", "1 CSV dialect: Excel's sep=; first line, CRLF, a separator ending every line, a row of separators"),
+    (
+        "excel_sep_hint.csv",
+        "1 CSV dialect: Excel's sep=; first line, CRLF, a separator ending every line, a row of separators",
+    ),
     ("mac_classic_cr.csv", "1 CSV dialect: old Mac line ends (CR only)"),
     ("quoted_line_break.csv", "1 CSV dialect: a quoted cell with a line break (in an extra column, ignored)"),
     ("windows_1252.csv", "2 Encoding: Windows-1252 (Excel's CSV on Windows), ; separated"),
@@ -32,7 +35,10 @@ const KINDS: [(&str, &str); 13] = [
     ("legacy_workbook.xls", "2 Encoding: a legacy Excel 97-2003 workbook (.xls)"),
     ("numbers_accepted.csv", "3 Numbers: 120.0, 007, +12, 1 234 (space and no-break space) and not-available markers"),
     ("numbers_refused.csv", "3 Numbers: 1.000 (ambiguous), 310,5 (fraction), 1e3 (scientific)"),
-    ("codes_portuguese.csv", "5 Codes: NUTS 3 PT150, CAE 56101, CPP/2010 5131.0 and 513101, NUTS 2 PT1C, district number 08"),
+    (
+        "codes_portuguese.csv",
+        "5 Codes: NUTS 3 PT150, CAE 56101, CPP/2010 5131.0 and 513101, NUTS 2 PT1C, district number 08",
+    ),
     ("duplicate_rows.csv", "6 Messages: a duplicate record cites the CSV line of the first"),
     ("header_portuguese.csv", "6 Messages: a header in other words"),
     ("pandas_integral.json", "3 Numbers: pandas' JSON with 120.0 for whole numbers"),
@@ -152,8 +158,7 @@ fn vagas_check_prints_the_same_messages_in_both_languages() {
 /// followed by its hint line ("→ hint").
 fn describe_line(m: &str, text: &str) -> bool {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    lines.windows(2).any(|w| format!("{} — {}", w[0], w[1].trim_start_matches("→ ")) == m)
-        || lines.iter().any(|l| *l == m)
+    lines.windows(2).any(|w| format!("{} — {}", w[0], w[1].trim_start_matches("→ ")) == m) || lines.contains(&m)
 }
 
 #[test]

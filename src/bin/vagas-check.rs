@@ -59,7 +59,10 @@ fn check(lang: Lang, name: &str, bytes: &[u8], codes: &codes::Codes) -> Result<(
                 if let Some((kept, dropped)) = rejected.salvage {
                     // Printed after the report: what "keep the valid records" would do.
                     report.dataset = if pt {
-                        format!("{} (manter os registos válidos manteria {kept} e deixaria de fora {dropped})", report.dataset)
+                        format!(
+                            "{} (manter os registos válidos manteria {kept} e deixaria de fora {dropped})",
+                            report.dataset
+                        )
                     } else {
                         format!("{} (keeping the valid records would keep {kept} and drop {dropped})", report.dataset)
                     };

@@ -102,7 +102,8 @@ fn whole_digits(body: &str) -> Result<String, NumberIssue> {
         (1, 0) | (0, 1) => {
             let sep = if dots == 1 { '.' } else { ',' };
             let (a, b) = body.split_once(sep).unwrap_or((body, ""));
-            if b.len() == 3 && !spaced && a.trim_start_matches('0').len() > 0 && b.bytes().all(|c| c.is_ascii_digit()) {
+            if b.len() == 3 && !spaced && !a.trim_start_matches('0').is_empty() && b.bytes().all(|c| c.is_ascii_digit())
+            {
                 return Err(NumberIssue::Ambiguous);
             }
             (a, Some(b))

@@ -202,7 +202,9 @@ mod tests {
             rule(CodeList::Region, "PT150", &c),
             Some(CodeRule::Nuts { level: 3, name: "Algarve".into(), to: "PT-08".into(), to_name: "Faro".into() })
         );
-        assert!(matches!(rule(CodeList::Region, "PT1C", &c), Some(CodeRule::NutsSpans { districts, .. }) if districts.len() == 4));
+        assert!(
+            matches!(rule(CodeList::Region, "PT1C", &c), Some(CodeRule::NutsSpans { districts, .. }) if districts.len() == 4)
+        );
         assert_eq!(
             rule(CodeList::Region, "08", &c),
             Some(CodeRule::DistrictNumber { to: "PT-08".into(), to_name: "Faro".into() })

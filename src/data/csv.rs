@@ -117,7 +117,10 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
             Ok(r) => {
                 // A record's position may be the blank lines before it: skip them.
                 let at = r.position().map_or(0, |p| p.byte() as usize);
-                let skipped = body.as_bytes().get(at..).map_or(0, |b| b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count());
+                let skipped = body
+                    .as_bytes()
+                    .get(at..)
+                    .map_or(0, |b| b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count());
                 let line = lines.line(start + at + skipped);
                 rows.push((line, r.iter().map(str::to_string).collect()));
             }
@@ -157,10 +160,15 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
         report.push(Problem::warning(JsonPath::root(), kind).at_cell(head_line, 1, ""));
     }
     let name = |h: usize| names[col_of[h]].as_str();
-    let cell = |h: usize, line: usize, kind: ProblemKind| Problem::error(JsonPath::root(), kind).at_cell(line, col_of[h] + 1, name(h));
+    let cell = |h: usize, line: usize, kind: ProblemKind| {
+        Problem::error(JsonPath::root(), kind).at_cell(line, col_of[h] + 1, name(h))
+    };
 
-    let lookups: [(CodeList, &super::codes::Index); 3] =
-        [(CodeList::Region, &codes.region), (CodeList::Sector, &codes.sector), (CodeList::Occupation, &codes.occupation)];
+    let lookups: [(CodeList, &super::codes::Index); 3] = [
+        (CodeList::Region, &codes.region),
+        (CodeList::Sector, &codes.sector),
+        (CodeList::Occupation, &codes.occupation),
+    ];
     let mut good: Vec<(usize, [String; 4], [u32; 4])> = Vec::new();
     let mut first_of: HashMap<[String; 4], usize> = HashMap::new();
     let mut markers: Vec<(usize, usize, String)> = Vec::new();
@@ -170,10 +178,7 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
         let errors_before = report.total_errors;
         // Cells beyond the named columns must be empty (a trailing separator).
         let used = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
-        if cells.len() < names.len().min(used.max(col_of.iter().max().map_or(0, |m| m + 1)))
-            || used > names.len()
-            || col_of.iter().any(|&c| c >= cells.len())
-        {
+        if used > names.len() || col_of.iter().any(|&c| c >= cells.len()) {
             report.push(at_line(ProblemKind::FieldCount { expected: names.len(), found: cells.len() }, line));
             bad_rows += 1;
             continue;
@@ -201,11 +206,11 @@ pub fn check(dataset: &str, text: &str, codes: &Codes) -> Result<Checked, Report
             }
         }
         let mut values = [NA; 4];
-        for m in 0..4 {
+        for (m, value) in values.iter_mut().enumerate() {
             let h = 4 + m;
             let kind = match cells::count(raw(h)) {
                 Count::Value(v) => {
-                    values[m] = v;
+                    *value = v;
                     continue;
                 }
                 Count::Empty => continue,

@@ -90,7 +90,8 @@ pub fn sniff(name: &str, text: &str) -> Sniffed {
     if !body.starts_with('{') {
         let first = body.lines().next().unwrap_or("");
         let lower = name.to_ascii_lowercase();
-        let csv_like = [".csv", ".tsv", ".txt"].iter().any(|x| lower.ends_with(x)) || first.contains([',', ';', '\t', '|']);
+        let csv_like =
+            [".csv", ".tsv", ".txt"].iter().any(|x| lower.ends_with(x)) || first.contains([',', ';', '\t', '|']);
         return if csv_like && !body.starts_with('[') { Sniffed::Csv } else { Sniffed::Unknown };
     }
     // Other fields are skipped, not built: cheap even for 50 MB.

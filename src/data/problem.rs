@@ -513,9 +513,8 @@ impl Report {
     /// listed line (errors still before warnings in `grouped`).
     pub fn sort_by_line(&mut self) {
         self.problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column));
-        let first = |key: &str| {
-            self.problems.iter().find(|p| p.group_key() == key).and_then(|p| p.line).unwrap_or(usize::MAX)
-        };
+        let first =
+            |key: &str| self.problems.iter().find(|p| p.group_key() == key).and_then(|p| p.line).unwrap_or(usize::MAX);
         let mut keyed: Vec<(usize, Group)> = self.groups.drain(..).map(|g| (first(&g.key), g)).collect();
         keyed.sort_by_key(|(line, _)| *line);
         self.groups = keyed.into_iter().map(|(_, g)| g).collect();
