@@ -462,15 +462,18 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             } else if !unknown.is_empty() {
                 found.push(format!("{}: {}", tr(lang, "desconhecidas", "unknown"), join_quoted(unknown)));
             }
-            (
+            let expected = if missing.is_empty() {
+                // A warning: every column is there, others are ignored.
+                tr(lang, "só as oito colunas do formato", "only the eight columns of the format").to_string()
+            } else {
                 format!(
                     "{} {} {}",
                     tr(lang, "as colunas", "the columns"),
-                    crate::data::csv::HEADER.join(","),
+                    crate::data::csv::HEADER.join(", "),
                     tr(lang, "(por qualquer ordem)", "(in any order)")
-                ),
-                found.join("; "),
-            )
+                )
+            };
+            (expected, found.join("; "))
         }
         FieldCount { expected, found } => (
             format!("{}, {}", cells(lang, *expected), tr(lang, "como no cabeçalho", "as in the header")),
@@ -578,8 +581,8 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
         .into(),
         CsvHeader { .. } if p.severity == Severity::Warning => tr(
             lang,
-            "Só as oito colunas acima são lidas; nada a fazer se as outras são notas ou nomes.",
-            "Only the eight columns above are read; nothing to do if the others are notes or names.",
+            "Só as oito colunas do formato são lidas; nada a fazer se as outras são notas ou nomes.",
+            "Only the eight columns of the format are read; nothing to do if the others are notes or names.",
         )
         .into(),
         CsvHeader { .. } => tr(
