@@ -1,7 +1,7 @@
 //! Every interface string, in Portuguese and English, in one table.
 
 use crate::data::problem::ProblemKind;
-use crate::data::{Lang, Problem, Severity};
+use crate::data::{Lang, Problem};
 
 macro_rules! strings {
     ($($key:ident => $pt:expr, $en:expr;)*) => {
@@ -322,6 +322,7 @@ pub fn problem_title(lang: Lang, kind: &ProblemKind) -> &'static str {
         Empty { .. } => Key::ProblemEmpty,
         BadGeometry { .. } => Key::ProblemGeometry,
         Missing { .. } => Key::ProblemMissing,
+        other => return crate::messages::kind_title(lang, other).unwrap_or_default(),
     };
     t(lang, key)
 }
@@ -331,13 +332,14 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
     use ProblemKind::*;
     let key = match &p.kind {
         UnknownCode { suggestion: Some(s), .. } => return Some(format!("{} {s}?", t(lang, Key::DidYouMean))),
+        Syntax { .. } if p.csv_column.is_some() => return crate::messages::hint(lang, p),
         Syntax { .. } => Key::HintSyntax,
         Negative { .. } => Key::HintNegative,
         BadMonth { .. } => Key::HintMonth,
         WrongFormat { .. } => Key::HintFormat,
         Duplicate { .. } => Key::HintDuplicate,
         IndexOutOfRange { .. } => Key::HintIndex,
-        _ => return None,
+        _ => return crate::messages::hint(lang, p),
     };
     Some(t(lang, key).to_string())
 }
@@ -353,22 +355,9 @@ pub fn group_line(lang: Lang, count: usize, shown: usize) -> String {
 
 /// One line describing a problem: "error · Unknown code — $.x[3] (line 4:7):
 /// expected …, found …".
+/// Every part in `lang` (see `messages`).
 pub fn describe(lang: Lang, p: &Problem) -> String {
-    let (expected, found) = p.kind.expected_found();
-    let sev = match p.severity {
-        Severity::Error => t(lang, Key::Error),
-        Severity::Warning => t(lang, Key::Warning),
-    };
-    let place = match (p.line, p.column) {
-        (Some(l), Some(c)) => format!("{} ({} {l}:{c})", p.path, t(lang, Key::Line)),
-        _ => p.path.to_string(),
-    };
-    format!(
-        "{sev} · {} — {place}: {} {expected}; {} {found}",
-        problem_title(lang, &p.kind),
-        t(lang, Key::Expected),
-        t(lang, Key::Found)
-    )
+    crate::messages::describe(lang, p)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod data;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod messages;
 pub mod sample;
 
 pub mod app;

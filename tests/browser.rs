@@ -66,3 +66,30 @@ fn js_sys_get(name: &str) -> wasm_bindgen::JsValue {
     let window = web_sys::window().expect("window");
     js_sys::Reflect::get(&window, &name.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
+
+#[wasm_bindgen_test]
+async fn csv_report_reads_fully_in_each_language_with_csv_places() {
+    // A pt-PT Excel export in Windows-1252 with an ambiguous count and a CAE code.
+    let codes = codes::load("codes", include_str!("../data/codes.json")).expect("codes").0;
+    let csv = "month;region;sector;occupation;jobseekers;vacancies_open;vacancies_new;placements;distrito\r\n\
+               2025-07;PT-07;56101;5131;1.000;3;2;1;\u{c9}vora\r\n";
+    let bytes: Vec<u8> = csv.chars().map(|c| if c == 'É' { 0xC9 } else { c as u8 }).collect();
+    let opts = vagas::data::parse::LoadOptions::default();
+    let report = vagas::data::ingest::ingest("x.csv", &bytes, &codes, opts).unwrap_err().report;
+    let el = container();
+    let lang = RwSignal::new(Lang::Pt);
+    let handle = leptos::mount::mount_to(el.clone(), move || view! { <ReportView report=report.clone() lang=lang/> });
+    leptos::task::tick().await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Não é uma contagem — linha 2, coluna 5 (jobseekers)"), "{text}");
+    assert!(text.contains("encontrado \"1.000\" — ambíguo"), "{text}");
+    assert!(text.contains("CAE 56101 → divisão NACE I56"), "{text}");
+    assert!(text.contains("Windows-1252"), "{text}");
+    assert!(!text.contains("JSON") && !text.contains("$."), "a CSV is not called JSON: {text}");
+    lang.set(Lang::En);
+    leptos::task::tick().await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Not a count — line 2, column 5 (jobseekers)"), "{text}");
+    assert!(text.contains("CAE 56101 → NACE division I56"), "{text}");
+    drop(handle);
+}

@@ -46,11 +46,15 @@ async fn load_manifest(store: Store) {
     let text = match fetch_text(MANIFEST_URL).await {
         Ok(t) => t,
         Err(e) => {
+            super::user_data::codes_failed(store);
             return store.set_status("manifest", MANIFEST_URL, None, Status::Failed(LoadError::Fetch(e)));
         }
     };
     match manifest::load(MANIFEST_URL, &text) {
-        Err(report) => store.set_status("manifest", MANIFEST_URL, None, Status::Failed(LoadError::Invalid(report))),
+        Err(report) => {
+            super::user_data::codes_failed(store);
+            store.set_status("manifest", MANIFEST_URL, None, Status::Failed(LoadError::Invalid(report)))
+        }
         Ok((m, warnings)) => {
             let records = m.datasets.len();
             for d in &m.datasets {
@@ -60,8 +64,9 @@ async fn load_manifest(store: Store) {
             store.set_status("manifest", MANIFEST_URL, None, Status::Loaded { records, warnings });
             let codes = m.find(Kind::Codes).cloned();
             store.manifest.set(Some(Arc::new(m)));
-            if let Some(codes) = codes {
-                load_dataset(store, codes).await;
+            match codes {
+                Some(codes) => load_dataset(store, codes).await,
+                None => super::user_data::codes_failed(store),
             }
         }
     }
@@ -80,7 +85,12 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
     store.set_status(key, &url, Some(meta.clone()), Status::Loading);
     let text = match fetch_text(&url).await {
         Ok(t) => t,
-        Err(e) => return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Fetch(e))),
+        Err(e) => {
+            if meta.kind == Kind::Codes {
+                super::user_data::codes_failed(store);
+            }
+            return store.set_status(key, &url, Some(meta), Status::Failed(LoadError::Fetch(e)));
+        }
     };
     let parsed: Parsed = match (meta.kind, codes) {
         (Kind::Codes, _) => codes::load(&url, &text).map(|(c, w)| {
@@ -122,6 +132,7 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
             store.set_status(key, &url, Some(meta.clone()), Status::Failed(LoadError::Invalid(report)));
             if meta.kind == Kind::Codes {
                 mark_dependents_failed(store);
+                super::user_data::codes_failed(store);
             }
         }
     }

@@ -96,6 +96,8 @@ pub enum Failure {
     Read(String),
     /// Only labour-market and consultation files can be loaded.
     NotLoadable(String),
+    /// The code lists every file is checked against could not be loaded.
+    NoCodes,
 }
 
 /// Whether a dataset is kept in the browser for the next visit.

@@ -42,6 +42,9 @@ thread_local! {
     static BYTES: RefCell<HashMap<u32, Uint8Array>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// Datasets read before the code lists arrived (id, save): checked as
+    /// soon as they arrive, or failed if they cannot.
+    static PENDING: RefCell<Vec<(u32, bool)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Ids unique across visits (they key the stored datasets).
@@ -69,6 +72,10 @@ fn row(id: u32, name: &str, from_url: bool, mode: Mode, bytes: usize) -> UserDat
 /// Called once the code lists are loaded: datasets stored on earlier visits
 /// come back, then the `data=` address (if any) is loaded.
 pub fn codes_ready(store: Store) {
+    // Files picked or dropped while the code lists were loading: check them now.
+    for (id, save) in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        spawn_local(check(store, id, save));
+    }
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
@@ -78,6 +85,14 @@ pub fn codes_ready(store: Store) {
             load_url(store, url).await;
         }
     });
+}
+
+/// Called when the code lists could not be loaded: the files waiting for
+/// them fail with that reason (a retry that succeeds checks new files).
+pub fn codes_failed(store: Store) {
+    for (id, _) in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        store.update_user(id, |d| d.state = UserState::Failed(Failure::NoCodes));
+    }
 }
 
 /// Loads files picked or dropped by the user, each in `mode`.
@@ -107,6 +122,8 @@ pub fn load_files(store: Store, files: Vec<web_sys::File>, mode: Mode) {
 async fn check(store: Store, id: u32, save: bool) {
     let Some(bytes) = BYTES.with(|b| b.borrow().get(&id).cloned()) else { return };
     let (Some(codes), Some(codes_text)) = (store.codes.get_untracked(), store.codes_text.get_untracked()) else {
+        // Not loaded yet: queued, and checked by `codes_ready` (or failed by `codes_failed`).
+        PENDING.with(|p| p.borrow_mut().push((id, save)));
         return;
     };
     let Some((name, keep_valid)) =

@@ -215,11 +215,50 @@ fn labour(l: Lang) -> AnyView {
         {table(l, ("Campos do ficheiro vagas.labour_market", "Fields of a vagas.labour_market file"), FIELD_HEADS, LABOUR)}
         {example(l, ("Exemplo mínimo completo:", "Minimal complete example:"), LABOUR_EXAMPLE)}
         <h3>{tr(l, "Mercado de trabalho em CSV", "Labour market as CSV")}</h3>
-        <p>{tr(l, "Um registo por linha, com exatamente este cabeçalho. O separador (, ou ;) é detetado a partir do cabeçalho; uma célula vazia significa «não disponível»; um BOM UTF-8 é aceite. Os códigos são os do JSON: região PT-08, setor I55, ocupação 5131, mês 2025-07. Carregue o .csv diretamente (arrastar ou escolher): a aplicação converte-o e verifica-o.", "One record per line, with exactly this header. The separator (, or ;) is detected from the header; an empty cell means not available; a UTF-8 BOM is fine. Codes are as in the JSON: region PT-08, sector I55, occupation 5131, month 2025-07. Load the .csv directly (drop or pick): the app converts and checks it.")}</p>
+        <p>{tr(l, "Um registo por linha, com estas oito colunas (por qualquer ordem). O separador (, ; tabulação ou |) é detetado a partir do cabeçalho; uma célula vazia significa «não disponível»; um BOM UTF-8 é aceite. Os códigos são os do JSON: região PT-08, setor I55, ocupação 5131, mês 2025-07. Carregue o .csv diretamente (arrastar ou escolher): a aplicação converte-o e verifica-o.", "One record per line, with these eight columns (in any order). The separator (, ; tab or |) is detected from the header; an empty cell means not available; a UTF-8 BOM is fine. Codes are as in the JSON: region PT-08, sector I55, occupation 5131, month 2025-07. Load the .csv directly (drop or pick): the app converts and checks it.")}</p>
         {example(l, ("Exemplo (o segundo registo não tem ofertas recebidas):", "Example (the second record has no new-vacancies figure):"), CSV_EXAMPLE)}
         <p>{tr(l, "Para obter o JSON na linha de comandos:", "To get the JSON on the command line:")}</p>
         <pre><code>"cargo run --bin vagas-check -- --convert labour.csv > labour_market.json"</code></pre>
         <p>{tr(l, "No Excel, guarde como «CSV UTF-8 (delimitado por vírgulas)»; o Excel em português usa ; como separador, o que é aceite. No LibreOffice, «Texto CSV» com o conjunto de caracteres Unicode (UTF-8). Formate a coluna dos meses como texto AAAA-MM e as contagens sem separador de milhares nem casas decimais.", "In Excel, save as \u{201c}CSV UTF-8 (comma delimited)\u{201d}; Portuguese (pt-PT) Excel uses ; as separator, which is fine. In LibreOffice, \u{201c}Text CSV\u{201d} with character set Unicode (UTF-8). Format the month column as text YYYY-MM, and counts without thousands separators or decimals.")}</p>
+    }
+    .into_any()
+}
+
+/// What a spreadsheet export may hold: accepted (read by a stated rule) — one example each.
+const ACCEPTED: &str = "sep=; | primeira linha com a indicação de separador do Excel | first line with Excel's separator hint | dá o separador; a linha é saltada | gives the separator; the line is skipped
+;;;;;;;; | linha só com separadores (linha apagada) | a row of separators only (a deleted row) | ignorada | skipped
+2025-07;PT-08;I55;5131;120;30;12;5; | separador no fim de cada linha | a separator ending every line | a coluna vazia do fim é ignorada | the empty last column is ignored
+\\r | fins de linha do Mac antigo (só CR), ou CRLF | old Mac line ends (CR only), or CRLF | lidos como fins de linha | read as line ends
+\"Época alta:⏎valores\" | célula entre aspas com uma quebra de linha | a quoted cell with a line break | uma só célula; as linhas seguintes mantêm o seu número | one cell; the lines after it keep their numbers
+month,…,placements,nota | colunas além das oito | columns besides the eight | ignoradas, com um aviso | ignored, with a warning
+Évora (Windows-1252) | o «CSV» do Excel no Windows | Excel's \u{201c}CSV\u{201d} on Windows | descodificado, com um aviso | decoded, with a warning
+UTF-16, tab | o «Texto Unicode» do Excel | Excel's \u{201c}Unicode text\u{201d} | descodificado, com um aviso | decoded, with a warning
+120.0 | decimal inteiro (pandas) | integral decimal (pandas) | 120 | 120
+007 +12 | zeros à esquerda, sinal + | leading zeros, a + sign | 7, 12 | 7, 12
+1 234 · 1.234.567 · 1.234,0 | milhares separados por espaços, ou sem ambiguidade | thousands grouped by spaces, or unambiguously | 1234 · 1234567 · 1234 | 1234 · 1234567 · 1234
+#N/D #N/A - n.d. .. : NA | marcas de «não disponível» | \u{201c}not available\u{201d} markers | não disponível (null), com um aviso que diz quantas e onde | not available (null), with one warning saying how many and where";
+
+/// Refused, with a located message saying why and what to do — one example each.
+const REFUSED: &str = "1.000 | um separador antes de exatamente três algarismos | one separator before exactly three digits | ambíguo (mil ou um?): escreva 1000 | ambiguous (a thousand, or one?): write 1000
+310,5 | número com parte decimal | a fractional number | as contagens são números inteiros | counts are whole numbers
+1e3 | notação científica | scientific notation | pode ter perdido algarismos: formate como Número | digits may have been lost: format as Number
+#VALUE! | erro de fórmula | a formula error | corrija a fórmula ou deixe vazio | fix the formula or leave it empty
+5131.0 · 513101 | profissão da CPP/2010 | a CPP/2010 profession | CPP/2010 5131.0 → ISCO-08 5131 | CPP/2010 5131.0 → ISCO-08 5131
+56101 | subclasse da CAE Rev. 3 | a CAE Rev. 3 subclass | CAE 56101 → divisão NACE I56 | CAE 56101 → NACE division I56
+PT150 | região NUTS 3 | a NUTS 3 region | NUTS 3 PT150 Algarve = distrito PT-08 Faro | NUTS 3 PT150 Algarve = district PT-08 Faro
+PT1C | região NUTS 2 | a NUTS 2 region | abrange vários distritos: dê os números de cada um | spans several districts: give each district's figures
+08 | número de distrito (INE) | a district number (INE) | → PT-08 Faro | → PT-08 Faro
+.xlsx .ods .xls | livro de folha de cálculo | a spreadsheet workbook | guarde como «CSV UTF-8 (delimitado por vírgulas)» (Excel) ou «Texto CSV» em UTF-8 (LibreOffice) | save as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} (Excel) or \u{201c}Text CSV\u{201d} in UTF-8 (LibreOffice)
+2025-07,PT-08,I55,5131 ×2 | o mesmo registo duas vezes | the same record twice | a repetição cita a linha da primeira | the repeat cites the line of the first
+{\"format\": … (Windows-1252) | JSON que não é UTF-8 | JSON that is not UTF-8 | guarde em UTF-8 | save it as UTF-8";
+
+fn exports(l: Lang) -> AnyView {
+    let heads = [("Exemplo", "Example"), ("O que é", "What it is"), ("O que a aplicação faz", "What the app does")];
+    view! {
+        <h3>{tr(l, "Exportações de folhas de cálculo: o que é aceite e o que é recusado", "Spreadsheet exports: what is accepted and what is refused")}</h3>
+        <p>{tr(l, "Cada problema de um CSV é indicado pela linha, pelo número e pelo nome da coluna, e cita a célula tal como está escrita; as mensagens estão na língua da interface.", "Every problem in a CSV is given by line, column number and column name, and quotes the cell as written; messages are in the interface language.")}</p>
+        {table(l, ("Aceite (lido por uma regra explícita)", "Accepted (read by a stated rule)"), heads, ACCEPTED)}
+        {table(l, ("Recusado, com a razão e o que fazer", "Refused, with the reason and what to do"), heads, REFUSED)}
     }
     .into_any()
 }
@@ -275,6 +314,7 @@ pub fn DataFormatPage() -> impl IntoView {
                     <p>{tr(l, "Como preparar os seus próprios ficheiros para o Vagas. Esta página é um resumo; o guia completo está no fim.", "How to prepare your own files for Vagas. This page is a summary; the full guide is linked at the end.")}</p>
                     {loading(l)}
                     {labour(l)}
+                    {exports(l)}
                     {consultations(l)}
                     {code_lists(l)}
                 }

@@ -42,7 +42,7 @@ pub fn source_line(store: crate::app::store::Store, l: Lang) -> String {
     };
     let dropped = store.dropped();
     if dropped > 0 {
-        line.push_str(&format!(" {} {}", crate::format::integer(l, dropped as f64), t(l, Key::DroppedNotice)));
+        line.push_str(&format!(" {}", crate::messages::dropped_notice(l, dropped)));
     }
     line
 }

@@ -28,8 +28,7 @@ pub fn IllustrativeNotice() -> impl IntoView {
     };
     let dropped = move || {
         let n = store.dropped();
-        (n > 0)
-            .then(|| format!("{} {}", crate::format::integer(lang.get(), n as f64), t(lang.get(), Key::DroppedNotice)))
+        (n > 0).then(|| crate::messages::dropped_notice(lang.get(), n))
     };
     view! {
         <section class="notice" role="note" aria-labelledby="notice-title" data-testid="illustrative-notice">

@@ -56,7 +56,7 @@ pub fn LoadControls() -> impl IntoView {
             <p>
                 <label class="button file-button">
                     {move || t(lang.get(), Key::PickFiles)}
-                    <input type="file" multiple accept=".json,.csv,.geojson,application/json,text/csv"
+                    <input type="file" multiple accept=".json,.csv,.tsv,.txt,.geojson,.xlsx,.xls,.ods,application/json,text/csv"
                         class="visually-hidden" data-testid="file-input"
                         on:change=move |ev| {
                             let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -86,6 +86,7 @@ fn failure_text(l: Lang, f: &Failure) -> String {
         Failure::Timeout(secs) => format!("{} {secs} {}.", t(l, Key::FailTimeout), t(l, Key::Seconds)),
         Failure::Read(m) => format!("{}: {m}", t(l, Key::FailRead)),
         Failure::NotLoadable(kind) => format!("{} — {kind}.", t(l, Key::FailNotLoadable)),
+        Failure::NoCodes => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
     }
 }
 
@@ -112,7 +113,7 @@ fn provenance(l: Lang, d: &UserDataset, data: &UserData) -> impl IntoView {
         </dl>
         {(dropped > 0).then(|| view! {
             <p class="dropped" data-testid="user-dropped">
-                <strong>{format::integer(l, dropped as f64)}</strong> " " {t(l, Key::DroppedRecords)}
+                <strong>{format::integer(l, dropped as f64)}</strong> " " {crate::messages::dropped_tail(l, dropped)}
             </p>
         })}
     }
@@ -145,7 +146,12 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
                 view! {
                     <p role="status" class="checking" data-testid="user-checking">
                         <progress aria-label=t(l, Key::Checking)></progress> " "
-                        {format!("{} {} ({}) {} — ", t(l, Key::Checking), d.name, format_mb(l, mb), t(l, Key::CheckingBackground))}
+                        {let name = d.name.clone(); move || if store.codes.with(Option::is_none) {
+                            // Queued until the code lists arrive (then checked).
+                            format!("{name} ({}) — {} — ", format_mb(l, mb), t(l, Key::StatusWaiting))
+                        } else {
+                            format!("{} {name} ({}) {} — ", t(l, Key::Checking), format_mb(l, mb), t(l, Key::CheckingBackground))
+                        }}
                         {move || format!("{} {}", format::number(l, (now.get() - started) / 1000.0, 1), t(l, Key::Seconds))}
                     </p>
                 }
@@ -188,9 +194,7 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
                     <ReportView report=report.clone() lang=lang/>
                     {salvage.filter(|(kept, _)| *kept > 0).map(|(kept, dropped)| view! {
                         <button data-testid="keep-valid" on:click=move |_| user_data::keep_valid(store, id)>
-                            {t(l, Key::KeepValid)
-                                .replacen("{}", &format::integer(l, kept as f64), 1)
-                                .replacen("{}", &format::integer(l, dropped as f64), 1)}
+                            {crate::messages::keep_valid(l, kept, dropped)}
                         </button>
                     })}
                 </div>

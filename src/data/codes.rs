@@ -150,7 +150,12 @@ impl Codes {
     }
 
     /// An unknown-code problem with a suggestion from the list.
+    /// A code of another classification (CPP/2010, CAE Rev. 3, NUTS, district
+    /// numbers and names) gets the rule that maps it (`code_rules`).
     pub fn unknown(&self, list: CodeList, code: &str) -> ProblemKind {
+        if let Some(rule) = super::code_rules::rule(list, code, self) {
+            return ProblemKind::OtherClassification { list, code: code.to_string(), rule };
+        }
         ProblemKind::unknown(list, code, self.known(list).into_iter())
     }
 

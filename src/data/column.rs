@@ -68,8 +68,16 @@ impl<'de> Deserialize<'de> for Cell {
             fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
                 Ok(if v < 0 { Cell::Bad(BadCell::Negative(v)) } else { count(v as u64) })
             }
+            /// An integral decimal (`120.0`, as pandas writes whole numbers
+            /// once a column has a gap) is that whole number.
             fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
-                Ok(Cell::Bad(BadCell::Fraction(v)))
+                Ok(if v.fract() != 0.0 || !v.is_finite() {
+                    Cell::Bad(BadCell::Fraction(v))
+                } else if v < 0.0 {
+                    Cell::Bad(BadCell::Negative(v.max(i64::MIN as f64) as i64))
+                } else {
+                    count(v.min(u64::MAX as f64) as u64)
+                })
             }
             fn visit_unit<E>(self) -> Result<Cell, E> {
                 Ok(Cell::Bad(BadCell::Null))

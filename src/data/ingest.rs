@@ -82,23 +82,16 @@ pub enum Sniffed {
 
 /// UTF-8 text, or a located problem at the first byte that is not.
 pub fn decode<'b>(dataset: &str, bytes: &'b [u8]) -> Result<&'b str, Report> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
-        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = 1 + String::from_utf8_lossy(&good[start..]).chars().count();
-        let mut r = Report::new(dataset);
-        let detail = format!("a byte that is not UTF-8 (byte {}); save the file as UTF-8", e.valid_up_to());
-        r.push(Problem::error(JsonPath::root(), ProblemKind::Syntax { detail }).at(line, column));
-        r
-    })
+    std::str::from_utf8(bytes).map_err(|e| super::decode::not_utf8(dataset, bytes, e.valid_up_to()))
 }
 
 pub fn sniff(name: &str, text: &str) -> Sniffed {
     let body = super::parse::strip_bom(text).trim_start();
     if !body.starts_with('{') {
         let first = body.lines().next().unwrap_or("");
-        let csv_like = name.to_ascii_lowercase().ends_with(".csv") || first.contains(',') || first.contains(';');
+        let lower = name.to_ascii_lowercase();
+        let csv_like =
+            [".csv", ".tsv", ".txt"].iter().any(|x| lower.ends_with(x)) || first.contains([',', ';', '\t', '|']);
         return if csv_like && !body.starts_with('[') { Sniffed::Csv } else { Sniffed::Unknown };
     }
     // Other fields are skipped, not built: cheap even for 50 MB.
@@ -117,7 +110,8 @@ pub fn sniff(name: &str, text: &str) -> Sniffed {
 /// saying how many records keeping the valid ones would keep and drop.
 pub fn ingest(name: &str, bytes: &[u8], codes: &Codes, opts: LoadOptions) -> Result<Ingested, Rejected> {
     let reject = |report| Rejected { report, salvage: None };
-    let text = decode(name, bytes).map_err(reject)?;
+    let (text, encoding) = super::decode::decode(name, bytes).map_err(reject)?;
+    let text = text.as_ref();
     let lenient = LoadOptions { keep_valid: true };
     let result = match sniff(name, text) {
         Sniffed::Format(f) if f == labour::FORMAT => {
@@ -126,21 +120,19 @@ pub fn ingest(name: &str, bytes: &[u8], codes: &Codes, opts: LoadOptions) -> Res
         Sniffed::Format(f) if f == consultations::FORMAT => {
             consultations::load_with(name, text, codes, lenient).map(|(c, r)| (Data::Consultations(c), r))
         }
-        Sniffed::Csv => {
-            let converted = csv::labour_from_csv(name, text).map_err(reject)?;
-            labour::load_with(name, &converted.json, codes, lenient)
-                .map(|(l, mut r)| {
-                    converted.relocate(&mut r);
-                    (Data::Labour(l), r)
-                })
-                .map_err(|mut r| {
-                    converted.relocate(&mut r);
-                    r
-                })
-        }
+        Sniffed::Csv => csv::check(name, text, codes).map(|c| (Data::Labour(c.labour), c.report)),
         _ => Err(not_loadable(name, text)),
     };
-    let (data, report) = result.map_err(reject)?;
+    // Text read from another encoding than UTF-8: a warning says which.
+    let notice = |mut r: Report| {
+        if let Some(encoding) = encoding {
+            let p = Problem::warning(JsonPath::root(), ProblemKind::Decoded { encoding });
+            r.push(if matches!(sniff(name, text), Sniffed::Csv) { p.at_cell(1, 1, "") } else { p });
+            r.sort_by_line();
+        }
+        r
+    };
+    let (data, report) = result.map(|(d, r)| (d, notice(r))).map_err(|r| reject(notice(r)))?;
     if report.has_errors() && !opts.keep_valid {
         return Err(Rejected { report, salvage: Some((data.records(), data.dropped())) });
     }
@@ -173,6 +165,7 @@ mod tests {
     #[test]
     fn non_utf8_bytes_are_located() {
         let r = decode("x", b"{\n  \"a\": \"caf\xe9\"\n}").unwrap_err();
+        assert!(matches!(r.problems[0].kind, ProblemKind::NotUtf8 { .. }));
         assert_eq!((r.problems[0].line, r.problems[0].column), (Some(2), Some(12)));
     }
 

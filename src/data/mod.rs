@@ -2,10 +2,13 @@
 //! Pure Rust (no browser APIs), tested natively with `cargo test`.
 
 pub mod aggregate;
+pub mod cells;
+pub mod code_rules;
 pub mod codes;
 pub mod column;
 pub mod consultations;
 pub mod csv;
+pub mod decode;
 pub mod ingest;
 pub mod labour;
 pub mod manifest;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::code_rules::CodeRule;
 use super::path::JsonPath;
 
 /// A fixed or computed piece of a message (serializable both ways, so that
@@ -112,6 +113,105 @@ pub enum ProblemKind {
     Missing {
         what: String,
     },
+    /// A spreadsheet workbook (or another binary file), recognised by its
+    /// first bytes, where a CSV or JSON text was expected.
+    Workbook {
+        kind: Workbook,
+    },
+    /// A JSON file that is not UTF-8 (JSON must be): the first bad byte.
+    NotUtf8 {
+        byte: usize,
+    },
+    /// A warning: the text was not UTF-8 and was read as `encoding`.
+    Decoded {
+        encoding: Encoding,
+    },
+    /// A CSV cell where a count is expected that is not one, as written.
+    BadNumber {
+        found: String,
+        why: NumberIssue,
+    },
+    /// A warning: cells holding a "not available" marker, read as not
+    /// available. `count` cells; `markers` as written; `columns`: each
+    /// column's name and count; `lines`: the first and last line.
+    NotAvailable {
+        count: usize,
+        markers: Vec<String>,
+        columns: Vec<(String, usize)>,
+        lines: (usize, usize),
+    },
+    /// A CSV header that is not the labour-market header: the names missing
+    /// and those not known, as written.
+    CsvHeader {
+        missing: Vec<String>,
+        unknown: Vec<String>,
+    },
+    /// A CSV line with a different number of cells than the header.
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    /// A CSV record repeating the month, region, sector and occupation of
+    /// the one on line `first_line`.
+    DuplicateRow {
+        first_line: usize,
+    },
+    /// A code of another classification (CPP/2010, CAE Rev. 3, NUTS, a
+    /// district number or name), with the rule giving the code to use.
+    OtherClassification {
+        list: CodeList,
+        code: String,
+        rule: CodeRule,
+    },
+}
+
+/// Files recognised by their signature (first bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Workbook {
+    /// `PK\x03\x04`: a zip, as .xlsx (Excel) and .ods (LibreOffice) are.
+    Zip,
+    /// `D0 CF 11 E0`: an OLE compound file, as legacy .xls workbooks are.
+    Ole,
+    /// `%PDF`.
+    Pdf,
+}
+
+/// Text encodings read besides UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Encoding {
+    /// Excel's "CSV" on Windows in Western European settings.
+    Windows1252,
+    /// Excel's "Unicode text" (little-endian, tab-separated).
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Why a cell is not a count (see `data::cells` for the rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberIssue {
+    /// `1.000`, `2,500`: one separator followed by three digits — a
+    /// thousand, or a decimal?
+    Ambiguous,
+    /// `310,5`, `2.25`: a fractional value where a count is expected.
+    Fraction,
+    /// `1e3`, `1,2E+05`: scientific notation (digits may have been lost).
+    Scientific,
+    /// `#VALUE!`, `#REF!`: a spreadsheet formula error.
+    SpreadsheetError,
+    /// `1 23`, `1.2.3`: separators not in groups of three digits.
+    Grouping,
+    /// Anything else that is not a number.
+    NotNumber,
 }
 
 impl ProblemKind {
@@ -141,6 +241,7 @@ impl ProblemKind {
                 ("a Polygon or MultiPolygon with [longitude, latitude] rings".into(), detail.clone())
             }
             Missing { what } => (what.clone(), "none".into()),
+            other => crate::messages::expected_found(super::Lang::En, other),
         }
     }
 }
@@ -166,6 +267,15 @@ impl ProblemKind {
             Empty { .. } => "empty",
             BadGeometry { .. } => "geometry",
             Missing { .. } => "missing",
+            Workbook { .. } => "workbook",
+            NotUtf8 { .. } => "not_utf8",
+            Decoded { .. } => "decoded",
+            BadNumber { .. } => "number",
+            NotAvailable { .. } => "not_available",
+            CsvHeader { .. } => "csv_header",
+            FieldCount { .. } => "field_count",
+            DuplicateRow { .. } => "duplicate_row",
+            OtherClassification { .. } => "other_classification",
         }
     }
 
@@ -258,17 +368,25 @@ pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub kind: ProblemKind,
+    /// CSV files: the column's name from the header. `line` and `column` are
+    /// then the CSV's line and column number, and `path` is not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csv_column: Option<String>,
 }
 
 impl Problem {
     /// Problems with the same key are "the same error" repeated: same
     /// severity and kind at the same place of different records.
     pub fn group_key(&self) -> String {
-        format!("{:?} {} {}", self.severity, self.kind.tag(), self.path.pattern())
+        match &self.csv_column {
+            // CSV: one group per kind, so that the report reads in line order.
+            Some(_) => format!("{:?} {} csv", self.severity, self.kind.tag()),
+            None => format!("{:?} {} {}", self.severity, self.kind.tag(), self.path.pattern()),
+        }
     }
 
     pub fn error(path: JsonPath, kind: ProblemKind) -> Problem {
-        Problem { severity: Severity::Error, path, line: None, column: None, kind }
+        Problem { severity: Severity::Error, path, line: None, column: None, kind, csv_column: None }
     }
 
     pub fn warning(path: JsonPath, kind: ProblemKind) -> Problem {
@@ -287,11 +405,23 @@ impl Problem {
             ProblemKind::UnknownCode { list, code, suggestion: Some(s) } => {
                 Some(format!("unknown {} code \"{code}\" — did you mean {s}?", list.name()))
             }
-            _ => None,
+            ProblemKind::UnknownCode { .. } => None,
+            _ => crate::messages::hint(super::Lang::En, self),
         }
     }
 
+    /// Places the problem at a CSV cell: line, column number and name.
+    pub fn at_cell(mut self, line: usize, column: usize, name: &str) -> Problem {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.csv_column = Some(name.to_string());
+        self
+    }
+
     pub fn location(&self) -> String {
+        if self.csv_column.is_some() {
+            return crate::messages::place(super::Lang::En, self);
+        }
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{} (line {l}:{c})", self.path),
             _ => self.path.to_string(),
@@ -377,6 +507,17 @@ impl Report {
 
     pub fn has_errors(&self) -> bool {
         self.total_errors > 0
+    }
+
+    /// Lists problems in line order, and groups in the order of their first
+    /// listed line (errors still before warnings in `grouped`).
+    pub fn sort_by_line(&mut self) {
+        self.problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column));
+        let first =
+            |key: &str| self.problems.iter().find(|p| p.group_key() == key).and_then(|p| p.line).unwrap_or(usize::MAX);
+        let mut keyed: Vec<(usize, Group)> = self.groups.drain(..).map(|g| (first(&g.key), g)).collect();
+        keyed.sort_by_key(|(line, _)| *line);
+        self.groups = keyed.into_iter().map(|(_, g)| g).collect();
     }
 
     pub fn unlisted(&self) -> usize {

@@ -26,7 +26,7 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1 (random port), at `base` (a folder such as '/apps/vagas/', default
- * '/'). `overrides`: url path → {status, body}.
+ * '/'). `overrides`: url path → {status, body, delay}.
  */
 export async function serve({ base = '/' } = {}) {
   const overrides = new Map();
@@ -34,6 +34,8 @@ export async function serve({ base = '/' } = {}) {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const o = overrides.get(path);
     if (o) {
+      // `delay` (ms): a slow answer, e.g. code lists arriving late.
+      if (o.delay) await new Promise((ok) => setTimeout(ok, o.delay));
       res.writeHead(o.status ?? 200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store' });
       return res.end(o.body ?? '');
     }

@@ -72,9 +72,9 @@ test('each corpus file dropped on the page shows its report and the dashboard ke
     await done.waitFor({ timeout: 15000 });
     if (!valid) {
       const report = await row.getByTestId('problems').innerText();
-      // Every report names a place: a line and column, or a JSON path.
+      // Every report names a place: a line and column (CSV: line, column number and name), or a JSON path.
       assert.match(report, new RegExp(expected('error')), `${name}: ${report}`);
-      assert.match(report, /line \d+:\d+|\$\./, `${name}: ${report}`);
+      assert.match(report, /line \d+:\d+|line \d+, column \d+ \(\w+\)|\$\./, `${name}: ${report}`);
     }
     // Remove it again: the bundled figures are back, the page still answers.
     await row.getByTestId('user-remove').click();
@@ -101,15 +101,15 @@ test('keeping the valid records: counts in the panel, the notice and the CSV exp
   assert.equal(await kpi(page, 'vacancies_open').textContent(), bundledOpen());
   await page.getByTestId('keep-valid').click();
   await page.getByTestId('user-dropped').waitFor();
-  assert.equal(await page.getByTestId('user-dropped').innerText(), expected('1 records with errors left out'));
-  assert.match(await page.getByTestId('dropped-notice').innerText(), /^1 records with errors were left out/);
+  assert.equal(await page.getByTestId('user-dropped').innerText(), expected('1 record with errors left out'));
+  assert.match(await page.getByTestId('dropped-notice').innerText(), /^1 record with errors was left out/);
   // The two valid records (PT-08 and PT-02, Jan 2025) replace the bundled labour data.
   await page.getByTestId('filter-from').selectOption('2025-01');
   await page.getByTestId('filter-to').selectOption('2025-01');
   await page.getByTestId('tab-explore').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-rank-occupations').click()]);
   const csv = (await readFile(await dl.path(), 'utf8')).trim().split('\r\n');
-  assert.match(csv.at(-1), new RegExp(expected('1 records with errors were left out')));
+  assert.match(csv.at(-1), new RegExp(expected('1 record with errors was left out')));
   assert.match(csv.at(-1), /Source: data loaded by the user: lm_negative\.json/);
   // Stored in the browser: back after a reload, with the same count.
   await page.reload();
