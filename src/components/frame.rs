@@ -102,10 +102,15 @@ pub fn ChartFrame(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     #[prop(into)] table: Signal<Table>,
+    /// The note under the CSV (provenance: official or illustrative, source
+    /// and date); by default the note on loaded data, if any.
+    #[prop(optional, into)]
+    note: MaybeProp<String>,
     children: Children,
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let csv_note = move || note.get_untracked().or_else(|| super::labels::export_note(store, lang.get_untracked()));
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
@@ -128,7 +133,7 @@ pub fn ChartFrame(
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
-                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(|t| t.to_csv_with_note(super::labels::export_note(store, lang.get_untracked()).as_deref()))))>
+                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(|t| t.to_csv_with_note(csv_note().as_deref()))))>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
                     <button class="tool" data-testid=format!("svg-download-{id}")

@@ -1,5 +1,7 @@
 //! Choropleth map of the districts (Açores and Madeira as insets), coloured by
-//! the chosen indicator; click or Enter on a district filters every view.
+//! the chosen indicator (shortages) or any per-district values (`Choropleth`,
+//! also used by the foreign-workforce page); click or Enter on a district
+//! filters every view.
 
 use std::sync::Arc;
 
@@ -25,8 +27,8 @@ const LEGEND: f64 = 120.0;
 
 /// Breaks and colours for the current values: quantiles on a sequential
 /// palette, or symmetric classes on a diverging one for changes.
-pub fn classes(ind: Indicator, values: &[f64]) -> (Vec<f64>, &'static [&'static str]) {
-    if ind == Indicator::Change {
+pub fn classes(diverging: bool, values: &[f64]) -> (Vec<f64>, &'static [&'static str]) {
+    if diverging {
         (diverging_breaks(values, 3), &DIVERGING[..])
     } else {
         (quantile_breaks(values, SEQUENTIAL.len()), &SEQUENTIAL[..])
@@ -41,10 +43,69 @@ fn fill(v: Option<f64>, breaks: &[f64], palette: &[&'static str]) -> &'static st
     }
 }
 
+/// What a choropleth shows: one value per district (code-list order), how
+/// to print it, and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapData {
+    pub values: Vec<Option<f64>>,
+    pub decimals: usize,
+    /// The indicator's name, for the legend, labels and the table header.
+    pub label: String,
+    /// Symmetric classes on a diverging palette (changes), else quantiles.
+    pub diverging: bool,
+}
+
+/// The shortages map: the chosen indicator of the labour-market aggregates.
 #[component]
 pub fn MapView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
+    let lang = store.lang;
+    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
+    let data = Memo::new(move |_| {
+        let agg = derived.agg.get()?;
+        let codes = store.codes.get()?;
+        let ind = indicator.get();
+        Some(MapData {
+            values: (0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect(),
+            decimals: ind.decimals(),
+            label: t(lang.get(), indicator_key(ind)).to_string(),
+            diverging: ind == Indicator::Change,
+        })
+    });
+    let title = Signal::derive(move || {
+        let l = lang.get();
+        let period = derived.filter.get().map(|f| format::period(l, f.from, f.to)).unwrap_or_default();
+        format!("{} · {} · {period}", t(l, Key::MapTitle), t(l, indicator_key(indicator.get())))
+    });
+    view! {
+        <Choropleth
+            id="map"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())
+            data=data
+            source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+        />
+    }
+}
+
+/// A choropleth of the districts (Açores and Madeira as insets) in a chart
+/// frame: click or Enter on a district selects it as the area of every view
+/// (again: clears it); hover and focus read the value out; the table and
+/// downloads hold exactly the values shown. `id` names the files and the
+/// `<svg id="svg-{id}">`; `source` is printed under the map.
+#[component]
+pub fn Choropleth(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    data: Memo<Option<MapData>>,
+    #[prop(into)] source: Signal<String>,
+    /// The note under the CSV download (see `ChartFrame`).
+    #[prop(optional, into)]
+    note: MaybeProp<String>,
+) -> impl IntoView {
+    let store = use_store();
     let lang = store.lang;
     let layout = Memo::new(move |_| {
         let regions = store.regions.get()?;
@@ -52,46 +113,33 @@ pub fn MapView() -> impl IntoView {
         let insets: Vec<usize> = ["PT-20", "PT-30"].iter().filter_map(|c| codes.region.get(c)).collect();
         Some(Arc::new(geo::layout(&regions.shapes, &insets, W, H)))
     });
-    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let hover = RwSignal::new(None::<usize>);
-    // Values per region (code-list order) for the indicator.
-    let values = Memo::new(move |_| {
-        let agg = derived.agg.get()?;
-        let codes = store.codes.get()?;
-        let ind = indicator.get();
-        Some((0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect::<Vec<_>>())
-    });
-    let selected = Memo::new(move |_| match derived.filter.get().map(|f| f.area) {
-        Some(Area::District(r)) => vec![r],
-        Some(Area::Focus(i)) => store.codes.get().and_then(|c| c.focus_regions.get(i).cloned()).unwrap_or_default(),
-        _ => Vec::new(),
+    let selected = Memo::new(move |_| match store.view.with(|v| v.area.clone()) {
+        None => Vec::new(),
+        Some(code) => match store.codes.get().and_then(|c| crate::view_state::parse_area(&code, &c).map(|a| (a, c))) {
+            Some((Area::District(r), _)) => vec![r],
+            Some((Area::Focus(i), c)) => c.focus_regions.get(i).cloned().unwrap_or_default(),
+            _ => Vec::new(),
+        },
     });
     let toggle = move |r: usize| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let code = codes.regions()[r].code.clone();
         store.set_view(|v| crate::view_state::toggle(&mut v.area, &code));
     };
-    let title = Signal::derive(move || {
-        let l = lang.get();
-        let period = derived.filter.get().map(|f| format::period(l, f.from, f.to)).unwrap_or_default();
-        format!("{} · {} · {period}", t(l, Key::MapTitle), t(l, indicator_key(indicator.get())))
-    });
+    let decimals = move || data.with(|d| d.as_ref().map_or(0, |d| d.decimals));
+    let label_of = move || data.with(|d| d.as_ref().map(|d| d.label.clone()).unwrap_or_default());
     let table = Signal::derive(move || {
         let l = lang.get();
-        let (Some(codes), Some(vals)) = (store.codes.get(), values.get()) else { return Table::default() };
-        let ind = indicator.get();
+        let (Some(codes), Some(d)) = (store.codes.get(), data.get()) else { return Table::default() };
         Table {
-            headers: vec!["ISO 3166-2".into(), t(l, Key::Region).into(), t(l, indicator_key(ind)).into()],
+            headers: vec!["ISO 3166-2".into(), t(l, Key::Region).into(), d.label.clone()],
             rows: codes
                 .regions()
                 .iter()
-                .zip(vals)
+                .zip(d.values)
                 .map(|(r, v)| {
-                    vec![
-                        Value::Text(r.code.clone()),
-                        Value::Text(r.name.get(l).to_string()),
-                        Value::Num(v, ind.decimals()),
-                    ]
+                    vec![Value::Text(r.code.clone()), Value::Text(r.name.get(l).to_string()), Value::Num(v, d.decimals)]
                 })
                 .collect(),
         }
@@ -99,14 +147,15 @@ pub fn MapView() -> impl IntoView {
     // Classes for the current values: recomputed per change, shared by the
     // paths and the legend.
     let classing = Memo::new(move |_| {
-        let ind = indicator.get();
-        let finite: Vec<f64> =
-            values.with(|v| v.iter().flatten().flatten().copied().filter(|x| x.is_finite()).collect());
-        let (breaks, palette) = classes(ind, &finite);
-        (breaks, palette.to_vec())
+        data.with(|d| {
+            let Some(d) = d else { return (Vec::new(), SEQUENTIAL.to_vec()) };
+            let finite: Vec<f64> = d.values.iter().flatten().copied().filter(|x| x.is_finite()).collect();
+            let (breaks, palette) = classes(d.diverging, &finite);
+            (breaks, palette.to_vec())
+        })
     });
-    let value_of = move |r: usize| values.with(|v| v.as_ref().and_then(|v| v.get(r).copied().flatten()));
-    let ready = Memo::new(move |_| values.with(Option::is_some));
+    let value_of = move |r: usize| data.with(|d| d.as_ref().and_then(|d| d.values.get(r).copied().flatten()));
+    let ready = Memo::new(move |_| data.with(Option::is_some));
     // The paths are built once per layout and language; a filter change only
     // updates their fill, stroke and labels (no new elements, no path parsing).
     let body = move || {
@@ -136,10 +185,7 @@ pub fn MapView() -> impl IntoView {
             .map(|mr| {
                 let r = mr.region;
                 let name = codes.regions()[r].name.get(l).to_string();
-                let label = move || {
-                    let ind = indicator.get();
-                    format!("{name}: {} ({})", format::maybe(l, value_of(r), ind.decimals()), t(l, indicator_key(ind)))
-                };
+                let label = move || format!("{name}: {} ({})", format::maybe(l, value_of(r), decimals()), label_of());
                 let label2 = label.clone();
                 let is_sel = move || selected.with(|s| s.contains(&r));
                 let paint = move || classing.with(|(b, p)| fill(value_of(r), b, p));
@@ -174,9 +220,10 @@ pub fn MapView() -> impl IntoView {
             .collect_view();
         let legend_y = H + TOP + 16.0;
         let legend = move || {
-            let ind = indicator.get();
+            let dec = decimals();
+            let what = label_of();
             classing.with(|(breaks, palette)| {
-                let labels = class_labels(breaks, |v| format::number(l, v, ind.decimals()));
+                let labels = class_labels(breaks, |v| format::number(l, v, dec));
                 let swatches = labels
                     .iter()
                     .enumerate()
@@ -191,7 +238,7 @@ pub fn MapView() -> impl IntoView {
                     .collect_view();
                 let no_data_y = legend_y + 16.0 * labels.len() as f64;
                 view! {
-                    <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{t(l, indicator_key(ind))}</text>
+                    <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{what}</text>
                     {swatches}
                     <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
                     <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
@@ -200,14 +247,13 @@ pub fn MapView() -> impl IntoView {
         };
         let readout = move || {
             hover.get().map(|r| {
-                let ind = indicator.get();
                 let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
-                format!("{name}: {}", format::maybe(l, value_of(r), ind.decimals()))
+                format!("{name}: {}", format::maybe(l, value_of(r), decimals()))
             })
         };
         view! {
             <svg
-                id="svg-map"
+                id=format!("svg-{id}")
                 xmlns="http://www.w3.org/2000/svg"
                 viewBox=format!("0 0 {W} {}", H + TOP + LEGEND)
                 width=W
@@ -218,22 +264,17 @@ pub fn MapView() -> impl IntoView {
                 class="map"
             >
                 <text x="8" y="18" font-size="14" font-weight="700">{move || title.get()}</text>
-                <text x=W - 8.0 y="18" font-size="13" text-anchor="end" data-testid="map-readout">{readout}</text>
+                <text x=W - 8.0 y="18" font-size="13" text-anchor="end" data-testid=format!("{id}-readout")>{readout}</text>
                 {insets}
                 {paths}
                 {legend}
-                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}" "{t(l, Key::BoundariesCredit)}</text>
+                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{move || source.get()}" "{t(l, Key::BoundariesCredit)}</text>
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame
-            id="map"
-            title=title
-            hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())
-            table=table
-        >
+        <ChartFrame id=id title=title hint=hint table=table note=note>
             {body}
         </ChartFrame>
     }

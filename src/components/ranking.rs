@@ -29,7 +29,7 @@ pub enum RankKind {
 }
 
 /// One bar: code, label, value.
-type Bar = (String, String, Option<f64>);
+pub type Bar = (String, String, Option<f64>);
 
 fn bars(
     kind: RankKind,
@@ -102,26 +102,87 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     };
     let title =
         Signal::derive(move || format!("{} · {}", t(lang.get(), heading), t(lang.get(), indicator_key(ind.get()))));
+    view! {
+        <div class="ranking">
+            <label class="sort-by">
+                <span>{move || t(lang.get(), Key::SortBy)}</span>
+                <select data-testid=format!("sort-{id}") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    chosen.set(Indicator::ALL.into_iter().find(|i| i.code() == v));
+                }>
+                    {move || {
+                        let l = lang.get();
+                        let cur = ind.get();
+                        Indicator::ALL
+                            .into_iter()
+                            .filter(|i| *i != Indicator::Change)
+                            .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <BarChart
+                id=id
+                title=title
+                hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string())
+                rows=rows
+                decimals=Signal::derive(move || ind.get().decimals())
+                headers=Signal::derive(move || {
+                    let l = lang.get();
+                    ["Code".to_string(), t(l, heading).to_string(), t(l, indicator_key(ind.get())).to_string()]
+                })
+                current=Signal::derive(move || current.get())
+                on_toggle=Callback::new(toggle)
+                source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+                pending_key="labour_market"
+            />
+        </div>
+    }
+}
+
+/// Horizontal bars in a chart frame, largest first as given: a click (or
+/// Enter) on a bar calls `on_toggle` with its code; bars whose code starts
+/// with `current` are highlighted. The table and downloads hold the rows
+/// shown; `headers` name its columns (code, label, value).
+#[component]
+pub fn BarChart(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    rows: Memo<Option<Vec<Bar>>>,
+    #[prop(into)] decimals: Signal<usize>,
+    #[prop(into)] headers: Signal<[String; 3]>,
+    #[prop(into)] current: Signal<Option<String>>,
+    on_toggle: Callback<String>,
+    #[prop(into)] source: Signal<String>,
+    /// The dataset whose failure makes the chart "unavailable".
+    pending_key: &'static str,
+    /// The note under the CSV download (see `ChartFrame`).
+    #[prop(optional, into)]
+    note: MaybeProp<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let toggle = move |code: String| on_toggle.run(code);
     let table = Signal::derive(move || {
-        let l = lang.get();
-        let i = ind.get();
+        let d = decimals.get();
         Table {
-            headers: vec!["Code".into(), t(l, heading).into(), t(l, indicator_key(i)).into()],
+            headers: headers.get().to_vec(),
             rows: rows
                 .get()
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(c, n, v)| vec![Value::Text(c), Value::Text(n), Value::Num(v, i.decimals())])
+                .map(|(c, n, v)| vec![Value::Text(c), Value::Text(n), Value::Num(v, d)])
                 .collect(),
         }
     });
     let body = move || {
         let l = lang.get();
-        let Some(rows) = rows.get() else { return super::pending(store, "labour_market", "rank-unavailable") };
+        let Some(rows) = rows.get() else { return super::pending(store, pending_key, "rank-unavailable") };
         if rows.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
-        let i = ind.get();
+        let dec = decimals.get();
         let h = TOP + BOTTOM + ROW * rows.len() as f64;
         let max = rows.iter().filter_map(|r| r.2).fold(0.0_f64, f64::max);
         let (_, d1) = nice_domain(0.0, if max > 0.0 { max } else { 1.0 }, 4);
@@ -136,7 +197,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
                 let fill = if selected { "#253494" } else { SEQUENTIAL[3] };
                 let label = format!("{code} {name}");
-                let text = format::maybe(l, *v, i.decimals());
+                let text = format::maybe(l, *v, dec);
                 let code2 = code.clone();
                 view! {
                     <g
@@ -178,33 +239,14 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 {bars}
-                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{source.get()}</text>
             </svg>
         }
         .into_any()
     };
     view! {
-        <div class="ranking">
-            <label class="sort-by">
-                <span>{move || t(lang.get(), Key::SortBy)}</span>
-                <select data-testid=format!("sort-{id}") on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    chosen.set(Indicator::ALL.into_iter().find(|i| i.code() == v));
-                }>
-                    {move || {
-                        let l = lang.get();
-                        let cur = ind.get();
-                        Indicator::ALL
-                            .into_iter()
-                            .filter(|i| *i != Indicator::Change)
-                            .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <ChartFrame id=id title=title hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string()) table=table>
-                {body}
-            </ChartFrame>
-        </div>
+        <ChartFrame id=id title=title hint=hint table=table note=note>
+            {body}
+        </ChartFrame>
     }
 }

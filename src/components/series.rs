@@ -24,6 +24,24 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 64.0;
 
+/// What a line chart shows: one line per area over points in time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineData {
+    /// Header of the first table column ("Month", "Year").
+    pub x_header: String,
+    /// Each point as in the table ("2025-07") and as read out ("jul 2025").
+    pub keys: Vec<String>,
+    pub points: Vec<String>,
+    /// Axis labels: (point, label), with a grid line.
+    pub ticks: Vec<(usize, String)>,
+    /// (name, values per point) of each line, in legend order.
+    pub lines: Vec<(String, Vec<Option<f64>>)>,
+    pub decimals: usize,
+    /// Points shaded as the selected period (first, last), if any.
+    pub shade: Option<(usize, usize)>,
+}
+
+/// The shortages series: the chosen indicator, monthly, for the compared areas.
 #[component]
 pub fn SeriesView() -> impl IntoView {
     let store = use_store();
@@ -32,32 +50,79 @@ pub fn SeriesView() -> impl IntoView {
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let compare =
         Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
-    let hover = RwSignal::new(None::<usize>);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let lines = Memo::new(move |_| {
+    let data = Memo::new(move |_| {
+        let l = lang.get();
         let agg = derived.agg.get()?;
+        let codes = store.codes.get()?;
+        let f = derived.filter.get()?;
         let ind = indicator.get();
-        Some((0..agg.series.len()).map(|k| agg.series_values(ind, k)).collect::<Vec<_>>())
+        let first = agg.series_first;
+        let lines: Vec<Vec<Option<f64>>> = (0..agg.series.len()).map(|k| agg.series_values(ind, k)).collect();
+        let n = lines.first().map_or(0, Vec::len);
+        let month = |i: usize| first.plus(i as u32);
+        Some(LineData {
+            x_header: t(l, Key::Month).to_string(),
+            keys: (0..n).map(|i| month(i).to_string()).collect(),
+            points: (0..n).map(|i| format::month(l, month(i))).collect(),
+            ticks: (0..n).filter(|i| month(*i).month() == 1).map(|i| (i, month(i).year().to_string())).collect(),
+            lines: compare.get().iter().map(|a| area_name(*a, &codes, l)).zip(lines).collect(),
+            decimals: ind.decimals(),
+            shade: Some((
+                f.from.index().saturating_sub(first.index()) as usize,
+                f.to.index().saturating_sub(first.index()) as usize,
+            )),
+        })
     });
-    let first = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.series_first)));
     let title = Signal::derive(move || {
         format!("{} · {}", t(lang.get(), Key::SeriesTitle), t(lang.get(), indicator_key(indicator.get())))
     });
+    view! {
+        <LineChart
+            id="series"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
+            data=data
+            source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+            pending_key="labour_market"
+        />
+        <ComparePicker/>
+        <PeriodSliders/>
+    }
+}
+
+/// A line chart in a chart frame, with a read-out on hover and keyboard
+/// (← → Home End), axis labels, a legend and the source under it; the table
+/// and downloads hold exactly the values drawn.
+#[component]
+pub fn LineChart(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    data: Memo<Option<LineData>>,
+    #[prop(into)] source: Signal<String>,
+    /// The dataset whose failure makes the chart "unavailable".
+    pending_key: &'static str,
+    /// The note under the CSV download (see `ChartFrame`).
+    #[prop(optional, into)]
+    note: MaybeProp<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let hover = RwSignal::new(None::<usize>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table = Signal::derive(move || {
-        let l = lang.get();
-        let (Some(codes), Some(lines), Some(first)) = (store.codes.get(), lines.get(), first.get()) else {
-            return Table::default();
-        };
-        let ind = indicator.get();
-        let mut headers = vec![t(l, Key::Month).to_string()];
-        headers.extend(compare.get().iter().map(|a| area_name(*a, &codes, l)));
-        let n = lines.first().map_or(0, Vec::len);
+        let Some(d) = data.get() else { return Table::default() };
+        let mut headers = vec![d.x_header.clone()];
+        headers.extend(d.lines.iter().map(|(name, _)| name.clone()));
         Table {
             headers,
-            rows: (0..n)
-                .map(|i| {
-                    let mut row = vec![Value::Text(first.plus(i as u32).to_string())];
-                    row.extend(lines.iter().map(|line| Value::Num(line.get(i).copied().flatten(), ind.decimals())));
+            rows: d
+                .keys
+                .iter()
+                .enumerate()
+                .map(|(i, key)| {
+                    let mut row = vec![Value::Text(key.clone())];
+                    row.extend(d.lines.iter().map(|(_, line)| Value::Num(line.get(i).copied().flatten(), d.decimals)));
                     row
                 })
                 .collect(),
@@ -65,31 +130,29 @@ pub fn SeriesView() -> impl IntoView {
     });
     let body = move || {
         let l = lang.get();
-        let (Some(lines), Some(first), Some(codes), Some(f)) =
-            (lines.get(), first.get(), store.codes.get(), derived.filter.get())
-        else {
-            return super::pending(store, "labour_market", "series-unavailable");
+        let Some(d) = data.get() else {
+            return super::pending(store, pending_key, "series-unavailable");
         };
-        let ind = indicator.get();
-        let n = lines.first().map_or(0, Vec::len).max(1);
-        let all: Vec<f64> = lines.iter().flatten().flatten().copied().filter(|v| v.is_finite()).collect();
+        let dec = d.decimals;
+        let n = d.keys.len().max(1);
+        let all: Vec<f64> = d.lines.iter().flat_map(|(_, v)| v).flatten().copied().filter(|v| v.is_finite()).collect();
         let lo = all.iter().copied().fold(0.0_f64, f64::min);
         let hi = all.iter().copied().fold(0.0_f64, f64::max);
         let (d0, d1) = nice_domain(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
         let x = Linear::new((0.0, (n - 1).max(1) as f64), (LEFT, W - RIGHT));
         let y = Linear::new((d0, d1), (H - BOTTOM, TOP));
         let ticks = nice_ticks(d0, d1, 5);
-        let areas = compare.get();
-        let paths = lines
+        let paths = d
+            .lines
             .iter()
             .enumerate()
-            .map(|(k, line)| {
-                let mut d = String::new();
+            .map(|(k, (_, line))| {
+                let mut path = String::new();
                 let mut pen_up = true;
                 for (i, v) in line.iter().enumerate() {
                     match v {
                         Some(v) if v.is_finite() => {
-                            d.push_str(&format!(
+                            path.push_str(&format!(
                                 "{}{:.1} {:.1} ",
                                 if pen_up { "M" } else { "L" },
                                 x.map(i as f64),
@@ -100,18 +163,30 @@ pub fn SeriesView() -> impl IntoView {
                         _ => pen_up = true,
                     }
                 }
-                view! { <path d=d fill="none" stroke=SERIES[k % SERIES.len()] stroke-width="2.2"/> }
+                // A single point still shows.
+                let dots = (line.iter().flatten().count() == 1).then(|| {
+                    let i = line.iter().position(Option::is_some).unwrap_or(0);
+                    let v = line[i].unwrap_or(0.0);
+                    view! { <circle cx=x.map(i as f64) cy=y.map(v) r="3.5" fill=SERIES[k % SERIES.len()]/> }
+                });
+                view! {
+                    <path d=path fill="none" stroke=SERIES[k % SERIES.len()] stroke-width="2.2"/>
+                    {dots}
+                }
             })
             .collect_view();
-        let from_i = f.from.index().saturating_sub(first.index()) as f64;
-        let to_i = f.to.index().saturating_sub(first.index()) as f64;
-        let years = (0..n)
-            .filter(|i| first.plus(*i as u32).month() == 1)
-            .map(|i| {
-                let xi = x.map(i as f64);
+        let shade = d.shade.map(|(a, b)| {
+            let (xa, xb) = (x.map(a as f64), x.map(b as f64));
+            view! { <rect x=xa y=TOP width=(xb - xa).max(2.0) height=H - BOTTOM - TOP fill="#fff4d6"/> }
+        });
+        let years = d
+            .ticks
+            .iter()
+            .map(|(i, label)| {
+                let xi = x.map(*i as f64);
                 view! {
                     <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#d0d5dc"/>
-                    <text x=xi + 3.0 y=H - BOTTOM + 16.0 font-size="11">{first.plus(i as u32).year()}</text>
+                    <text x=xi + 3.0 y=H - BOTTOM + 16.0 font-size="11">{label.clone()}</text>
                 }
             })
             .collect_view();
@@ -121,38 +196,31 @@ pub fn SeriesView() -> impl IntoView {
                 let yy = y.map(*v);
                 view! {
                     <line x1=LEFT x2=W - RIGHT y1=yy y2=yy stroke="#eceff3"/>
-                    <text x=LEFT - 6.0 y=yy + 4.0 font-size="11" text-anchor="end">{format::number(l, *v, if ind.decimals() > 0 { 1 } else { 0 })}</text>
+                    <text x=LEFT - 6.0 y=yy + 4.0 font-size="11" text-anchor="end">{format::number(l, *v, if dec > 0 { 1 } else { 0 })}</text>
                 }
             })
             .collect_view();
-        let legend = areas
+        let legend = d
+            .lines
             .iter()
             .enumerate()
-            .map(|(k, a)| {
+            .map(|(k, (name, _))| {
                 let lx = LEFT + 150.0 * k as f64;
                 view! {
                     <rect x=lx y=H - 26.0 width="14" height="4" fill=SERIES[k % SERIES.len()]/>
-                    <text x=lx + 18.0 y=H - 21.0 font-size="11">{area_name(*a, &codes, l)}</text>
+                    <text x=lx + 18.0 y=H - 21.0 font-size="11">{name.clone()}</text>
                 }
             })
             .collect_view();
-        let lines2 = lines.clone();
-        let areas2 = areas.clone();
-        let codes2 = codes.clone();
+        let d2 = d.clone();
         let readout = move || {
             let i = hover.get()?;
-            let values: Vec<String> = areas2
+            let values: Vec<String> = d2
+                .lines
                 .iter()
-                .zip(&lines2)
-                .map(|(a, line)| {
-                    format!(
-                        "{} {}",
-                        area_name(*a, &codes2, l),
-                        format::maybe(l, line.get(i).copied().flatten(), ind.decimals())
-                    )
-                })
+                .map(|(name, line)| format!("{name} {}", format::maybe(l, line.get(i).copied().flatten(), dec)))
                 .collect();
-            Some(format!("{}: {}", format::month(l, first.plus(i as u32)), values.join(" · ")))
+            Some(format!("{}: {}", d2.points.get(i)?, values.join(" · ")))
         };
         let readout_aria = readout.clone();
         let cursor = move || {
@@ -171,6 +239,7 @@ pub fn SeriesView() -> impl IntoView {
                 }
             }
         };
+        let start = d.shade.map_or(n - 1, |s| s.1);
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
             let step: i64 = match ev.key().as_str() {
                 "ArrowLeft" => -1,
@@ -180,12 +249,12 @@ pub fn SeriesView() -> impl IntoView {
                 _ => return,
             };
             ev.prevent_default();
-            let cur = hover.get_untracked().unwrap_or(to_i as usize) as i64;
+            let cur = hover.get_untracked().unwrap_or(start) as i64;
             hover.set(Some((cur + step).clamp(0, n as i64 - 1) as usize));
         };
         view! {
             <svg
-                id="svg-series"
+                id=format!("svg-{id}")
                 node_ref=svg_ref
                 xmlns="http://www.w3.org/2000/svg"
                 viewBox=format!("0 0 {W} {H}")
@@ -202,39 +271,36 @@ pub fn SeriesView() -> impl IntoView {
                 on:blur=move |_| hover.set(None)
             >
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
-                <text x="8" y="34" font-size="12" data-testid="series-readout">{readout}</text>
-                <rect x=x.map(from_i) y=TOP width=(x.map(to_i) - x.map(from_i)).max(2.0) height=H - BOTTOM - TOP fill="#fff4d6"/>
+                <text x="8" y="34" font-size="12" data-testid=format!("{id}-readout")>{readout}</text>
+                {shade}
                 {years}
                 {yticks}
                 {paths}
                 {cursor}
                 {legend}
-                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
+                <text x="8" y=H - 6.0 font-size="10" fill="#4f5863">{source.get()}</text>
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame
-            id="series"
-            title=title
-            hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
-            table=table
-        >
+        <ChartFrame id=id title=title hint=hint table=table note=note>
             {body}
         </ChartFrame>
-        <ComparePicker/>
-        <PeriodSliders/>
     }
 }
 
-/// Chips for the compared areas, with remove buttons, and a picker to add one.
+/// Chips for the compared areas, with remove buttons, and a picker to add
+/// one. `areas`: the list shown (default: the shortages view's).
 #[component]
-fn ComparePicker() -> impl IntoView {
+pub fn ComparePicker(#[prop(optional, into)] areas: Option<Signal<Vec<Area>>>) -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let current = move || derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default());
+    let current = move || match areas {
+        Some(a) => a.get(),
+        None => derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()),
+    };
     let set_list = move |areas: Vec<Area>| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let list: Vec<String> = areas.iter().map(|a| area_code(*a, &codes)).collect();

@@ -41,6 +41,12 @@ fn fields(line: &str, sep: char) -> Vec<String> {
     out.into_iter().map(|f| f.trim().to_string()).collect()
 }
 
+/// Splits one CSV line into trimmed fields (RFC 4180 quotes), for the other
+/// CSV formats (indicators).
+pub fn split_fields(line: &str, sep: char) -> Vec<String> {
+    fields(line, sep)
+}
+
 /// A count cell as a JSON token: empty is `null` (not available), a number
 /// stays a number (negative or fractional ones are then reported by the
 /// labour-market checks), anything else becomes a string, reported as such.

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod column;
 pub mod consultations;
 pub mod csv;
+pub mod indicators;
 pub mod ingest;
 pub mod labour;
 pub mod manifest;
