@@ -103,7 +103,7 @@ fn labour_badge(store: crate::app::store::Store) -> Key {
     let flags: Vec<Option<bool>> = store.user.with(|u| {
         u.iter().filter(|d| matches!(d.data(), Some(UserData::Labour(_)))).map(|d| d.meta().illustrative).collect()
     });
-    if flags.iter().any(|f| *f == Some(true)) {
+    if flags.contains(&Some(true)) {
         Key::IllustrativeBadge
     } else if !flags.is_empty() && flags.iter().all(|f| *f == Some(false)) {
         Key::OfficialBadge

@@ -389,7 +389,7 @@ impl Indicators {
 
     /// The last period of `year` the series has (its only one for yearly series).
     pub fn period_in_year(&self, series: usize, year: u16) -> Option<Period> {
-        self.periods(series).into_iter().filter(|p| p.year == year).next_back()
+        self.periods(series).into_iter().rfind(|p| p.year == year)
     }
 
     /// What a view of the indicators shows: the series `id` (else the first
