@@ -36,7 +36,7 @@ pub use native::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    native::main()
+    native::run()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -443,7 +443,7 @@ mod native {
         format!("[\n{}\n  ]", items.join(",\n"))
     }
 
-    pub fn main() {
+    pub fn run() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         match build(&root.join("data/raw")) {
             Ok(text) => {

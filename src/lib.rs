@@ -5,6 +5,7 @@
 //! `app` and `components` are the Leptos interface compiled to WebAssembly.
 
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod sample;

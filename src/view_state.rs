@@ -129,6 +129,9 @@ pub struct ViewState {
     pub search: Option<String>,
     /// How the barriers chart weighs outcomes.
     pub weight: Weight,
+    /// Consultation outcomes follow the labour-market period (`cdates=period`); by default they are
+    /// shown for every date, as consultations have their own dates.
+    pub follow_period: bool,
     /// A dataset or manifest to load from this address (`data=`).
     pub data: Option<String>,
     /// Presenting the story: the slide shown (1-based). `None`: not presenting.
@@ -151,6 +154,42 @@ impl ViewState {
     pub fn as_slide(&self) -> ViewState {
         ViewState { lang: None, slide: None, data: None, ..self.clone() }
     }
+}
+
+/// The URL parameters that differ between two states (in `encode`'s order), e.g. `["from"]` when only
+/// the start month changed.
+pub fn changed_params(a: &ViewState, b: &ViewState) -> Vec<String> {
+    fn pairs(v: &ViewState) -> Vec<(String, String)> {
+        let q = encode(v);
+        q.trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, val) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_string(), val.to_string())
+            })
+            .collect()
+    }
+    let (pa, pb) = (pairs(a), pairs(b));
+    let mut keys: Vec<String> = Vec::new();
+    for (k, _) in pa.iter().chain(&pb) {
+        let va = pa.iter().find(|(x, _)| x == k).map(|(_, v)| v);
+        let vb = pb.iter().find(|(x, _)| x == k).map(|(_, v)| v);
+        if va != vb && !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    }
+    keys
+}
+
+/// Milliseconds within which further changes of the same control make no new history entry.
+pub const COALESCE_MS: f64 = 1000.0;
+
+/// Whether a change should replace the last history entry instead of adding one: it touches exactly the
+/// same parameters as the previous change, which came less than [`COALESCE_MS`] earlier — arrow keys held
+/// in a month select, or a search typed letter by letter, make one entry, not twenty.
+pub fn coalesce(previous: &[String], current: &[String], elapsed_ms: f64) -> bool {
+    !current.is_empty() && previous == current && elapsed_ms < COALESCE_MS
 }
 
 /// An address a `data=` parameter may name: http(s) or a relative path.
@@ -305,6 +344,11 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 Some(s) => v.span = Some(s),
                 None => bad("not a span of years (YYYY-YYYY)"),
             },
+            "cdates" => match value.as_str() {
+                "period" => v.follow_period = true,
+                "all" => v.follow_period = false,
+                _ => bad("expected period or all"),
+            },
             "bw" => match Weight::from_code(&value) {
                 Some(w) => v.weight = w,
                 None => bad("unknown weighting"),
@@ -354,6 +398,9 @@ pub fn encode(v: &ViewState) -> String {
     }
     if v.weight != Weight::default() {
         parts.push(format!("bw={}", v.weight.code()));
+    }
+    if v.follow_period {
+        parts.push("cdates=period".into());
     }
     if let Some(d) = &v.data {
         parts.push(format!("data={}", percent_encode(d)));
@@ -477,6 +524,7 @@ pub fn resolve(v: &ViewState, codes: &Codes, first: Month, last: Month) -> Resol
         group: lookup("group", &v.group, &codes.group),
         status: v.status.as_deref().and_then(Status::from_code),
         text: v.search.clone(),
+        follow_period: v.follow_period,
     };
     let clamp = |m: Month| m.max(first).min(last);
     let default_from = Month::from_index(last.index().saturating_sub(11)).max(first);
@@ -512,6 +560,7 @@ mod tests {
             status: Some("in_progress".into()),
             search: Some("T0 & rendas, 50%".into()),
             weight: Weight::Votes,
+            follow_period: true,
             data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
             slide: Some(3),
             series: None,
@@ -530,13 +579,30 @@ mod tests {
     }
 
     #[test]
+    fn rapid_changes_of_one_control_coalesce() {
+        let a = ViewState::default();
+        let b = ViewState { from: Month::parse("2024-05"), ..a.clone() };
+        let c = ViewState { from: Month::parse("2024-04"), ..a.clone() };
+        let d = ViewState { from: Month::parse("2024-04"), area: Some("PT-08".into()), ..a.clone() };
+        assert_eq!(changed_params(&a, &b), ["from"]);
+        assert_eq!(changed_params(&b, &c), ["from"]);
+        assert_eq!(changed_params(&c, &d), ["area"]);
+        assert!(changed_params(&a, &a).is_empty());
+        let (ab, bc, cd) = (changed_params(&a, &b), changed_params(&b, &c), changed_params(&c, &d));
+        assert!(coalesce(&ab, &bc, 120.0));
+        assert!(!coalesce(&ab, &bc, 1500.0));
+        assert!(!coalesce(&bc, &cd, 50.0));
+        assert!(!coalesce(&[], &[], 10.0));
+    }
+
+    #[test]
     fn round_trips() {
         let v = full();
         let q = encode(&v);
         assert_eq!(
             q,
             "?page=explore&lang=en&ind=change&from=2024-06&to=2024-08&area=PT-08&cmp=PT,algarve,PT-02&sector=I&occ=51\
-             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes\
+             &theme=housing&group=employers&status=in_progress&q=T0%20%26%20rendas,%2050%25&bw=votes&cdates=period\
              &data=https%3A%2F%2Fexample.org%2Fvagas%2Fmanifest.json%3Fv%3D2%26x%3D%C3%A9&slide=3"
         );
         assert_eq!(decode(&q), (v, vec![]));

@@ -31,29 +31,78 @@ pub fn text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     save_blob(filename, &text_blob(&body, mime)?)
 }
 
-/// The markup of the `<svg>` with id `svg_id`, standalone.
-fn svg_markup(svg_id: &str) -> Result<String, JsValue> {
-    let el =
-        leptos::prelude::document().get_element_by_id(svg_id).ok_or_else(|| JsValue::from_str("chart not found"))?;
-    let mut markup = el.outer_html();
-    if !markup.contains("xmlns=") {
-        markup = markup.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
+/// Text escaped for XML content and attributes.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Lines of at most `max` characters, broken at spaces.
+fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in s.split(' ') {
+        let last = lines.last_mut().expect("one line at least");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > max {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
     }
-    Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}"))
+    lines
 }
 
-pub fn svg(filename: &str, svg_id: &str) -> Result<(), JsValue> {
-    text(filename, "image/svg+xml", &svg_markup(svg_id)?)
-}
-
-/// Renders the SVG on a canvas at twice its size and saves it as PNG.
-pub fn png(filename: &str, svg_id: &str) -> Result<(), JsValue> {
+/// The chart `<svg>` with id `svg_id` as a standalone SVG document, with a header band carrying the active
+/// filters (`title`) and a footer band carrying the provenance (source, date of the figures, illustrative
+/// stamp), so the file describes itself wherever it goes. Returns the markup and its width and height.
+fn svg_markup(svg_id: &str, title: &str, provenance: &str) -> Result<(String, u32, u32), JsValue> {
     let el =
         leptos::prelude::document().get_element_by_id(svg_id).ok_or_else(|| JsValue::from_str("chart not found"))?;
     let size =
         |a: &str| el.get_attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(600.0).clamp(1.0, 4000.0) as u32;
     let (width, height) = (size("width"), size("height"));
-    let blob = text_blob(&svg_markup(svg_id)?, "image/svg+xml")?;
+    let mut inner = el.outer_html();
+    if !inner.contains("xmlns=") {
+        inner = inner.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
+    }
+    let per_line = (f64::from(width) / 7.5) as usize;
+    let title_lines = wrap(title, per_line.max(20));
+    let prov_lines = wrap(provenance, (f64::from(width) / 6.5) as usize);
+    let head = 12 + 20 * title_lines.len() as u32;
+    let foot = 8 + 16 * prov_lines.len() as u32;
+    let total = head + height + foot;
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"system-ui, sans-serif\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
+    );
+    for (i, line) in title_lines.iter().enumerate() {
+        out.push_str(&format!(
+            "<text class=\"export-title\" x=\"8\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>",
+            22 + 20 * i as u32,
+            xml_escape(line)
+        ));
+    }
+    out.push_str(&format!("<g transform=\"translate(0,{head})\">{inner}</g>"));
+    for (i, line) in prov_lines.iter().enumerate() {
+        out.push_str(&format!(
+            "<text class=\"export-source\" x=\"8\" y=\"{}\" font-size=\"11\" fill=\"#333333\">{}</text>",
+            head + height + 16 + 16 * i as u32,
+            xml_escape(line)
+        ));
+    }
+    out.push_str("</svg>");
+    Ok((out, width, total))
+}
+
+/// Saves the chart `svg_id` as an SVG file with its filters (`title`) and `provenance` drawn in.
+pub fn svg(filename: &str, svg_id: &str, title: &str, provenance: &str) -> Result<(), JsValue> {
+    text(filename, "image/svg+xml", &svg_markup(svg_id, title, provenance)?.0)
+}
+
+/// Renders the same self-describing SVG as [`svg`] on a canvas at twice its size and saves it as PNG.
+pub fn png(filename: &str, svg_id: &str, title: &str, provenance: &str) -> Result<(), JsValue> {
+    let (markup, width, height) = svg_markup(svg_id, title, provenance)?;
+    let blob = text_blob(&markup, "image/svg+xml")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let img = web_sys::HtmlImageElement::new()?;
     let (name, img2, url2) = (filename.to_string(), img.clone(), url.clone());

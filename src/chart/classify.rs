@@ -96,9 +96,130 @@ pub fn class_labels(breaks: &[f64], fmt: impl Fn(f64) -> String) -> Vec<String> 
     labels
 }
 
+/// Fixed breaks of vacancies per jobseeker, centred on 1.0 (as many vacancies as jobseekers), so a colour
+/// means the same in every view and every period: `< 0.25`, `0.25 – 0.5`, `0.5 – 0.9`, `0.9 – 1.1`
+/// (balanced, ±10 % around 1), `1.1 – 2`, `≥ 2`. A district at 1.11 and one at 0.68 never share a class.
+pub const RATIO_BREAKS: [f64; 5] = [0.25, 0.5, 0.9, 1.1, 2.0];
+
+/// What a class of [`RATIO_BREAKS`] means, from the largest surplus of jobseekers to the most severe shortage
+/// of workers. The index of a variant is its class index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatioClass {
+    /// Fewer than 0.25 vacancies per jobseeker (4 or more jobseekers per vacancy).
+    LargeSurplus,
+    /// 0.25 – 0.5: 2 to 4 jobseekers per vacancy.
+    Surplus,
+    /// 0.5 – 0.9: more jobseekers than vacancies.
+    MildSurplus,
+    /// 0.9 – 1.1: about as many vacancies as jobseekers.
+    Balanced,
+    /// 1.1 – 2: more vacancies than jobseekers.
+    Shortage,
+    /// 2 or more vacancies per jobseeker.
+    SevereShortage,
+}
+
+impl RatioClass {
+    /// Every class, in break order (class index = position).
+    pub const ALL: [RatioClass; 6] = [
+        RatioClass::LargeSurplus,
+        RatioClass::Surplus,
+        RatioClass::MildSurplus,
+        RatioClass::Balanced,
+        RatioClass::Shortage,
+        RatioClass::SevereShortage,
+    ];
+
+    /// The class of a ratio, or `None` for a missing or non-finite one.
+    pub fn of(ratio: Option<f64>) -> Option<RatioClass> {
+        ratio.and_then(|r| classify(r, &RATIO_BREAKS)).map(|k| Self::ALL[k])
+    }
+
+    /// Whether the class is a shortage of workers (more vacancies than jobseekers, beyond the balanced band).
+    pub fn is_shortage(self) -> bool {
+        matches!(self, RatioClass::Shortage | RatioClass::SevereShortage)
+    }
+}
+
+/// Round `x` to two significant digits, but never finer than `decimals` (the precision it is shown with).
+fn round_display(x: f64, decimals: usize) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 1 - x.abs().log10().floor() as i32;
+    let digits = digits.min(decimals as i32);
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// Quantile breaks (see [`quantile_breaks`]) rounded to two significant digits and to the precision values
+/// are shown with (`decimals`), then deduplicated, so that legend labels are round and no two are equal.
+///
+/// Breaks stay strictly ascending and above the minimum value (no empty first class). All values equal, one
+/// value, or none give no breaks (one class).
+pub fn rounded_quantile_breaks(values: &[f64], classes: usize, decimals: usize) -> Vec<f64> {
+    let min = values.iter().copied().filter(|v| v.is_finite()).reduce(f64::min);
+    let mut breaks: Vec<f64> =
+        quantile_breaks(values, classes).into_iter().map(|b| round_display(b, decimals)).collect();
+    breaks.retain(|&b| min.is_some_and(|m| b > m));
+    breaks.dedup();
+    breaks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratio_classes_break_at_balance() {
+        // The case seen: 1.11 and 0.68 were in one class.
+        assert_eq!(RatioClass::of(Some(1.11)), Some(RatioClass::Shortage));
+        assert_eq!(RatioClass::of(Some(0.68)), Some(RatioClass::MildSurplus));
+        assert_eq!(RatioClass::of(Some(1.0)), Some(RatioClass::Balanced));
+        assert_eq!(RatioClass::of(Some(0.9)), Some(RatioClass::Balanced));
+        assert_eq!(RatioClass::of(Some(1.1)), Some(RatioClass::Shortage));
+        assert_eq!(RatioClass::of(Some(0.0)), Some(RatioClass::LargeSurplus));
+        assert_eq!(RatioClass::of(Some(7.5)), Some(RatioClass::SevereShortage));
+        assert_eq!(RatioClass::of(None), None);
+        assert_eq!(RatioClass::of(Some(f64::NAN)), None);
+        assert!(RatioClass::Shortage.is_shortage() && !RatioClass::Balanced.is_shortage());
+        // Centred on 1: the balanced band is symmetric around it.
+        assert!(((RATIO_BREAKS[2] + RATIO_BREAKS[3]) / 2.0 - 1.0).abs() < 1e-12);
+        assert_eq!(RatioClass::ALL.len(), RATIO_BREAKS.len() + 1);
+    }
+
+    #[test]
+    fn rounded_breaks_are_round_and_distinct() {
+        // Near-identical values gave two classes labelled "0.49 – 0.49".
+        let v = [0.47, 0.47, 0.48, 0.48, 0.481, 0.482, 0.483, 0.484, 0.49, 0.491, 0.492, 0.493, 0.494];
+        let b = rounded_quantile_breaks(&v, 5, 2);
+        let labels = class_labels(&b, |x| format!("{x:.2}"));
+        let mut uniq = labels.clone();
+        uniq.dedup();
+        assert_eq!(labels, uniq, "{labels:?}");
+        assert!(b.windows(2).all(|w| w[0] < w[1]), "{b:?}");
+        for &x in &b {
+            assert_eq!(format!("{x:.2}").parse::<f64>().unwrap(), x);
+        }
+        // Counts are rounded to two significant digits.
+        let v: Vec<f64> = (0..100).map(|i| 1000.0 + 37.0 * f64::from(i)).collect();
+        let b = rounded_quantile_breaks(&v, 5, 0);
+        assert_eq!(b, vec![1700.0, 2500.0, 3200.0, 4000.0]);
+    }
+
+    #[test]
+    fn rounded_breaks_degenerate() {
+        assert!(rounded_quantile_breaks(&[], 5, 0).is_empty());
+        assert!(rounded_quantile_breaks(&[3.0], 5, 0).is_empty());
+        assert!(rounded_quantile_breaks(&[3.0; 9], 5, 0).is_empty());
+        assert!(rounded_quantile_breaks(&[f64::NAN, f64::INFINITY], 5, 0).is_empty());
+        // Rounding down onto the minimum would leave the first class empty: that break is dropped.
+        assert_eq!(rounded_quantile_breaks(&[101.0, 102.0], 2, 0), Vec::<f64>::new());
+        assert_eq!(rounded_quantile_breaks(&[0.0, 0.0, 1.0, 1.0], 2, 0), vec![1.0]);
+        assert_eq!(round_display(0.0, 2), 0.0);
+        assert_eq!(round_display(-1234.0, 0), -1200.0);
+        assert_eq!(round_display(0.4849, 2), 0.48);
+    }
 
     #[test]
     fn quantiles_of_one_to_ten() {

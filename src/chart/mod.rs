@@ -2,5 +2,6 @@
 
 pub mod classify;
 pub mod labels;
+pub mod legend;
 pub mod palette;
 pub mod scale;

@@ -6,6 +6,12 @@ pub const SEQUENTIAL: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "
 /// Diverging palette, negative (brown) to positive (teal): ColorBrewer BrBG, 6 classes.
 pub const DIVERGING: [&str; 6] = ["#8c510a", "#d8b365", "#f6e8c3", "#c7eae5", "#5ab4ac", "#01665e"];
 
+/// Vacancies per jobseeker, one colour per [`RatioClass`](super::classify::RatioClass): surplus of
+/// jobseekers in blues (darker = larger surplus), balanced in pale yellow, shortage of workers in orange and
+/// dark red — the most salient colours, as shortage is what the dashboard is for. Blue–orange diverging
+/// schemes stay distinct with the common colour-vision deficiencies (after ColorBrewer RdYlBu).
+pub const RATIO: [&str; 6] = ["#1f5f99", "#5b9bd1", "#b7d4ea", "#f3e9b0", "#f08a3c", "#a50f15"];
+
 /// Fill for regions without data: a plain light grey, distinct from every palette colour.
 pub const NO_DATA: &str = "#e0e0e0";
 
@@ -76,7 +82,7 @@ mod tests {
     use super::*;
 
     fn all_colours() -> impl Iterator<Item = &'static str> {
-        SEQUENTIAL.into_iter().chain(DIVERGING).chain(SERIES).chain([NO_DATA])
+        SEQUENTIAL.into_iter().chain(DIVERGING).chain(RATIO).chain(SERIES).chain([NO_DATA])
     }
 
     #[test]
@@ -144,5 +150,22 @@ mod tests {
         // More classes than colours: monotone, from lightest to darkest.
         let many = pick(9);
         assert_eq!((many[0], many[8]), (SEQUENTIAL[0], SEQUENTIAL[4]));
+    }
+
+    #[test]
+    fn ratio_palette_darkens_away_from_balance() {
+        let l: Vec<f64> = RATIO.iter().map(|c| relative_luminance(c).unwrap()).collect();
+        // Lightest at "balanced" (index 3), darker step by step towards both ends.
+        assert!(l[..4].windows(2).all(|w| w[0] < w[1]), "{l:?}");
+        assert!(l[3..].windows(2).all(|w| w[0] > w[1]), "{l:?}");
+        // The most severe shortage is the darkest colour of the scale: the most salient.
+        assert!(l.iter().all(|&x| x >= l[5]), "{l:?}");
+        // Adjacent classes are told apart by lightness, not hue alone.
+        for w in RATIO.windows(2) {
+            assert!(contrast_ratio(w[0], w[1]).unwrap() >= 1.25, "{w:?}");
+        }
+        // "Balanced" stays visible on the white page and differs from the no-data grey.
+        assert!(contrast_ratio(RATIO[3], "#ffffff").unwrap() > 1.15);
+        assert!(!RATIO.contains(&NO_DATA));
     }
 }

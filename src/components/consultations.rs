@@ -48,10 +48,55 @@ fn weight_key(w: Weight) -> Key {
     }
 }
 
+/// "N of M consultation outcomes shown", and the switch between every date (the default: consultations
+/// have their own calendar) and the labour-market period of the filters.
+#[component]
+pub fn OutcomesScope() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let follow = Memo::new(move |_| store.view.with(|v| v.follow_period));
+    let counts = move || {
+        let shown = derived.outcomes.with(|o| o.as_ref().map(|o| o.len()))?;
+        let total = store.consultations.with(|c| c.as_ref().map(|c| c.outcomes().len()))?;
+        Some((shown, total))
+    };
+    let text = move || {
+        let l = lang.get();
+        counts().map(|(n, m)| {
+            t(l, Key::OutcomesShown)
+                .replace("{n}", &format::integer(l, n as f64))
+                .replace("{m}", &format::integer(l, m as f64))
+        })
+    };
+    let period = move || {
+        let l = lang.get();
+        derived.filter.with(|f| f.as_ref().map(|f| format::period(l, f.from, f.to))).unwrap_or_default()
+    };
+    view! {
+        <div class="outcomes-scope" role="status">
+            <span data-testid="outcomes-shown">{text}</span>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid="follow-period"
+                    prop:checked=move || follow.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        store.set_view(|v| v.follow_period = on);
+                    }
+                />
+                {move || format!("{} ({})", t(lang.get(), Key::FollowPeriod), period())}
+            </label>
+        </div>
+    }
+}
+
 #[component]
 pub fn ConsultationsPage() -> impl IntoView {
     view! {
         <section class="consultations">
+            <OutcomesScope/>
             <div class="explorer-grid two">
                 <BarriersView/>
                 <PriorityMatrix/>
@@ -457,10 +502,16 @@ pub fn RecommendationList() -> impl IntoView {
 #[component]
 pub fn EventsTable() -> impl IntoView {
     let store = use_store();
+    let derived = use_derived();
     let lang = store.lang;
     let table = Signal::derive(move || {
         let l = lang.get();
-        let (Some(codes), Some(cons)) = (store.codes.get(), store.consultations.get()) else { return Table::default() };
+        let (Some(codes), Some(cons), Some(f)) = (store.codes.get(), store.consultations.get(), derived.filter.get())
+        else {
+            return Table::default();
+        };
+        let follow = store.view.with(|v| v.follow_period);
+        let events = crate::data::outcomes::events_in(&cons, &codes, &f, follow);
         let mut headers: Vec<String> = [Key::Date, Key::Place, Key::Region, Key::Format, Key::Event]
             .iter()
             .map(|k| t(l, *k).to_string())
@@ -470,11 +521,10 @@ pub fn EventsTable() -> impl IntoView {
         headers.push(t(l, Key::Outcomes).to_string());
         Table {
             headers,
-            rows: cons
-                .events()
+            rows: events
                 .iter()
-                .enumerate()
-                .map(|(i, e)| {
+                .filter_map(|&(i, n)| Some((cons.events().get(i)?, n)))
+                .map(|(e, n_outcomes)| {
                     let mut row = vec![
                         Value::Text(e.date.clone()),
                         Value::Text(e.place.clone()),
@@ -501,7 +551,7 @@ pub fn EventsTable() -> impl IntoView {
                             .map(|g| Value::Num(e.participants.get(&g.code).map(|&n| f64::from(n)), 0)),
                     );
                     row.push(Value::Num(Some(f64::from(e.participants.values().sum::<u32>())), 0));
-                    row.push(Value::Num(Some(cons.ids.iter().filter(|x| x.event == i).count() as f64), 0));
+                    row.push(Value::Num(Some(n_outcomes as f64), 0));
                     row
                 })
                 .collect(),

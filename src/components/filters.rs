@@ -86,9 +86,20 @@ pub fn Filters() -> impl IntoView {
         }
         .into_any()
     };
+    // Occupation search by name (pt/en, accents ignored): narrows the select to the matches.
+    let occ_query = RwSignal::new(String::new());
+    let occ_matches = Memo::new(move |_| {
+        let q = occ_query.get();
+        let codes = store.codes.get()?;
+        (!q.trim().is_empty()).then(|| crate::data::search::find_occupations(&codes, &q))
+    });
     let occupation_options = move || {
         let l = lang.get();
         let Some(codes) = store.codes.get() else { return ().into_any() };
+        let matches = occ_matches.get();
+        let shown = move |code: &str| {
+            matches.as_ref().is_none_or(|m| m.iter().any(|c| c == code)) || occ_sel.with(|s| s.as_deref() == Some(code))
+        };
         let none = move || occ_sel.with(Option::is_none);
         let opt = move |code: &str, label: String, depth: usize| {
             let c = code.to_string();
@@ -112,14 +123,15 @@ pub fn Filters() -> impl IntoView {
                         codes
                             .occupations()
                             .iter()
-                            .filter(|o| o.code.starts_with(&g.code))
+                            .filter(|o| o.code.starts_with(&g.code) && shown(&o.code))
                             .map(|o| opt(&o.code, o.name.get(l).to_string(), 2))
                             .collect_view()
                             .into_any()
                     } else {
                         ().into_any()
                     };
-                    view! { {opt(&g.code, g.name.get(l).to_string(), depth)} {units} }
+                    let group = shown(&g.code).then(|| opt(&g.code, g.name.get(l).to_string(), depth));
+                    view! { {group} {units} }
                 })
                 .collect_view()}
         }
@@ -168,6 +180,36 @@ pub fn Filters() -> impl IntoView {
                 }>
                     {sector_options}
                 </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::OccupationSearch)}</span>
+                <input
+                    type="search"
+                    data-testid="occupation-search"
+                    maxlength="60"
+                    placeholder=move || t(lang.get(), Key::OccupationSearchHint)
+                    prop:value=move || occ_query.get()
+                    on:input=move |ev| occ_query.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        // Enter picks the first match.
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            if let Some(code) = occ_matches.get_untracked().and_then(|m| m.into_iter().next()) {
+                                set(Box::new(move |v| v.occupation = Some(code)));
+                            }
+                        }
+                    }
+                />
+                <span class="visually-hidden" role="status" data-testid="occupation-matches">
+                    {move || {
+                        occ_matches
+                            .get()
+                            .map(|m| match m.len() {
+                                1 => t(lang.get(), Key::MatchFound).to_string(),
+                                n => t(lang.get(), Key::MatchesFound).replace("{n}", &n.to_string()),
+                            })
+                    }}
+                </span>
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::OccupationFilter)}</span>

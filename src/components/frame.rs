@@ -102,18 +102,27 @@ pub fn ChartFrame(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     #[prop(into)] table: Signal<Table>,
-    /// The note under the CSV (provenance: official or illustrative, source
-    /// and date); by default the note on loaded data, if any.
+    /// A chart of consultation outcomes: its exports name theme, group and status instead of an
+    /// indicator and an occupation.
+    #[prop(optional)]
+    consultations: bool,
+    /// What the exports say about themselves (view, area, period, source, date, official or
+    /// illustrative), for charts that are not of the shortages or consultations data (the indicators
+    /// of the foreign-workforce page). By default it is built from the view state.
     #[prop(optional, into)]
-    note: MaybeProp<String>,
+    export: MaybeProp<crate::export::ExportContext>,
     children: Children,
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let csv_note = move || note.get_untracked().or_else(|| super::labels::export_note(store, lang.get_untracked()));
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
+    let context = move || {
+        export
+            .get_untracked()
+            .unwrap_or_else(|| super::labels::export_context(store, id, consultations, lang.get_untracked()))
+    };
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
         if let Err(e) = r {
             web_sys::console::error_1(&e);
@@ -133,15 +142,27 @@ pub fn ChartFrame(
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
-                        on:click=move |_| report(download::text(&format!("vagas-{id}.csv"), "text/csv;charset=utf-8", &table.with(|t| t.to_csv_with_note(csv_note().as_deref()))))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            // A chart with its own context says everything in its columns.
+                            let note = export.get_untracked().is_none().then(|| super::labels::export_note(store, l)).flatten();
+                            let csv = table.with(|t| crate::export::table_csv(t, &ctx, l, note.as_deref()));
+                            report(download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
                     <button class="tool" data-testid=format!("svg-download-{id}")
-                        on:click=move |_| report(download::svg(&format!("vagas-{id}.svg"), &svg_a))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::svg(&ctx.file_name("svg"), &svg_a, &ctx.filters_line(), &ctx.provenance_line(l)))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
                     <button class="tool" data-testid=format!("png-{id}")
-                        on:click=move |_| report(download::png(&format!("vagas-{id}.png"), &svg_b))>
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::png(&ctx.file_name("png"), &svg_b, &ctx.filters_line(), &ctx.provenance_line(l)))
+                        }>
                         "⤓ " {move || t(lang.get(), Key::DownloadPng)}
                     </button>
                 </div>

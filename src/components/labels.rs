@@ -62,3 +62,68 @@ pub fn is_activation(ev: &leptos::ev::KeyboardEvent) -> bool {
     }
     hit
 }
+
+/// The context of an export of chart `view`: its filters in codes and words, the period, the source
+/// line, the date of the figures and whether any of them is illustrative. `consultations`: a view of
+/// consultation outcomes (no indicator; theme, group and status filters instead of occupation).
+pub fn export_context(
+    store: crate::app::store::Store,
+    view: &str,
+    consultations: bool,
+    l: Lang,
+) -> crate::export::ExportContext {
+    use crate::data::manifest::Kind;
+    use crate::export::ExportContext;
+    use crate::i18n::t;
+    use leptos::prelude::{GetUntracked, With, WithUntracked};
+    let v = store.view.get_untracked();
+    let codes = store.codes.get_untracked();
+    let resolved = store.resolved();
+    let mut ctx = ExportContext { view: view.to_string(), ..Default::default() };
+    if let Some(codes) = codes.as_deref() {
+        let area = resolved.as_ref().map_or(Area::Portugal, |r| r.filter.area);
+        ctx.area = (crate::view_state::area_code(area, codes), area_name(area, codes, l));
+        ctx.sector = v.sector.as_ref().map(|c| (c.clone(), sector(codes, c, l).unwrap_or_else(|| c.clone())));
+        let entry = |list: &[crate::data::codes::Entry], code: &Option<String>| {
+            code.as_ref().map(|c| {
+                let name = list.iter().find(|e| &e.code == c).map_or(c.clone(), |e| e.name.get(l).to_string());
+                (c.clone(), name)
+            })
+        };
+        if consultations {
+            ctx.theme = entry(codes.themes(), &v.theme);
+            ctx.group = entry(codes.groups(), &v.group);
+            ctx.status = v.status.as_ref().map(|s| (s.clone(), s.clone()));
+        } else {
+            ctx.occupation =
+                v.occupation.as_ref().map(|c| (c.clone(), occupation(codes, c, l).unwrap_or_else(|| c.clone())));
+        }
+    }
+    if !consultations {
+        let ind = v.indicator;
+        ctx.indicator = Some((ind.code().to_string(), t(l, super::frame::indicator_key(ind)).to_string()));
+    }
+    let follows_period = !consultations || v.follow_period;
+    if let (Some(r), true) = (&resolved, follows_period) {
+        let (from, to) = (r.filter.from, r.filter.to);
+        ctx.period = Some((from.to_string(), to.to_string(), crate::format::period(l, from, to)));
+    }
+    ctx.source = source_line(store, l);
+    let kind = if consultations { Kind::Consultations } else { Kind::LabourMarket };
+    let key = kind.code();
+    let bundled = store.bundled_in_use(kind);
+    let bundled_meta = store.files.with_untracked(|f| f.iter().find(|f| f.key == key).and_then(|f| f.meta.clone()));
+    let user: Vec<crate::data::manifest::FileMeta> =
+        store.user.with(|u| u.iter().filter(|d| d.data().is_some()).map(|d| d.meta()).collect());
+    let mut dates: Vec<String> = user.iter().map(|m| m.date.clone()).filter(|d| !d.is_empty()).collect();
+    if bundled {
+        if let Some(m) = &bundled_meta {
+            dates.push(m.date.clone());
+        }
+    }
+    dates.dedup();
+    ctx.data_date = (!dates.is_empty()).then(|| dates.join(", "));
+    ctx.illustrative = (bundled && bundled_meta.as_ref().is_some_and(|m| m.illustrative))
+        || user.iter().any(|m| m.illustrative == Some(true));
+    ctx
+}

@@ -9,50 +9,37 @@ use leptos::prelude::*;
 
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
-use crate::chart::classify::{class_labels, classify, diverging_breaks, quantile_breaks};
-use crate::chart::palette::{DIVERGING, NO_DATA, SEQUENTIAL};
+use crate::chart::legend::{self, Classes};
+use crate::chart::palette::NO_DATA;
 use crate::data::aggregate::Area;
+use crate::export::ExportContext;
 use crate::format;
 use crate::geo::{self, MapLayout};
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
-use crate::view_state::Indicator;
 
 use super::frame::{indicator_key, ChartFrame};
 
 const W: f64 = 560.0;
 const H: f64 = 560.0;
 const TOP: f64 = 34.0;
-const LEGEND: f64 = 120.0;
-
-/// Breaks and colours for the current values: quantiles on a sequential
-/// palette, or symmetric classes on a diverging one for changes.
-pub fn classes(diverging: bool, values: &[f64]) -> (Vec<f64>, &'static [&'static str]) {
-    if diverging {
-        (diverging_breaks(values, 3), &DIVERGING[..])
-    } else {
-        (quantile_breaks(values, SEQUENTIAL.len()), &SEQUENTIAL[..])
-    }
+/// Height of the legend block for `classes` legend rows (plus its title and the no-data key).
+fn legend_height(classes: usize) -> f64 {
+    30.0 + 16.0 * (classes + 1) as f64
 }
-
-fn fill(v: Option<f64>, breaks: &[f64], palette: &[&'static str]) -> &'static str {
-    match v.and_then(|v| classify(v, breaks)) {
-        // Fewer distinct values than colours: spread the classes over the palette.
-        Some(k) => palette[(k * (palette.len() - 1)) / breaks.len().max(1)],
-        None => NO_DATA,
-    }
-}
+/// Room for the source line under the legend.
+const SOURCE: f64 = 22.0;
 
 /// What a choropleth shows: one value per district (code-list order), how
-/// to print it, and what it is.
+/// to print it, what it is, and its colour classes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapData {
     pub values: Vec<Option<f64>>,
     pub decimals: usize,
     /// The indicator's name, for the legend, labels and the table header.
     pub label: String,
-    /// Symmetric classes on a diverging palette (changes), else quantiles.
-    pub diverging: bool,
+    /// Colours and legend labels for these values (see `chart::legend`).
+    pub classes: Classes,
 }
 
 /// The shortages map: the chosen indicator of the labour-market aggregates.
@@ -66,11 +53,14 @@ pub fn MapView() -> impl IntoView {
         let agg = derived.agg.get()?;
         let codes = store.codes.get()?;
         let ind = indicator.get();
+        let l = lang.get();
+        let values: Vec<Option<f64>> = (0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect();
+        let finite: Vec<f64> = values.iter().flatten().copied().filter(|x| x.is_finite()).collect();
         Some(MapData {
-            values: (0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect(),
+            classes: legend::for_indicator(ind, &finite, l),
+            values,
             decimals: ind.decimals(),
-            label: t(lang.get(), indicator_key(ind)).to_string(),
-            diverging: ind == Indicator::Change,
+            label: t(l, indicator_key(ind)).to_string(),
         })
     });
     let title = Signal::derive(move || {
@@ -93,7 +83,8 @@ pub fn MapView() -> impl IntoView {
 /// frame: click or Enter on a district selects it as the area of every view
 /// (again: clears it); hover and focus read the value out; the table and
 /// downloads hold exactly the values shown. `id` names the files and the
-/// `<svg id="svg-{id}">`; `source` is printed under the map.
+/// `<svg id="svg-{id}">`; `source` is printed under the map; `export`
+/// replaces the export context of the shortages views (see `ChartFrame`).
 #[component]
 pub fn Choropleth(
     id: &'static str,
@@ -101,9 +92,7 @@ pub fn Choropleth(
     #[prop(into)] hint: Signal<String>,
     data: Memo<Option<MapData>>,
     #[prop(into)] source: Signal<String>,
-    /// The note under the CSV download (see `ChartFrame`).
-    #[prop(optional, into)]
-    note: MaybeProp<String>,
+    #[prop(optional, into)] export: MaybeProp<ExportContext>,
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
@@ -144,15 +133,9 @@ pub fn Choropleth(
                 .collect(),
         }
     });
-    // Classes for the current values: recomputed per change, shared by the
-    // paths and the legend.
+    // Classes for the current values, shared by the paths and the legend.
     let classing = Memo::new(move |_| {
-        data.with(|d| {
-            let Some(d) = d else { return (Vec::new(), SEQUENTIAL.to_vec()) };
-            let finite: Vec<f64> = d.values.iter().flatten().copied().filter(|x| x.is_finite()).collect();
-            let (breaks, palette) = classes(d.diverging, &finite);
-            (breaks, palette.to_vec())
-        })
+        data.with(|d| d.as_ref().map(|d| d.classes.clone()).unwrap_or_else(|| legend::sequential(&[], 0, lang.get())))
     });
     let value_of = move |r: usize| data.with(|d| d.as_ref().and_then(|d| d.values.get(r).copied().flatten()));
     let ready = Memo::new(move |_| data.with(Option::is_some));
@@ -188,7 +171,7 @@ pub fn Choropleth(
                 let label = move || format!("{name}: {} ({})", format::maybe(l, value_of(r), decimals()), label_of());
                 let label2 = label.clone();
                 let is_sel = move || selected.with(|s| s.contains(&r));
-                let paint = move || classing.with(|(b, p)| fill(value_of(r), b, p));
+                let paint = move || classing.with(|c: &Classes| c.color(value_of(r)));
                 view! {
                     <path
                         d=mr.d.clone()
@@ -220,31 +203,31 @@ pub fn Choropleth(
             .collect_view();
         let legend_y = H + TOP + 16.0;
         let legend = move || {
-            let dec = decimals();
             let what = label_of();
-            classing.with(|(breaks, palette)| {
-                let labels = class_labels(breaks, |v| format::number(l, v, dec));
-                let swatches = labels
+            classing.with(|c: &Classes| {
+                let swatches = c
+                    .labels
                     .iter()
+                    .zip(&c.colors)
                     .enumerate()
-                    .map(|(k, text)| {
-                        let color = palette[(k * (palette.len() - 1)) / breaks.len().max(1)];
+                    .map(|(k, (text, color))| {
                         let y = legend_y + 16.0 * k as f64;
                         view! {
-                            <rect x="12" y=y width="14" height="12" fill=color stroke="#8a929c" stroke-width="0.5"/>
-                            <text x="32" y=y + 10.0 font-size="11">{text.clone()}</text>
+                            <rect x="12" y=y width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x="32" y=y + 10.0 font-size="11" data-testid="map-legend-label">{text.clone()}</text>
                         }
                     })
                     .collect_view();
-                let no_data_y = legend_y + 16.0 * labels.len() as f64;
+                let no_data_y = legend_y + 16.0 * c.labels.len() as f64;
                 view! {
                     <text x="12" y=legend_y - 6.0 font-size="11" font-weight="700">{t(l, Key::Legend)}": "{what}</text>
                     {swatches}
                     <rect x="12" y=no_data_y width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                    <text x="32" y=no_data_y + 10.0 font-size="11">{t(l, Key::NoDataLegend)}</text>
+                    <text x="32" y=no_data_y + 10.0 font-size="11" data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
                 }
             })
         };
+        let total_h = move || H + TOP + classing.with(|c| legend_height(c.labels.len())) + SOURCE;
         let readout = move || {
             hover.get().map(|r| {
                 let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
@@ -255,9 +238,9 @@ pub fn Choropleth(
             <svg
                 id=format!("svg-{id}")
                 xmlns="http://www.w3.org/2000/svg"
-                viewBox=format!("0 0 {W} {}", H + TOP + LEGEND)
+                viewBox=move || format!("0 0 {W} {}", total_h())
                 width=W
-                height=H + TOP + LEGEND
+                height=total_h
                 font-family="system-ui, sans-serif"
                 role="group"
                 aria-label=move || title.get()
@@ -268,13 +251,13 @@ pub fn Choropleth(
                 {insets}
                 {paths}
                 {legend}
-                <text x="8" y=H + TOP + LEGEND - 8.0 font-size="10" fill="#4f5863">{move || source.get()}" "{t(l, Key::BoundariesCredit)}</text>
+                <text x="8" y=move || total_h() - 8.0 font-size="10" fill="#4f5863">{move || source.get()}" "{t(l, Key::BoundariesCredit)}</text>
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame id=id title=title hint=hint table=table note=note>
+        <ChartFrame id=id title=title hint=hint table=table export=export>
             {body}
         </ChartFrame>
     }

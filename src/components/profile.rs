@@ -42,6 +42,7 @@ pub fn RegionProfile() -> impl IntoView {
             </Show>
             {move || note().map(|n| view! { <p class="hint">{n}</p> })}
             <Headlines/>
+            <super::consultations::OutcomesScope/>
             <div class="explorer-grid two">
                 <BarriersView/>
                 <StatusSummary/>

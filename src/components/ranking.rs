@@ -157,9 +157,9 @@ pub fn BarChart(
     #[prop(into)] source: Signal<String>,
     /// The dataset whose failure makes the chart "unavailable".
     pending_key: &'static str,
-    /// The note under the CSV download (see `ChartFrame`).
+    /// What the exports say about themselves (see `ChartFrame`).
     #[prop(optional, into)]
-    note: MaybeProp<String>,
+    export: MaybeProp<crate::export::ExportContext>,
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
@@ -245,7 +245,7 @@ pub fn BarChart(
         .into_any()
     };
     view! {
-        <ChartFrame id=id title=title hint=hint table=table note=note>
+        <ChartFrame id=id title=title hint=hint table=table export=export>
             {body}
         </ChartFrame>
     }

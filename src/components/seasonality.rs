@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::app::root::use_derived;
 use crate::app::store::use_store;
-use crate::chart::classify::{class_labels, classify};
-use crate::chart::palette::{DIVERGING, NO_DATA};
+use crate::chart::classify::RatioClass;
+use crate::chart::legend;
+use crate::chart::palette::{NO_DATA, RATIO};
 use crate::format;
 use crate::i18n::{t, Key};
 use crate::table::{Table, Value};
@@ -18,16 +19,13 @@ const W: f64 = 760.0;
 const LABEL: f64 = 290.0;
 const ROW: f64 = 20.0;
 const TOP: f64 = 44.0;
-const BOTTOM: f64 = 70.0;
+const BOTTOM: f64 = 92.0;
 
-/// Fixed breaks around 1 (as many vacancies as jobseekers): surplus classes
-/// below, shortage classes above, so colours mean the same in every view.
-pub const BREAKS: [f64; 5] = [0.25, 0.5, 1.0, 1.5, 2.0];
-
-/// Shortage in warm browns, surplus in teals (BrBG reversed).
+/// The colour of a cell: the one vacancies-per-jobseeker scale of the map and its legend
+/// ([`legend::ratio`]), so shortage is the most salient colour here too.
 pub fn cell_color(ratio: Option<f64>) -> &'static str {
-    match ratio.and_then(|r| classify(r, &BREAKS)) {
-        Some(k) => DIVERGING[DIVERGING.len() - 1 - k],
+    match RatioClass::of(ratio) {
+        Some(c) => RATIO[c as usize],
         None => NO_DATA,
     }
 }
@@ -172,16 +170,20 @@ pub fn SeasonalityView() -> impl IntoView {
                 toggle(code);
             }
         };
-        let labels = class_labels(&BREAKS, |v| format::number(l, v, 2));
+        let classes = legend::ratio(l);
         let ly = h - BOTTOM + 14.0;
-        let legend = labels
+        // Two rows of three classes, surplus on the first row, balance and shortage on the second.
+        let legend = classes
+            .labels
             .iter()
+            .zip(&classes.colors)
             .enumerate()
-            .map(|(k, text)| {
-                let lx = LABEL + 76.0 * k as f64;
+            .map(|(k, (text, color))| {
+                let lx = 70.0 + 230.0 * (k % 3) as f64;
+                let y = ly + 16.0 * (k / 3) as f64;
                 view! {
-                    <rect x=lx y=ly width="14" height="12" fill=DIVERGING[DIVERGING.len() - 1 - k]/>
-                    <text x=lx + 18.0 y=ly + 10.0 font-size="10">{text.clone()}</text>
+                    <rect x=lx y=y width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                    <text x=lx + 18.0 y=y + 10.0 font-size="10">{text.clone()}</text>
                 }
             })
             .collect_view();
@@ -195,13 +197,12 @@ pub fn SeasonalityView() -> impl IntoView {
                     </clipPath>
                 </defs>
                 <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
-                <text x="8" y="18" font-size="14" font-weight="700">{title.get()}</text>
                 <text x="8" y="32" font-size="11" data-testid="seasonality-readout">{move || readout.get()}</text>
                 {months}
                 {rows}
                 <text x="8" y=ly + 10.0 font-size="10" font-weight="700">{t(l, Key::Legend)}</text>
                 {legend}
-                <text x="8" y=ly + 30.0 font-size="10">{t(l, Key::SeasonalityHint)}</text>
+                <text x="8" y=ly + 46.0 font-size="10">{t(l, Key::SeasonalityHint)}</text>
                 <text x="8" y=h - 8.0 font-size="10" fill="#4f5863">{super::labels::source_line(store, l)}</text>
             </svg>
         }

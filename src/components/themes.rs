@@ -68,6 +68,7 @@ pub fn ThemesPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="themes-title">
             <h2 id="themes-title">{move || t(lang.get(), Key::OutcomesByTheme)}</h2>
             <p class="hint">{move || t(lang.get(), Key::OutcomesHint)}</p>
+            <super::consultations::OutcomesScope/>
             {body}
         </section>
     }

@@ -15,6 +15,7 @@ use crate::data::aggregate::Area;
 use crate::data::codes::Codes;
 use crate::data::indicators::{area_label, Indicators, Period, Series, Unit};
 use crate::data::Lang;
+use crate::export::ExportContext;
 use crate::format;
 use crate::i18n::{t, Key};
 use crate::view_state::{parse_area, MAX_COMPARE};
@@ -153,6 +154,35 @@ pub fn Workforce() -> impl IntoView {
     let series_meta = move || chosen.with(|c| c.as_ref().map(|c| c.ind.series[c.series].clone()));
     let title_of = move |l: Lang| series_meta().map(|s| s.title.get(l).to_string()).unwrap_or_default();
     let note = Signal::derive(move || series_meta().map(|s| provenance(&s, lang.get())).unwrap_or_default());
+    // What each chart's exports say about themselves: the series, the area
+    // chosen, the period(s) shown, the source with its label, and the date.
+    let export_for = move |view: &'static str| {
+        Signal::derive(move || {
+            let l = lang.get();
+            let c = chosen.get()?;
+            let s = &c.ind.series[c.series];
+            let area = view_area(store, &c.codes);
+            let (a, b) = match view {
+                "wf-growth" => (c.from, c.to),
+                "wf-series" => {
+                    let p = c.ind.periods(c.series);
+                    (*p.first()?, *p.last()?)
+                }
+                _ => (c.period, c.period),
+            };
+            let words = if a == b { a.to_string() } else { format!("{a}–{b}") };
+            Some(ExportContext {
+                view: view.to_string(),
+                indicator: Some((s.id.clone(), s.title.get(l).to_string())),
+                area: (area.clone(), area_label(&area, &c.codes, l)),
+                period: Some((a.to_string(), b.to_string(), words)),
+                source: provenance(s, l),
+                data_date: Some(s.date.clone()).filter(|d| !d.is_empty()),
+                illustrative: s.illustrative,
+                ..ExportContext::default()
+            })
+        })
+    };
     let compare = Memo::new(move |_| {
         let codes = store.codes.get()?;
         let listed: Vec<Area> = store.view.with(|v| v.compare.iter().filter_map(|c| parse_area(c, &codes)).collect());
@@ -173,11 +203,13 @@ pub fn Workforce() -> impl IntoView {
     let map_data = Memo::new(move |_| {
         let c = chosen.get()?;
         let s = &c.ind.series[c.series];
+        let values = c.ind.district_values(c.series, c.period, &c.codes);
+        let finite: Vec<f64> = values.iter().flatten().copied().filter(|x| x.is_finite()).collect();
         Some(MapData {
-            values: c.ind.district_values(c.series, c.period, &c.codes),
+            classes: crate::chart::legend::sequential(&finite, s.unit.decimals(), lang.get()),
+            values,
             decimals: s.unit.decimals(),
             label: s.title.get(lang.get()).to_string(),
-            diverging: false,
         })
     });
     let rank = Memo::new(move |_| {
@@ -326,7 +358,7 @@ pub fn Workforce() -> impl IntoView {
                     hint=Signal::derive(move || t(lang.get(), Key::WorkforceMapHint).to_string())
                     data=map_data
                     source=note
-                    note=note
+                    export=export_for("wf-map")
                 />
                 <div class="explorer-side">
                     <BarChart
@@ -345,7 +377,7 @@ pub fn Workforce() -> impl IntoView {
                         current=current
                         on_toggle=Callback::new(toggle_area)
                         source=note
-                        note=note
+                        export=export_for("wf-rank")
                         pending_key="indicators"
                     />
                 </div>
@@ -367,7 +399,7 @@ pub fn Workforce() -> impl IntoView {
                     current=current
                     on_toggle=Callback::new(toggle_area)
                     source=note
-                    note=note
+                    export=export_for("wf-growth")
                     pending_key="indicators"
                 />
                 <div>
@@ -377,7 +409,7 @@ pub fn Workforce() -> impl IntoView {
                         hint=Signal::derive(move || t(lang.get(), Key::YearlyHint).to_string())
                         data=yearly
                         source=note
-                        note=note
+                        export=export_for("wf-series")
                         pending_key="indicators"
                     />
                     <ComparePicker areas=Signal::derive(move || compare.get().unwrap_or_default())/>

@@ -19,6 +19,7 @@ pub mod problem;
 pub mod regions;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod search;
 pub mod story;
 pub mod text;
 

@@ -4,6 +4,7 @@
 use super::aggregate::Filter;
 use super::codes::Codes;
 use super::consultations::{Consultations, Status};
+use super::Month;
 
 /// Filters specific to outcomes, on top of the area, period and sector.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,6 +14,9 @@ pub struct OutcomeQuery {
     pub status: Option<Status>,
     /// Free text, matched in pt and en, ignoring case and accents.
     pub text: Option<String>,
+    /// Keep only outcomes whose event falls in the filter's period. `false` (the default): every date,
+    /// since consultations have their own calendar, unrelated to the labour-market period.
+    pub follow_period: bool,
 }
 
 /// Lower case without accents, so "habitacao" finds "Habitação".
@@ -48,8 +52,7 @@ pub fn matching(cons: &Consultations, codes: &Codes, f: &Filter, q: &OutcomeQuer
                 (Some(p), Some(s)) => codes.sectors().get(s).is_some_and(|e| e.code.starts_with(p.as_str())),
             };
             mask.get(ids.region).copied().unwrap_or(false)
-                && ids.month >= f.from
-                && ids.month <= f.to
+                && (!q.follow_period || (ids.month >= f.from && ids.month <= f.to))
                 && sector_ok
                 && q.theme.is_none_or(|t| t == ids.theme)
                 && q.group.is_none_or(|g| g == ids.group)
@@ -69,6 +72,33 @@ pub fn matching(cons: &Consultations, codes: &Codes, f: &Filter, q: &OutcomeQuer
                 })
         })
         .map(|(i, _)| i)
+        .collect()
+}
+
+/// The consultation events in the area of `f` (and in its period when `follow_period`), in file order,
+/// each with the number of its outcomes: `(event index, outcomes)`. One pass over the outcomes.
+/// Events whose district is not in the code lists are left out of any area but Portugal.
+pub fn events_in(cons: &Consultations, codes: &Codes, f: &Filter, follow_period: bool) -> Vec<(usize, usize)> {
+    let mask = f.area.mask(codes);
+    let mut counts = vec![0usize; cons.events().len()];
+    for ids in &cons.ids {
+        if let Some(c) = counts.get_mut(ids.event) {
+            *c += 1;
+        }
+    }
+    cons.events()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            let in_area = match codes.region.get(&e.region) {
+                Some(r) => mask.get(r).copied().unwrap_or(false),
+                None => matches!(f.area, super::aggregate::Area::Portugal),
+            };
+            let in_period = !follow_period
+                || Month::parse(e.date.get(..7).unwrap_or_default()).is_some_and(|m| m >= f.from && m <= f.to);
+            in_area && in_period
+        })
+        .map(|(i, _)| (i, counts[i]))
         .collect()
 }
 
@@ -248,6 +278,22 @@ mod tests {
         assert_eq!(matching(&x, &c, &f, &q("workshop")), vec![0, 1]);
         assert!(matching(&x, &c, &f, &q("aima housing")).is_empty());
         assert_eq!(matching(&x, &c, &f, &q("   ")), vec![0, 1]);
+    }
+
+    #[test]
+    fn outcomes_follow_their_own_dates_unless_asked() {
+        let (c, x) = setup();
+        // A period with no consultation at all: every outcome by default, none when following it.
+        let f = Filter { from: Month::parse("2019-01").unwrap(), to: Month::parse("2019-02").unwrap(), ..all_2024(&c) };
+        assert_eq!(matching(&x, &c, &f, &OutcomeQuery::default()), vec![0, 1]);
+        assert!(matching(&x, &c, &f, &OutcomeQuery { follow_period: true, ..Default::default() }).is_empty());
+        assert_eq!(events_in(&x, &c, &f, false).iter().map(|e| e.1).sum::<usize>(), 2);
+        assert!(events_in(&x, &c, &f, true).is_empty());
+        // Another district: its events only.
+        let beja = Filter { area: Area::District(c.region.get("PT-02").unwrap()), ..all_2024(&c) };
+        assert!(events_in(&x, &c, &beja, false).iter().all(|&(i, _)| x.events()[i].region == "PT-02"));
+        let all = Filter { area: Area::Portugal, ..all_2024(&c) };
+        assert_eq!(events_in(&x, &c, &all, false).len(), x.events().len());
     }
 
     #[test]
