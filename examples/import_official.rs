@@ -1,5 +1,5 @@
-//! Imports the official figures kept unchanged in `data/raw/` (see
-//! `data/raw/SOURCES.md`) into the bundled indicators dataset
+//! Imports the official figures kept unchanged in `data-raw/` (see
+//! `data-raw/SOURCES.md`) into the bundled indicators dataset
 //! `data/indicators_official.json` (format `vagas.indicators`).
 //!
 //! ```sh
@@ -445,7 +445,7 @@ mod native {
 
     pub fn run() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        match build(&root.join("data/raw")) {
+        match build(&root.join("data-raw")) {
             Ok(text) => {
                 let out = root.join("data/indicators_official.json");
                 if let Err(e) = std::fs::write(&out, text) {

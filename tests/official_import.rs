@@ -1,5 +1,5 @@
 //! The bundled official indicators are exactly what the import of the raw
-//! files in data/raw/ writes (examples/import_official.rs), and hold the
+//! files in data-raw/ writes (examples/import_official.rs), and hold the
 //! figures published in those files.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -22,7 +22,7 @@ fn codes() -> vagas::data::codes::Codes {
 
 #[test]
 fn bundled_file_is_the_import_of_the_raw_files() {
-    let built = import_official::build(&root().join("data/raw")).expect("the raw files import");
+    let built = import_official::build(&root().join("data-raw")).expect("the raw files import");
     let bundled = std::fs::read_to_string(root().join("data/indicators_official.json")).unwrap();
     assert!(built == bundled, "data/indicators_official.json is stale: run cargo run --example import_official");
 }

@@ -34,9 +34,13 @@ pub fn badge_key(s: &Series) -> Key {
 }
 
 /// The provenance of a series, as printed beside its figures and in exports:
-/// "official · Source: ISS / GEP-MTSSS, Table Q1, 2026-02-07 · subject to revision".
+/// "official · Source: ISS / GEP-MTSSS …, table Q1, 2026-02-07 · subject to revision".
 pub fn provenance(s: &Series, l: Lang) -> String {
-    let mut parts = vec![t(l, badge_key(s)).to_string()];
+    format!("{} · {}", t(l, badge_key(s)), source_part(s, l))
+}
+
+/// The provenance without the label: "Source: …, table Q1, 2026-02-07 · subject to revision".
+pub fn source_part(s: &Series, l: Lang) -> String {
     let mut source = format!("{}: {}", t(l, Key::SourceLabel), s.source.get(l));
     if !s.table.is_empty() {
         source.push_str(&format!(", {} {}", t(l, Key::TableLabel).to_lowercase(), s.table));
@@ -44,7 +48,7 @@ pub fn provenance(s: &Series, l: Lang) -> String {
     if !s.date.is_empty() {
         source.push_str(&format!(", {}", s.date));
     }
-    parts.push(source);
+    let mut parts = vec![source];
     if s.subject_to_revision {
         parts.push(t(l, Key::SubjectToRevision).to_string());
     }
@@ -345,8 +349,14 @@ pub fn Workforce() -> impl IntoView {
                     {move || series_meta().map(|s| t(lang.get(), badge_key(&s))).unwrap_or_default()}
                 </span>
                 " "
-                {move || note.get()}
-                {move || series_meta().map(|s| s.note.get(lang.get()).to_string()).filter(|n| !n.is_empty()).map(|n| view! { <br/><span class="muted">{n}</span> })}
+                {move || series_meta().map(|s| source_part(&s, lang.get())).unwrap_or_default()}
+                {move || {
+                    series_meta()
+                        .filter(|s| !s.illustrative)
+                        .map(|s| s.note.get(lang.get()).to_string())
+                        .filter(|n| !n.is_empty())
+                        .map(|n| view! { <br/><span class="muted">{n}</span> })
+                }}
             </p>
             <div class="explorer-grid">
                 <Choropleth
