@@ -81,3 +81,27 @@ fn district_names_map_to_iso_codes() {
     assert_eq!(import_official::district_code("Madeira"), Some("PT-30"));
     assert_eq!(import_official::district_code("OUTRO"), None);
 }
+
+#[test]
+fn the_story_slide_on_official_figures_says_what_its_view_shows() {
+    let codes = codes();
+    let text = std::fs::read_to_string(root().join("data/indicators_official.json")).unwrap();
+    let (ind, _) = indicators::load("indicators_official.json", &text, &codes).unwrap();
+    let story = std::fs::read_to_string(root().join("data/story.json")).unwrap();
+    let (story, _) = vagas::data::story::load("story.json", &story).unwrap();
+    let slide = story.slides.iter().find(|s| s.view.contains("page=workforce")).expect("a slide on official figures");
+    let v = slide.state();
+    let sel = ind.select(v.series.as_deref(), v.year, v.span, &codes).unwrap();
+    let area = v.area.as_deref().unwrap();
+    let (from, to) = (ind.value(sel.series, area, sel.from, &codes), ind.value(sel.series, area, sel.to, &codes));
+    let (factor, _) = ind.growth(sel.series, area, sel.from, sel.to, &codes).unwrap();
+    assert_eq!((area, from, to), ("PT-08", Some(26_507.0), Some(97_924.0)));
+    // The title's factor, rounded to one decimal, in each language.
+    let one = format!("{:.1}", factor);
+    assert!(slide.title.en.contains(&format!("×{one}")), "{} vs ×{one}", slide.title.en);
+    assert!(slide.title.pt.contains(&format!("×{}", one.replace('.', ","))), "{}", slide.title.pt);
+    assert!(slide.notes.en.contains("26,507") && slide.notes.en.contains("97,924") && slide.notes.en.contains("×3.69"));
+    assert!(slide.notes.pt.contains("26 507") && slide.notes.pt.contains("97 924") && slide.notes.pt.contains("×3,69"));
+    assert_eq!(format!("{factor:.2}"), "3.69");
+    assert!(!ind.series[sel.series].illustrative);
+}
