@@ -184,9 +184,11 @@ pub fn LineChart(
             .iter()
             .map(|(i, label)| {
                 let xi = x.map(*i as f64);
+                // A label too close to the right edge ends at its line instead.
+                let (lx, anchor) = if xi + 36.0 > W - RIGHT { (xi - 3.0, "end") } else { (xi + 3.0, "start") };
                 view! {
                     <line x1=xi x2=xi y1=TOP y2=H - BOTTOM stroke="#d0d5dc"/>
-                    <text x=xi + 3.0 y=H - BOTTOM + 16.0 font-size="11">{label.clone()}</text>
+                    <text x=lx y=H - BOTTOM + 16.0 font-size="11" text-anchor=anchor>{label.clone()}</text>
                 }
             })
             .collect_view();

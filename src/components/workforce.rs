@@ -42,7 +42,10 @@ pub fn provenance(s: &Series, l: Lang) -> String {
 /// The provenance without the label: "Source: …, table Q1, 2026-02-07 · subject to revision".
 pub fn source_part(s: &Series, l: Lang) -> String {
     let mut source = format!("{}: {}", t(l, Key::SourceLabel), s.source.get(l));
-    if !s.table.is_empty() {
+    // A table code ("Q1", "q13_E/q13") reads "table Q1"; a described annex stands alone.
+    if s.table.contains(' ') {
+        source.push_str(&format!(", {}", s.table));
+    } else if !s.table.is_empty() {
         source.push_str(&format!(", {} {}", t(l, Key::TableLabel).to_lowercase(), s.table));
     }
     if !s.date.is_empty() {
@@ -56,6 +59,26 @@ pub fn source_part(s: &Series, l: Lang) -> String {
         parts.push(s.note.get(l).to_string());
     }
     parts.into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
+/// The provenance in a few words, for the line under a chart (the exports
+/// carry the full one): "official · ISS / GEP-MTSSS, table Q1, 2026-02-07".
+pub fn short_source(s: &Series, l: Lang) -> String {
+    let mut parts = vec![t(l, badge_key(s)).to_string()];
+    let mut who = if s.publisher.is_empty() { s.source.get(l).to_string() } else { s.publisher.clone() };
+    if s.table.contains(' ') {
+        who.push_str(&format!(", {}", s.table));
+    } else if !s.table.is_empty() {
+        who.push_str(&format!(", {} {}", t(l, Key::TableLabel).to_lowercase(), s.table));
+    }
+    if !s.date.is_empty() {
+        who.push_str(&format!(", {}", s.date));
+    }
+    parts.push(who);
+    if s.subject_to_revision {
+        parts.push(t(l, Key::SubjectToRevision).to_string());
+    }
+    parts.join(" · ")
 }
 
 /// A figure in its unit: "97 924", "31,6 %".
@@ -104,6 +127,8 @@ pub fn OfficialFigures() -> impl IntoView {
                     format!("{} {} {from}", growth_text(l, factor, pct), t(l, Key::Since))
                 });
                 let flag = f.flag.clone().map(|x| format!(" ({x})"));
+                // A figure given for the same territory under another code (NUTS II Algarve for Faro).
+                let via = (f.area != area).then(|| format!(" · {}", area_label(&f.area, &codes, l)));
                 view! {
                     <div class="card indicator-card" class:official=official data-testid=format!("official-{}", s.id)>
                         <div class="card-label">
@@ -114,7 +139,7 @@ pub fn OfficialFigures() -> impl IntoView {
                             {s.title.get(l).to_string()}
                         </div>
                         <div class="card-value" data-testid="figure-value">{figure(l, s.unit, Some(f.value))}</div>
-                        <div class="card-hint">{f.period.to_string()}{flag}{growth.map(|g| format!(" · {g}"))}</div>
+                        <div class="card-hint">{f.period.to_string()}{flag}{via}{growth.map(|g| format!(" · {g}"))}</div>
                         <div class="card-source" data-testid="figure-source">{provenance(s, l)}</div>
                     </div>
                 }
@@ -157,7 +182,7 @@ pub fn Workforce() -> impl IntoView {
     });
     let series_meta = move || chosen.with(|c| c.as_ref().map(|c| c.ind.series[c.series].clone()));
     let title_of = move |l: Lang| series_meta().map(|s| s.title.get(l).to_string()).unwrap_or_default();
-    let note = Signal::derive(move || series_meta().map(|s| provenance(&s, lang.get())).unwrap_or_default());
+    let note = Signal::derive(move || series_meta().map(|s| short_source(&s, lang.get())).unwrap_or_default());
     // What each chart's exports say about themselves: the series, the area
     // chosen, the period(s) shown, the source with its label, and the date.
     let export_for = move |view: &'static str| {
@@ -196,8 +221,10 @@ pub fn Workforce() -> impl IntoView {
         let mut out: Vec<Area> = Vec::new();
         let area = store.view.with(|v| v.area.clone()).and_then(|a| parse_area(&a, &codes));
         out.extend(area.filter(|a| *a != Area::Portugal));
-        for code in ["algarve", "alentejo"] {
-            if let Some(a) = parse_area(code, &codes).filter(|a| !out.contains(a)) {
+        for (i, f) in codes.focus_areas().iter().enumerate() {
+            // A focus area of the one district chosen would draw the same line twice.
+            let same = matches!(out.first(), Some(Area::District(r)) if codes.focus_regions[i] == [*r]);
+            if let Some(a) = parse_area(&f.code, &codes).filter(|a| !out.contains(a) && !same) {
                 out.push(a);
             }
         }
@@ -363,7 +390,7 @@ pub fn Workforce() -> impl IntoView {
                     id="wf-map"
                     title=Signal::derive(move || {
                         let p = chosen.with(|c| c.as_ref().map(|c| c.period.to_string())).unwrap_or_default();
-                        format!("{} · {p}", title_of(lang.get()))
+                        format!("{} · {p}", t(lang.get(), Key::MapTitle))
                     })
                     hint=Signal::derive(move || t(lang.get(), Key::WorkforceMapHint).to_string())
                     data=map_data
@@ -375,7 +402,7 @@ pub fn Workforce() -> impl IntoView {
                         id="wf-rank"
                         title=Signal::derive(move || {
                             let p = chosen.with(|c| c.as_ref().map(|c| c.period.to_string())).unwrap_or_default();
-                            format!("{} · {} · {p}", t(lang.get(), Key::WorkforceRank), title_of(lang.get()))
+                            format!("{} · {p}", t(lang.get(), Key::WorkforceRank))
                         })
                         hint=Signal::derive(move || t(lang.get(), Key::WorkforceRankHint).to_string())
                         rows=rank
@@ -397,7 +424,7 @@ pub fn Workforce() -> impl IntoView {
                     id="wf-growth"
                     title=Signal::derive(move || {
                         let span = chosen.with(|c| c.as_ref().map(|c| format!("{}→{}", c.from, c.to))).unwrap_or_default();
-                        format!("{} · {} · {span}", t(lang.get(), Key::GrowthTitle), title_of(lang.get()))
+                        format!("{} · {span}", t(lang.get(), Key::GrowthTitle))
                     })
                     hint=Signal::derive(move || t(lang.get(), Key::GrowthHint).to_string())
                     rows=growth
@@ -415,7 +442,7 @@ pub fn Workforce() -> impl IntoView {
                 <div>
                     <LineChart
                         id="wf-series"
-                        title=Signal::derive(move || format!("{} · {}", t(lang.get(), Key::YearlyTitle), title_of(lang.get())))
+                        title=Signal::derive(move || t(lang.get(), Key::YearlyTitle).to_string())
                         hint=Signal::derive(move || t(lang.get(), Key::YearlyHint).to_string())
                         data=yearly
                         source=note

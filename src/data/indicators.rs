@@ -482,10 +482,25 @@ impl Indicators {
                 let growth = (first < period)
                     .then(|| self.growth(s, area, first, period, codes).map(|(f, pct)| (first, f, pct)))
                     .flatten();
-                let flag = self.get(s, area, period).and_then(|o| o.flag.clone());
-                Some(AreaFigure { series: s, period, value, growth, flag })
+                let own = self.same_territory(area).into_iter().find(|a| self.get(s, a, period).is_some());
+                let flag = own.as_deref().and_then(|a| self.get(s, a, period)).and_then(|o| o.flag.clone());
+                let area = own.unwrap_or_else(|| area.to_string());
+                Some(AreaFigure { series: s, area, period, value, growth, flag })
             })
             .collect()
+    }
+
+    /// The area itself and the codes of the same territory (`SAME_TERRITORY`).
+    fn same_territory(&self, area: &str) -> Vec<String> {
+        let mut out = vec![area.to_string()];
+        for (a, b) in SAME_TERRITORY {
+            if area == a {
+                out.push(b.to_string());
+            } else if area == b {
+                out.push(a.to_string());
+            }
+        }
+        out
     }
 
     /// True when the series has at least one figure for a district.
@@ -508,6 +523,10 @@ pub struct Selection {
 pub struct AreaFigure {
     /// Position in `Indicators::series` (its provenance and unit).
     pub series: usize,
+    /// The area the figure is given for: the one asked for, the same
+    /// territory under another code (`PT15` for `PT-08`), or the focus area
+    /// whose districts were added up.
+    pub area: String,
     pub period: Period,
     pub value: f64,
     /// Since (period, factor, change in %).
