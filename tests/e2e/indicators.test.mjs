@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, fmt, expected } from './harness.mjs';
+import { serve, launch, fmt, expected, axeViolations } from './harness.mjs';
 
 const official = JSON.parse(readFileSync(new URL('../../data/indicators_official.json', import.meta.url), 'utf8'));
 const series = (id) => official.series.find((s) => s.id === id);
@@ -128,6 +128,8 @@ test('the foreign-workforce page: map, ranking, growth and series follow the URL
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, /official · Source: Instituto da Segurança Social/);
   assert.match(csv, /2026-02-07/);
+  // No serious or critical accessibility violations on the page.
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
