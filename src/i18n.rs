@@ -300,6 +300,40 @@ strings! {
     HintFormat => "O campo format diz o tipo de ficheiro: vagas.labour_market ou vagas.consultations.", "The format field names the kind of file: vagas.labour_market or vagas.consultations.";
     HintDuplicate => "Cada registo só pode aparecer uma vez: junte ou apague a repetição.", "Each record may appear only once: merge or delete the repeat.";
     HintIndex => "Cada número nesta coluna é uma posição na lista correspondente de dimensions (a contar de 0).", "Each number in this column is a position in the matching dimensions list (counting from 0).";
+    PageWorkforce => "Mão de obra estrangeira", "Foreign workforce";
+    KindIndicators => "Indicadores regionais", "Regional indicators";
+    OfficialBadge => "oficial", "official";
+    IllustrativeBadge => "ilustrativo", "illustrative";
+    OfficialFigures => "Números oficiais da área", "Official figures for the area";
+    OfficialFiguresHint => "Estatísticas publicadas, com fonte e data — ao lado dos números de escassez, que são ilustrativos.", "Published statistics, with source and date — beside the shortage figures, which are illustrative.";
+    NoOfficialFigures => "Não há números oficiais para esta área nos indicadores carregados.", "No official figures for this area in the indicators loaded.";
+    IllustrativeFiguresNote => "Números ilustrativos (exemplo), não são estatísticas oficiais.", "Illustrative figures (sample), not official statistics.";
+    SourceLabel => "Fonte", "Source";
+    TableLabel => "Quadro", "Table";
+    SubjectToRevision => "sujeito a revisão", "subject to revision";
+    Since => "desde", "since";
+    SeriesLabel => "Série", "Series";
+    YearLabel => "Ano", "Year";
+    SpanFrom => "Crescimento de", "Growth from";
+    SpanTo => "até", "to";
+    WorkforceIntro => "Números oficiais sobre as pessoas estrangeiras que trabalham em Portugal, por distrito: Segurança Social, AIMA e Quadros de Pessoal. Cada número indica o editor, o quadro e a data.", "Official figures on foreign nationals working in Portugal, by district: Social Security, AIMA and Quadros de Pessoal. Every figure names its publisher, table and date.";
+    WorkforceMapHint => "Clique num distrito para o escolher (o perfil da região e os outros gráficos seguem); de novo para o largar.", "Click a district to choose it (the region profile and the other charts follow); again to let it go.";
+    WorkforceRank => "Classificação", "Ranking";
+    WorkforceRankHint => "Áreas pelo valor no ano escolhido; os totais nacionais ficam de fora.", "Areas by their figure in the chosen year; national totals are left out.";
+    GrowthTitle => "Crescimento", "Growth";
+    GrowthHint => "Variação (%) entre os dois anos escolhidos; o fator (×) está na tabela e na dica de cada barra.", "Change (%) between the two chosen years; the factor (×) is in the table and each bar's tooltip.";
+    GrowthFactor => "Fator", "Factor";
+    ChangePct => "Variação (%)", "Change (%)";
+    YearlyTitle => "Série anual", "Yearly series";
+    YearlyHint => "Até cinco áreas: acrescente ou retire em «Comparar».", "Up to five areas: add or remove them under \"Compare\".";
+    AreaLabel => "Área", "Area";
+    IndicatorSeriesTitle => "Séries de indicadores: fontes", "Indicator series: sources";
+    PublisherLabel => "Editor", "Publisher";
+    NoIndicators => "Não há indicadores carregados.", "No indicators loaded.";
+    OpenWorkforce => "Ver na página Mão de obra estrangeira", "See on the Foreign workforce page";
+    OfficialSourceLine => "Fonte (números oficiais)", "Source (official figures)";
+    IllustrativeSourceLine => "Série ilustrativa, não oficial", "Illustrative series, not official";
+    UnitPercentSuffix => "%", "%";
 }
 
 /// A short translated title for a problem (details stay as written, with codes).

@@ -122,6 +122,8 @@ fn list_name(lang: Lang, list: CodeList) -> &'static str {
         (Lang::Pt, CodeList::EventFormat) => "formato de evento",
         (Lang::Pt, CodeList::Event) => "evento de consulta",
         (Lang::Pt, CodeList::Dataset) => "conjunto de dados",
+        (Lang::Pt, CodeList::Series) => "identificador de série",
+        (Lang::Pt, CodeList::Area) => "área (PT, PT1, região NUTS 2024, distrito ISO 3166-2:PT ou área em foco)",
     }
 }
 

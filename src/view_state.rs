@@ -27,10 +27,12 @@ pub enum Page {
     Story,
     /// The presenter's second window: notes, next slide, timer.
     Speaker,
+    /// Official figures on the foreign workforce by district (indicators).
+    Workforce,
 }
 
 impl Page {
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Overview,
         Page::Explore,
         Page::Consultations,
@@ -39,6 +41,7 @@ impl Page {
         Page::Format,
         Page::Story,
         Page::Speaker,
+        Page::Workforce,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -50,6 +53,7 @@ impl Page {
             Page::Format => "format",
             Page::Story => "story",
             Page::Speaker => "speaker",
+            Page::Workforce => "workforce",
         }
     }
 }
@@ -135,6 +139,11 @@ pub struct ViewState {
     /// The chart to bring into view (its id: `map`, `series`, `rank-occupations`, `seasonality`,
     /// `barriers`, `matrix`, `status`…): a story slide names the chart its claim rests on.
     pub focus: Option<String>,
+    /// Foreign-workforce page: the indicator series shown (`ser=`), its
+    /// year (`year=`) and the span of the growth (`span=2015-2025`).
+    pub series: Option<String>,
+    pub year: Option<u16>,
+    pub span: Option<(u16, u16)>,
 }
 
 impl ViewState {
@@ -358,6 +367,20 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
                 true => v.focus = Some(value.clone()),
                 false => bad("not a chart name"),
             },
+            "ser" => match (1..=40).contains(&value.len())
+                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
+                true => v.series = Some(value.clone()),
+                false => bad("not a series id"),
+            },
+            "year" => match value.parse::<u16>() {
+                Ok(y) if (1900..=2100).contains(&y) && value.len() == 4 => v.year = Some(y),
+                _ => bad("not a year (YYYY)"),
+            },
+            "span" => match parse_span(&value) {
+                Some(s) => v.span = Some(s),
+                None => bad("not a span of years (YYYY-YYYY)"),
+            },
             "cdates" => match value.as_str() {
                 "period" => v.follow_period = true,
                 "all" => v.follow_period = false,
@@ -425,11 +448,28 @@ pub fn encode(v: &ViewState) -> String {
     if let Some(n) = v.slide {
         parts.push(format!("slide={n}"));
     }
+    if let Some(s) = &v.series {
+        parts.push(format!("ser={}", percent_encode(s)));
+    }
+    if let Some(y) = v.year {
+        parts.push(format!("year={y}"));
+    }
+    if let Some((a, b)) = v.span {
+        parts.push(format!("span={a}-{b}"));
+    }
     if parts.is_empty() {
         String::new()
     } else {
         format!("?{}", parts.join("&"))
     }
+}
+
+/// "2015-2025" → (2015, 2025): two years, in order, 1900–2100.
+fn parse_span(s: &str) -> Option<(u16, u16)> {
+    let (a, b) = s.split_once('-')?;
+    let year = |x: &str| x.parse::<u16>().ok().filter(|y| x.len() == 4 && (1900..=2100).contains(y));
+    let (a, b) = (year(a)?, year(b)?);
+    (a < b).then_some((a, b))
 }
 
 /// Cross-filtering: selecting a code again clears it; selecting another replaces it.
@@ -564,6 +604,9 @@ mod tests {
             focus: Some("rank-occupations".into()),
             data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
             slide: Some(3),
+            series: None,
+            year: None,
+            span: None,
         }
     }
 
@@ -691,6 +734,19 @@ mod tests {
         assert_eq!((r.filter.sector.clone(), r.filter.occupation.clone()), (None, None));
         assert_eq!(r.notices.len(), 4);
         assert_eq!(r.filter.from.to_string(), "2025-01");
+    }
+
+    #[test]
+    fn workforce_parameters_round_trip_and_garbage_is_refused() {
+        let q = "?page=workforce&area=PT-08&cmp=PT-08,PT-02&ser=ss_contributors&year=2025&span=2015-2025";
+        let (v, n) = decode(q);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((v.page, v.year, v.span), (Page::Workforce, Some(2025), Some((2015, 2025))));
+        assert_eq!(v.series.as_deref(), Some("ss_contributors"));
+        assert_eq!(encode(&v), q);
+        let (v, n) = decode("?ser=%3Cb%3E&year=25&span=2025-2015&span=x");
+        assert_eq!((v.series, v.year, v.span), (None, None, None));
+        assert_eq!(n.len(), 4);
     }
 
     #[test]

@@ -93,3 +93,40 @@ async fn csv_report_reads_fully_in_each_language_with_csv_places() {
     assert!(text.contains("CAE 56101 → NACE division I56"), "{text}");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn official_figures_are_labelled_with_their_source_and_dataset_text_stays_text() {
+    use std::sync::Arc;
+    use vagas::app::store::Store;
+    use vagas::components::workforce::OfficialFigures;
+    use vagas::data::indicators;
+    let codes = Arc::new(codes::load("codes", include_str!("../data/codes.json")).expect("codes").0);
+    let text = include_str!("../data/indicators_official.json").replacen(
+        "Foreign nationals with Social Security contributions paid",
+        "<img src=x onerror=window.__pwned=3>",
+        1,
+    );
+    let ind = Arc::new(indicators::load("i", &text, &codes).expect("indicators").0);
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let store = Store::new(vagas::view_state::decode("?area=PT-08&lang=en").0);
+        store.codes.set(Some(codes.clone()));
+        store.bundled_indicators.set(Some(ind.clone()));
+        provide_context(store);
+        view! { <OfficialFigures/> }
+    });
+    leptos::task::tick().await;
+    let card = el.query_selector("[data-testid=\"official-ss_contributors\"]").expect("query").expect("the card");
+    let shown = card.text_content().unwrap_or_default();
+    assert!(shown.contains("97,924"), "{shown}");
+    assert!(shown.starts_with("official"), "{shown}");
+    assert!(shown.contains("table Q1, 2026-02-07 · subject to revision"), "{shown}");
+    assert!(shown.contains("<img src=x onerror"), "{shown}");
+    assert_eq!(el.query_selector_all("img, script").expect("query").length(), 0);
+    assert!(js_sys_get("__pwned").is_undefined());
+    // Every card of the area carries its label.
+    let cards = el.query_selector_all(".card").expect("query").length();
+    let labels = el.query_selector_all(".card [data-testid=\"figure-label\"]").expect("query").length();
+    assert!(cards >= 4 && cards == labels, "{cards} cards, {labels} labels");
+    drop(handle);
+}

@@ -125,7 +125,7 @@ fn every_problem_in_a_file_is_reported() {
 fn bundled_datasets_are_valid() {
     let c = bundled_codes();
     let (m, _) = manifest::load("manifest", include_str!("../data/manifest.json")).unwrap();
-    assert_eq!(m.datasets.len(), 5, "codes, regions, labour market, consultations, story");
+    assert_eq!(m.datasets.len(), 6, "codes, regions, labour market, consultations, official indicators, story");
     let (l, r) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
     assert_eq!(r.total_errors, 0);
     assert_eq!(l.first.to_string(), "2019-01");

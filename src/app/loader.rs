@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data::manifest::{self, DatasetMeta, Kind};
-use crate::data::{codes, consultations, labour, regions, story, Report};
+use crate::data::{codes, consultations, indicators, labour, regions, story, Report};
 
 use super::api::fetch_text;
 use super::store::{LoadError, Status, Store};
@@ -106,6 +106,11 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
         (Kind::Consultations, Some(c)) => consultations::load(&url, &text, &c).map(|(x, w)| {
             let n = x.outcomes().len();
             store.bundled_consultations.set(Some(Arc::new(x)));
+            (n, w)
+        }),
+        (Kind::Indicators, Some(c)) => indicators::load(&url, &text, &c).map(|(x, w)| {
+            let n = x.len();
+            store.bundled_indicators.set(Some(Arc::new(x)));
             (n, w)
         }),
         (Kind::Story, Some(_)) => story::load(&url, &text).map(|(s, w)| {

@@ -185,6 +185,7 @@ pub fn App() -> impl IntoView {
                 Page::Format => view! { <DataFormatPage/> }.into_any(),
                 Page::Story => view! { <StoryEditor/> }.into_any(),
                 Page::Speaker => view! { <SpeakerView/> }.into_any(),
+                Page::Workforce => view! { <crate::components::workforce::Workforce/> }.into_any(),
             }}
             <UserDatasets/>
             <DatasetsPanel/>

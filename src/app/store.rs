@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::data::codes::Codes;
 use crate::data::consultations::Consultations;
+use crate::data::indicators::{self, Indicators};
 use crate::data::labour::Labour;
 use crate::data::manifest::{DatasetMeta, FileMeta, Manifest};
 use crate::data::merge::{self, Mode};
@@ -54,6 +55,7 @@ pub struct FileState {
 pub enum UserData {
     Labour(Arc<Labour>),
     Consultations(Arc<Consultations>),
+    Indicators(Arc<Indicators>),
 }
 
 /// Where a user's dataset stands.
@@ -130,6 +132,7 @@ impl UserData {
         match self {
             UserData::Labour(x) => x.len(),
             UserData::Consultations(x) => x.outcomes().len(),
+            UserData::Indicators(x) => x.len(),
         }
     }
 
@@ -138,6 +141,7 @@ impl UserData {
         match self {
             UserData::Labour(x) => x.dropped,
             UserData::Consultations(x) => x.dropped,
+            UserData::Indicators(x) => x.dropped,
         }
     }
 
@@ -146,6 +150,7 @@ impl UserData {
         match self {
             UserData::Labour(x) => x.meta.as_ref(),
             UserData::Consultations(x) => x.file.meta.as_ref(),
+            UserData::Indicators(x) => x.meta.as_ref(),
         }
     }
 }
@@ -229,6 +234,10 @@ pub struct Store {
     /// The data in effect: bundled data with the user's layers applied.
     pub labour: Memo<Option<Arc<Labour>>>,
     pub consultations: Memo<Option<Arc<Consultations>>>,
+    /// Regional indicators (official and illustrative series): the bundled
+    /// ones, and in effect with the user's layers applied.
+    pub bundled_indicators: RwSignal<Option<Arc<Indicators>>>,
+    pub indicators: Memo<Option<Arc<Indicators>>>,
     pub regions: RwSignal<Option<Arc<Regions>>>,
     /// URL parameters that were ignored (shown as a quiet notice).
     pub notices: RwSignal<Vec<Notice>>,
@@ -264,6 +273,15 @@ impl Store {
             },
             changed,
         );
+        let bundled_indicators = RwSignal::new(None);
+        let indicator_layers = layers(user, |d| match d {
+            UserData::Indicators(x) => Some(x.clone()),
+            _ => None,
+        });
+        let indicators = Memo::new_with_compare(
+            move |_| merge::layer(bundled_indicators.get(), indicator_layers.get(), indicators::add),
+            changed,
+        );
         Store {
             view,
             lang: Memo::new(move |_| view.with(|v| v.lang.unwrap_or_default())),
@@ -280,6 +298,8 @@ impl Store {
             projector: RwSignal::new(false),
             labour,
             consultations,
+            bundled_indicators,
+            indicators,
             regions: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
         }
@@ -319,6 +339,7 @@ impl Store {
                         (d.data(), kind),
                         (Some(UserData::Labour(_)), Kind::LabourMarket)
                             | (Some(UserData::Consultations(_)), Kind::Consultations)
+                            | (Some(UserData::Indicators(_)), Kind::Indicators)
                     )
             })
         })
@@ -344,6 +365,7 @@ impl Store {
         let loaded = match key {
             "labour_market" => self.labour.with(Option::is_some),
             "consultations" => self.consultations.with(Option::is_some),
+            "indicators" => self.indicators.with(Option::is_some),
             "regions" => self.regions.with(Option::is_some),
             _ => self.codes.with(Option::is_some),
         };

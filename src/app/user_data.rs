@@ -140,6 +140,7 @@ async fn check(store: Store, id: u32, save: bool) {
             let data = match i.data {
                 Data::Labour(l) => UserData::Labour(Arc::new(l)),
                 Data::Consultations(c) => UserData::Consultations(Arc::new(c)),
+                Data::Indicators(x) => UserData::Indicators(Arc::new(x)),
             };
             UserState::Ready { data, report: i.report, ms }
         }
@@ -323,7 +324,7 @@ pub async fn load_url(store: Store, url: String) {
                 let target = web_sys::Url::new_with_base(&meta.path, &url).map(|u| u.href()).unwrap_or_default();
                 let id = new_id();
                 let mut d = row(id, &target, true, Mode::Replace, 0);
-                if !matches!(meta.kind, Kind::LabourMarket | Kind::Consultations) {
+                if !matches!(meta.kind, Kind::LabourMarket | Kind::Consultations | Kind::Indicators) {
                     // Code lists and boundaries are the app's own reference.
                     d.state = UserState::Failed(Failure::NotLoadable(meta.kind.code().to_string()));
                     store.user.update(|u| u.push(d));

@@ -60,6 +60,7 @@ pub fn vagas_ingest(name: &str, bytes: &[u8], codes_text: &str, keep_valid: bool
                     set(&out, "labour", o);
                 }
                 Data::Consultations(c) => set(&out, "consultations", json(&c.file)),
+                Data::Indicators(i) => set(&out, "indicators", json(&i.to_file())),
             }
         }
         Err(Rejected { report, salvage }) => {
@@ -116,6 +117,16 @@ fn unpack(name: &str, v: &JsValue, codes: &Codes) -> Result<Ingested, Rejected> 
             return Err(Rejected { report: lost_report(name), salvage: None });
         }
         return Ok(Ingested { data: Data::Labour(l), report });
+    }
+    // Indicators are small: checked again here from the (filtered) file.
+    if let Some(file) = get(v, "indicators").as_string() {
+        return match crate::data::indicators::load(name, &file, codes) {
+            Ok((mut i, _)) => {
+                i.dropped = num("dropped").unwrap_or(0);
+                Ok(Ingested { data: Data::Indicators(i), report })
+            }
+            Err(_) => Err(Rejected { report: lost_report(name), salvage: None }),
+        };
     }
     // Consultations are small: checked again here from the (filtered) file.
     let file = get(v, "consultations").as_string().unwrap_or_default();

@@ -64,12 +64,22 @@ fn decimals_of(v: f64) -> usize {
 /// earlier; otherwise up to five equal-count classes with round, distinct breaks on a sequential palette.
 /// All values equal, one value or none give a single class (labelled "all values").
 pub fn for_indicator(ind: Indicator, values: &[f64], l: Lang) -> Classes {
-    let fmt = |v: f64| format::number(l, v, ind.decimals());
     let (breaks, palette): (Vec<f64>, &[&'static str]) = match ind {
         Indicator::Ratio => return ratio(l),
         Indicator::Change => (diverging_breaks(values, 3), &DIVERGING),
-        _ => (rounded_quantile_breaks(values, SEQUENTIAL.len(), ind.decimals()), &SEQUENTIAL),
+        _ => return sequential(values, ind.decimals(), l),
     };
+    spread(breaks, palette, ind.decimals(), l)
+}
+
+/// Up to five equal-count classes with round, distinct breaks on the sequential palette, for any values
+/// shown with `decimals` decimals (counts, shares of an indicators dataset).
+pub fn sequential(values: &[f64], decimals: usize, l: Lang) -> Classes {
+    spread(rounded_quantile_breaks(values, SEQUENTIAL.len(), decimals), &SEQUENTIAL, decimals, l)
+}
+
+fn spread(breaks: Vec<f64>, palette: &[&'static str], decimals: usize, l: Lang) -> Classes {
+    let fmt = |v: f64| format::number(l, v, decimals);
     let n = breaks.len() + 1;
     // Spread the classes over the palette (3 classes: lightest, middle, darkest).
     let colors: Vec<&'static str> =

@@ -99,6 +99,61 @@ pub fn DatasetsPanel() -> impl IntoView {
                 </For>
             </ul>
             <p class="muted">{move || t(lang.get(), Key::BoundariesCredit)}</p>
+            <IndicatorSources/>
         </section>
     }
+}
+
+/// Each indicator series in effect with its provenance: publisher, table,
+/// date of the figures, licence, official or illustrative, and "subject to
+/// revision" where the publisher says so.
+#[component]
+fn IndicatorSources() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let rows = move || {
+        let l = lang.get();
+        let ind = store.indicators.get()?;
+        let items = ind
+            .series
+            .iter()
+            .map(|s| {
+                let official = !s.illustrative;
+                let revision = s.subject_to_revision.then(|| {
+                    view! { " · " <span class="badge small" data-testid="subject-to-revision">{t(l, Key::SubjectToRevision)}</span> }
+                });
+                view! {
+                    <li data-testid=format!("series-source-{}", s.id)>
+                        <span class=if official { "badge small badge-official" } else { "badge small" }>
+                            {t(l, super::workforce::badge_key(s))}
+                        </span>
+                        " "
+                        <strong>{s.title.get(l).to_string()}</strong>
+                        <br/>
+                        {s.source.get(l).to_string()}
+                        <br/>
+                        <span class="muted">
+                            {format!(
+                                "{}: {} · {}: {} · {}: {} · {}: {}",
+                                t(l, Key::PublisherLabel),
+                                s.publisher,
+                                t(l, Key::TableLabel),
+                                s.table,
+                                t(l, Key::DateOfFigures),
+                                s.date,
+                                t(l, Key::Licence),
+                                s.licence,
+                            )}
+                        </span>
+                        {revision}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h3>{t(l, Key::IndicatorSeriesTitle)}</h3>
+            <ul class="sources" data-testid="indicator-sources">{items}</ul>
+        })
+    };
+    view! { <div class="indicator-sources">{rows}</div> }
 }

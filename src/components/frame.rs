@@ -129,6 +129,11 @@ pub fn ChartFrame(
     /// indicator and an occupation.
     #[prop(optional)]
     consultations: bool,
+    /// What the exports say about themselves (view, area, period, source, date, official or
+    /// illustrative), for charts that are not of the shortages or consultations data (the indicators
+    /// of the foreign-workforce page). By default it is built from the view state.
+    #[prop(optional, into)]
+    export: MaybeProp<crate::export::ExportContext>,
     children: Children,
 ) -> impl IntoView {
     let store = use_store();
@@ -136,7 +141,11 @@ pub fn ChartFrame(
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
-    let context = move || super::labels::export_context(store, id, consultations, lang.get_untracked());
+    let context = move || {
+        export
+            .get_untracked()
+            .unwrap_or_else(|| super::labels::export_context(store, id, consultations, lang.get_untracked()))
+    };
     let body_ref = NodeRef::<leptos::html::Div>::new();
     crate::app::resize::observe_width(body_ref, size.width);
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
@@ -164,7 +173,8 @@ pub fn ChartFrame(
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
                         on:click=move |_| {
                             let (l, ctx) = (lang.get_untracked(), context());
-                            let note = super::labels::export_note(store, l);
+                            // A chart with its own context says everything in its columns.
+                            let note = export.get_untracked().is_none().then(|| super::labels::export_note(store, l)).flatten();
                             let csv = table.with(|t| crate::export::table_csv(t, &ctx, l, note.as_deref()));
                             report(download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv))
                         }>
@@ -191,7 +201,7 @@ pub fn ChartFrame(
                 store.view.track();
                 store.codes.track();
                 store.user.track();
-                let ctx = super::labels::export_context(store, id, consultations, l);
+                let ctx = export.get().unwrap_or_else(|| super::labels::export_context(store, id, consultations, l));
                 // Every chart says what it is restricted to, and whether its figures are illustrative.
                 let stamp = ctx.illustrative.then(|| view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> });
                 view! {

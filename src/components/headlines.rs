@@ -19,10 +19,10 @@ fn measure_key(m: Measure) -> Key {
 }
 
 #[component]
-fn Card(label: String, value: String, hint: String, testid: String) -> impl IntoView {
+fn Card(label: String, value: String, hint: String, testid: String, badge: String) -> impl IntoView {
     view! {
         <div class="card" data-testid=testid>
-            <div class="card-label">{label}</div>
+            <div class="card-label"><span class="badge small" data-testid="figure-label">{badge}</span>" "{label}</div>
             <div class="card-value">{value}</div>
             <div class="card-hint">{hint}</div>
         </div>
@@ -52,8 +52,10 @@ pub fn Headlines() -> impl IntoView {
         if o.records == 0 {
             return view! { <p class="empty" role="status">{t(l, Key::NoData)}</p> }.into_any();
         }
+        let badge = t(l, labour_badge(store)).to_string();
         let mut cards = vec![view! {
             <Card
+                badge=badge.clone()
                 label=t(l, Key::Ratio).to_string()
                 value=format::maybe(l, o.ratio(), 2)
                 hint=t(l, Key::RatioHint).to_string()
@@ -64,6 +66,7 @@ pub fn Headlines() -> impl IntoView {
             let hint = if m.is_stock() { Key::MonthlyAverage } else { Key::PeriodTotal };
             cards.push(view! {
                 <Card
+                    badge=badge.clone()
                     label=t(l, measure_key(m)).to_string()
                     value=format::maybe(l, o.value(m), 0)
                     hint=t(l, hint).to_string()
@@ -78,6 +81,33 @@ pub fn Headlines() -> impl IntoView {
             <h2 id="headlines-title">{move || t(lang.get(), Key::Headlines)}</h2>
             <p class="context" data-testid="headline-context">{context}</p>
             {cards}
+            {move || {
+                (labour_badge(store) == Key::IllustrativeBadge).then(|| {
+                    view! { <p class="muted" data-testid="illustrative-figures-note">{t(lang.get(), Key::IllustrativeFiguresNote)}</p> }
+                })
+            }}
+            <crate::components::workforce::OfficialFigures/>
         </section>
+    }
+}
+
+/// The label of the shortage figures: illustrative while the bundled sample
+/// is in use; for loaded data, official only if every loaded labour-market
+/// file says it is not illustrative (else not stated, or illustrative).
+fn labour_badge(store: crate::app::store::Store) -> Key {
+    use crate::app::store::UserData;
+    use crate::data::manifest::Kind;
+    if store.bundled_in_use(Kind::LabourMarket) {
+        return Key::IllustrativeBadge;
+    }
+    let flags: Vec<Option<bool>> = store.user.with(|u| {
+        u.iter().filter(|d| matches!(d.data(), Some(UserData::Labour(_)))).map(|d| d.meta().illustrative).collect()
+    });
+    if flags.contains(&Some(true)) {
+        Key::IllustrativeBadge
+    } else if !flags.is_empty() && flags.iter().all(|f| *f == Some(false)) {
+        Key::OfficialBadge
+    } else {
+        Key::NotStated
     }
 }

@@ -1,5 +1,7 @@
 //! Choropleth map of the districts (Açores and Madeira as insets), coloured by
-//! the chosen indicator; click or Enter on a district filters every view.
+//! the chosen indicator (shortages) or any per-district values (`Choropleth`,
+//! also used by the foreign-workforce page); click or Enter on a district
+//! filters every view.
 
 use std::sync::Arc;
 
@@ -10,6 +12,7 @@ use crate::app::store::use_store;
 use crate::chart::legend::{self, Classes};
 use crate::chart::palette::NO_DATA;
 use crate::data::aggregate::Area;
+use crate::export::ExportContext;
 use crate::format;
 use crate::geo::{self, MapLayout};
 use crate::i18n::{t, Key};
@@ -23,10 +26,74 @@ use crate::chart::tooltip;
 const MAX_W: f64 = 560.0;
 const MAX_W_PROJECTOR: f64 = 720.0;
 
+/// What a choropleth shows: one value per district (code-list order), how
+/// to print it, what it is, and its colour classes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapData {
+    pub values: Vec<Option<f64>>,
+    /// Change vs a year earlier per district, in percent, where the indicator allows (may be empty).
+    pub changes: Vec<Option<f64>>,
+    pub decimals: usize,
+    /// The indicator's name, for the legend, labels and the table header.
+    pub label: String,
+    /// Colours and legend labels for these values (see `chart::legend`).
+    pub classes: Classes,
+}
+
+/// The shortages map: the chosen indicator of the labour-market aggregates.
 #[component]
 pub fn MapView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
+    let lang = store.lang;
+    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
+    let data = Memo::new(move |_| {
+        let agg = derived.agg.get()?;
+        let codes = store.codes.get()?;
+        let ind = indicator.get();
+        let l = lang.get();
+        let values: Vec<Option<f64>> = (0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect();
+        let finite: Vec<f64> = values.iter().flatten().copied().filter(|x| x.is_finite()).collect();
+        Some(MapData {
+            classes: legend::for_indicator(ind, &finite, l),
+            changes: (0..codes.regions().len()).map(|r| agg.region_change(ind, r)).collect(),
+            values,
+            decimals: ind.decimals(),
+            label: t(l, indicator_key(ind)).to_string(),
+        })
+    });
+    let title = Signal::derive(move || {
+        let l = lang.get();
+        let period = derived.filter.get().map(|f| format::period(l, f.from, f.to)).unwrap_or_default();
+        format!("{} · {} · {period}", t(l, Key::MapTitle), t(l, indicator_key(indicator.get())))
+    });
+    view! {
+        <Choropleth
+            id="map"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())
+            data=data
+            source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+        />
+    }
+}
+
+/// A choropleth of the districts (Açores and Madeira as insets) in a chart
+/// frame: click or Enter on a district selects it as the area of every view
+/// (again: clears it); hover and focus read the value out; the table and
+/// downloads hold exactly the values shown. `id` names the files and the
+/// `<svg id="svg-{id}">`; `source` is printed under the map; `export`
+/// replaces the export context of the shortages views (see `ChartFrame`).
+#[component]
+pub fn Choropleth(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    data: Memo<Option<MapData>>,
+    #[prop(into)] source: Signal<String>,
+    #[prop(optional, into)] export: MaybeProp<ExportContext>,
+) -> impl IntoView {
+    let store = use_store();
     let lang = store.lang;
     let size = use_chart_size();
     // Boundaries laid out for a width (the chart's measured one, capped).
@@ -36,61 +103,44 @@ pub fn MapView() -> impl IntoView {
         let insets: Vec<usize> = ["PT-20", "PT-30"].iter().filter_map(|c| codes.region.get(c)).collect();
         Some(Arc::new(geo::layout(&regions.shapes, &insets, w, w)))
     };
-    let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let hover = RwSignal::new(None::<usize>);
-    // Values per region (code-list order) for the indicator.
-    let values = Memo::new(move |_| {
-        let agg = derived.agg.get()?;
-        let codes = store.codes.get()?;
-        let ind = indicator.get();
-        Some((0..codes.regions().len()).map(|r| agg.region_indicator(ind, r)).collect::<Vec<_>>())
-    });
-    let selected = Memo::new(move |_| match derived.filter.get().map(|f| f.area) {
-        Some(Area::District(r)) => vec![r],
-        Some(Area::Focus(i)) => store.codes.get().and_then(|c| c.focus_regions.get(i).cloned()).unwrap_or_default(),
-        _ => Vec::new(),
+    let selected = Memo::new(move |_| match store.view.with(|v| v.area.clone()) {
+        None => Vec::new(),
+        Some(code) => match store.codes.get().and_then(|c| crate::view_state::parse_area(&code, &c).map(|a| (a, c))) {
+            Some((Area::District(r), _)) => vec![r],
+            Some((Area::Focus(i), c)) => c.focus_regions.get(i).cloned().unwrap_or_default(),
+            _ => Vec::new(),
+        },
     });
     let toggle = move |r: usize| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let code = codes.regions()[r].code.clone();
         store.set_view(|v| crate::view_state::toggle(&mut v.area, &code));
     };
-    let title = Signal::derive(move || {
-        let l = lang.get();
-        let period = derived.filter.get().map(|f| format::period(l, f.from, f.to)).unwrap_or_default();
-        format!("{} · {} · {period}", t(l, Key::MapTitle), t(l, indicator_key(indicator.get())))
-    });
+    let decimals = move || data.with(|d| d.as_ref().map_or(0, |d| d.decimals));
+    let label_of = move || data.with(|d| d.as_ref().map(|d| d.label.clone()).unwrap_or_default());
     let table = Signal::derive(move || {
         let l = lang.get();
-        let (Some(codes), Some(vals)) = (store.codes.get(), values.get()) else { return Table::default() };
-        let ind = indicator.get();
+        let (Some(codes), Some(d)) = (store.codes.get(), data.get()) else { return Table::default() };
         Table {
-            headers: vec!["ISO 3166-2".into(), t(l, Key::Region).into(), t(l, indicator_key(ind)).into()],
+            headers: vec!["ISO 3166-2".into(), t(l, Key::Region).into(), d.label.clone()],
             rows: codes
                 .regions()
                 .iter()
-                .zip(vals)
+                .zip(d.values)
                 .map(|(r, v)| {
-                    vec![
-                        Value::Text(r.code.clone()),
-                        Value::Text(r.name.get(l).to_string()),
-                        Value::Num(v, ind.decimals()),
-                    ]
+                    vec![Value::Text(r.code.clone()), Value::Text(r.name.get(l).to_string()), Value::Num(v, d.decimals)]
                 })
                 .collect(),
         }
     });
-    // Classes for the current values: recomputed per change, shared by the
-    // paths and the legend.
+    // Classes for the current values, shared by the paths and the legend.
     let classing = Memo::new(move |_| {
-        let ind = indicator.get();
-        let finite: Vec<f64> =
-            values.with(|v| v.iter().flatten().flatten().copied().filter(|x| x.is_finite()).collect());
-        legend::for_indicator(ind, &finite, lang.get())
+        data.with(|d| d.as_ref().map(|d| d.classes.clone()).unwrap_or_else(|| legend::sequential(&[], 0, lang.get())))
     });
-    let value_of = move |r: usize| values.with(|v| v.as_ref().and_then(|v| v.get(r).copied().flatten()));
-    let ready = Memo::new(move |_| values.with(Option::is_some));
-    // The paths are built once per layout and language; a filter change only
+    let value_of = move |r: usize| data.with(|d| d.as_ref().and_then(|d| d.values.get(r).copied().flatten()));
+    let ready = Memo::new(move |_| data.with(Option::is_some));
+    // The paths are built once per layout, width and language; a filter change only
     // updates their fill, stroke and labels (no new elements, no path parsing).
     let body = move || {
         let l = lang.get();
@@ -132,10 +182,7 @@ pub fn MapView() -> impl IntoView {
             .map(|mr| {
                 let r = mr.region;
                 let name = codes.regions()[r].name.get(l).to_string();
-                let label = move || {
-                    let ind = indicator.get();
-                    format!("{name}: {} ({})", format::maybe(l, value_of(r), ind.decimals()), t(l, indicator_key(ind)))
-                };
+                let label = move || format!("{name}: {} ({})", format::maybe(l, value_of(r), decimals()), label_of());
                 let label2 = label.clone();
                 let is_sel = move || selected.with(|s| s.contains(&r));
                 let paint = move || classing.with(|c: &Classes| c.color(value_of(r)));
@@ -174,7 +221,7 @@ pub fn MapView() -> impl IntoView {
         let legend_w = w - legend_x;
         let row = text.line();
         let legend = move || {
-            let ind = indicator.get();
+            let what = label_of();
             classing.with(|c: &Classes| {
                 let swatches = c
                     .labels
@@ -191,7 +238,7 @@ pub fn MapView() -> impl IntoView {
                     })
                     .collect_view();
                 let no_data_y = legend_y + row * c.labels.len() as f64;
-                let heading_lines = wrap(&format!("{}: {}", t(l, Key::Legend), t(l, indicator_key(ind))), legend_w - 16.0, fs, 2);
+                let heading_lines = wrap(&format!("{}: {what}", t(l, Key::Legend)), legend_w - 16.0, fs, 2);
                 let heading = heading_lines
                     .into_iter()
                     .rev()
@@ -206,7 +253,7 @@ pub fn MapView() -> impl IntoView {
                 }
             })
         };
-        let source_text = format!("{} {}", super::labels::source_line(store, l), t(l, Key::BoundariesCredit));
+        let source_text = format!("{} {}", source.get(), t(l, Key::BoundariesCredit));
         let source_lines = wrap(&source_text, w - 16.0, fs, 5);
         let n_source = source_lines.len() as f64;
         let source_top = move || {
@@ -236,26 +283,27 @@ pub fn MapView() -> impl IntoView {
         // keyboard focus or touch.
         let readout = move || {
             hover.get().map(|r| {
-                let ind = indicator.get();
                 let name = store.codes.get().map(|c| c.regions()[r].name.get(l).to_string()).unwrap_or_default();
-                let all: Vec<Option<f64>> = values.get().unwrap_or_default();
-                let (ranks, of) = tooltip::ranks(&all);
-                let change = derived.agg.with(|a| a.as_ref().and_then(|a| a.region_change(ind, r)));
-                tooltip::line(
-                    l,
-                    &name,
-                    value_of(r),
-                    ind.decimals(),
-                    t(l, indicator_key(ind)),
-                    ranks.get(r).copied().flatten().map(|k| (k, of)),
-                    change,
-                )
+                data.with(|d| {
+                    let Some(d) = d.as_ref() else { return String::new() };
+                    let (ranks, of) = tooltip::ranks(&d.values);
+                    let change = d.changes.get(r).copied().flatten();
+                    tooltip::line(
+                        l,
+                        &name,
+                        value_of(r),
+                        d.decimals,
+                        &d.label,
+                        ranks.get(r).copied().flatten().map(|k| (k, of)),
+                        change,
+                    )
+                })
             })
         };
         view! {
-            <p class="readout" aria-hidden="true" data-testid="map-readout">{readout}</p>
+            <p class="readout" aria-hidden="true" data-testid=format!("{id}-readout")>{readout}</p>
             <svg
-                id="svg-map"
+                id=format!("svg-{id}")
                 xmlns="http://www.w3.org/2000/svg"
                 viewBox=move || format!("0 0 {w} {}", total_h())
                 width=w
@@ -275,13 +323,7 @@ pub fn MapView() -> impl IntoView {
         .into_any()
     };
     view! {
-        <ChartFrame
-            size=size
-            id="map"
-            title=title
-            hint=Signal::derive(move || t(lang.get(), Key::MapHint).to_string())
-            table=table
-        >
+        <ChartFrame id=id size=size title=title hint=hint table=table export=export>
             {body}
         </ChartFrame>
     }

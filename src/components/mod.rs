@@ -24,6 +24,7 @@ pub mod speaker;
 pub mod story_editor;
 pub mod themes;
 pub mod user_data;
+pub mod workforce;
 
 use leptos::prelude::*;
 

@@ -30,6 +30,7 @@ pub fn Nav() -> impl IntoView {
             {tab(Page::Explore, Key::PageExplore)}
             {tab(Page::Consultations, Key::PageConsultations)}
             {tab(Page::Profile, Key::PageProfile)}
+            {tab(Page::Workforce, Key::PageWorkforce)}
             {tab(Page::Data, Key::PageData)}
             {tab(Page::Story, Key::PageStory)}
             {tab(Page::Format, Key::PageFormat)}

@@ -27,7 +27,7 @@ pub enum RankKind {
 }
 
 /// One bar: code, label, value.
-type Bar = (String, String, Option<f64>);
+pub type Bar = (String, String, Option<f64>);
 
 fn bars(
     kind: RankKind,
@@ -71,7 +71,6 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let size = use_chart_size();
     let view_ind = Memo::new(move |_| store.view.with(|v| v.indicator));
     // Sorted by the page's indicator unless the user picks another here;
     // changes are not available per row, so they fall back to the ratio.
@@ -101,38 +100,104 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     };
     let title =
         Signal::derive(move || format!("{} · {}", t(lang.get(), heading), t(lang.get(), indicator_key(ind.get()))));
+    view! {
+        <div class="ranking">
+            <label class="sort-by">
+                <span>{move || t(lang.get(), Key::SortBy)}</span>
+                <select data-testid=format!("sort-{id}") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    chosen.set(Indicator::ALL.into_iter().find(|i| i.code() == v));
+                }>
+                    {move || {
+                        let l = lang.get();
+                        let cur = ind.get();
+                        Indicator::ALL
+                            .into_iter()
+                            .filter(|i| *i != Indicator::Change)
+                            .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <BarChart
+                id=id
+                title=title
+                hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string())
+                rows=rows
+                decimals=Signal::derive(move || ind.get().decimals())
+                headers=Signal::derive(move || {
+                    let l = lang.get();
+                    ["Code".to_string(), t(l, heading).to_string(), t(l, indicator_key(ind.get())).to_string()]
+                })
+                current=Signal::derive(move || current.get())
+                on_toggle=Callback::new(toggle)
+                source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+                pending_key="labour_market"
+                ratio=Signal::derive(move || ind.get() == Indicator::Ratio)
+            />
+        </div>
+    }
+}
+
+/// Horizontal bars in a chart frame, largest first as given: a click (or
+/// Enter) on a bar calls `on_toggle` with its code; bars whose code starts
+/// with `current` are highlighted. The table and downloads hold the rows
+/// shown; `headers` name its columns (code, label, value).
+#[component]
+pub fn BarChart(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    rows: Memo<Option<Vec<Bar>>>,
+    #[prop(into)] decimals: Signal<usize>,
+    #[prop(into)] headers: Signal<[String; 3]>,
+    #[prop(into)] current: Signal<Option<String>>,
+    on_toggle: Callback<String>,
+    #[prop(into)] source: Signal<String>,
+    /// The dataset whose failure makes the chart "unavailable".
+    pending_key: &'static str,
+    /// What the exports say about themselves (see `ChartFrame`).
+    #[prop(optional, into)]
+    export: MaybeProp<crate::export::ExportContext>,
+    /// The values are vacancies per jobseeker: bars take the ratio classes' colours and a line marks 1.
+    #[prop(optional, into)]
+    ratio: Signal<bool>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let size = use_chart_size();
+    let toggle = move |code: String| on_toggle.run(code);
     let table = Signal::derive(move || {
-        let l = lang.get();
-        let i = ind.get();
+        let d = decimals.get();
         Table {
-            headers: vec!["Code".into(), t(l, heading).into(), t(l, indicator_key(i)).into()],
+            headers: headers.get().to_vec(),
             rows: rows
                 .get()
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(c, n, v)| vec![Value::Text(c), Value::Text(n), Value::Num(v, i.decimals())])
+                .map(|(c, n, v)| vec![Value::Text(c), Value::Text(n), Value::Num(v, d)])
                 .collect(),
         }
     });
     let body = move || {
         let l = lang.get();
-        let Some(rows) = rows.get() else { return super::pending(store, "labour_market", "rank-unavailable") };
+        let Some(rows) = rows.get() else { return super::pending(store, pending_key, "rank-unavailable") };
         if rows.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
-        let i = ind.get();
+        let dec = decimals.get();
+        let is_ratio = ratio.get();
         let (w, text) = (size.width.get(), size.text.get());
         let fs = text.label;
         // Beside the bars on wide charts (the label column takes up to 45 %), above them on narrow ones.
         let stacked = w < STACKED_BELOW;
         let label_w = if stacked { w - 16.0 } else { (w * 0.45).min(420.0) };
         let bar_left = if stacked { 8.0 } else { label_w + 8.0 };
-        let value_w = rows.iter().map(|r| text.width(&format::maybe(l, r.2, i.decimals()))).fold(0.0, f64::max) + 10.0;
+        let value_w = rows.iter().map(|r| text.width(&format::maybe(l, r.2, dec))).fold(0.0, f64::max) + 10.0;
         let row_h = if stacked { text.line() + fs + 8.0 } else { text.line() + 6.0 };
         let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
-        let top =
-            10.0 + text.title * 1.3 * title_lines.len() as f64 + if i == Indicator::Ratio { text.line() } else { 0.0 };
-        let source_lines = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
+        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64 + if is_ratio { text.line() } else { 0.0 };
+        let source_lines = wrap(&source.get(), w - 16.0, fs, 4);
         let bottom = 10.0 + text.line() * source_lines.len() as f64;
         let h = top + bottom + row_h * rows.len() as f64;
         let max = rows.iter().filter_map(|r| r.2).fold(0.0_f64, f64::max);
@@ -148,11 +213,11 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
                 // Vacancies per jobseeker: the bar takes its class colour (shortage stands out); other
                 // indicators one colour. A chosen bar is outlined.
-                let fill = if i == Indicator::Ratio { crate::chart::legend::ratio(l).color(*v) } else { SEQUENTIAL[3] };
+                let fill = if is_ratio { crate::chart::legend::ratio(l).color(*v) } else { SEQUENTIAL[3] };
                 let outline = if selected { "#000000" } else { "none" };
                 let label = format!("{code} {name}");
                 let (shown, _) = ellipsize(&label, label_w - 12.0, fs);
-                let value = format::maybe(l, *v, i.decimals());
+                let value = format::maybe(l, *v, dec);
                 // Stacked: the label on the upper part of the row, the bar on the lower part.
                 let (label_y, bar_y, bar_h) = if stacked {
                     (y + fs, y + text.line(), (band.bandwidth() - text.line()).max(4.0))
@@ -191,7 +256,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
             })
             .collect_view();
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
-        let balance = (i == Indicator::Ratio && d1 >= 1.0).then(|| {
+        let balance = (is_ratio && d1 >= 1.0).then(|| {
             let x1 = x.map(1.0);
             let label = t(l, Key::BalanceLine);
             // Right of the line, or left of it when it would run off the chart.
@@ -221,27 +286,8 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
         .into_any()
     };
     view! {
-        <div class="ranking">
-            <label class="sort-by">
-                <span>{move || t(lang.get(), Key::SortBy)}</span>
-                <select data-testid=format!("sort-{id}") on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    chosen.set(Indicator::ALL.into_iter().find(|i| i.code() == v));
-                }>
-                    {move || {
-                        let l = lang.get();
-                        let cur = ind.get();
-                        Indicator::ALL
-                            .into_iter()
-                            .filter(|i| *i != Indicator::Change)
-                            .map(|i| view! { <option value=i.code() prop:selected=i == cur>{t(l, indicator_key(i))}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <ChartFrame id=id size=size title=title hint=Signal::derive(move || t(lang.get(), Key::RankHint).to_string()) table=table>
-                {body}
-            </ChartFrame>
-        </div>
+        <ChartFrame id=id size=size title=title hint=hint table=table export=export>
+            {body}
+        </ChartFrame>
     }
 }

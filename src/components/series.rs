@@ -7,6 +7,7 @@ use crate::app::root::use_derived;
 use crate::app::store::use_store;
 use crate::chart::palette::{keep_colours, SERIES};
 use crate::chart::scale::{nice_domain, nice_ticks, Linear};
+use crate::chart::text::{flow_legend, label_step, wrap};
 use crate::data::aggregate::Area;
 use crate::data::Month;
 use crate::format;
@@ -16,16 +17,35 @@ use crate::view_state::{area_code, MAX_COMPARE};
 
 use super::frame::{indicator_key, use_chart_size, ChartFrame};
 use super::labels::area_name;
-use crate::chart::text::{flow_legend, label_step, wrap};
 
 const RIGHT: f64 = 16.0;
 
+/// What a line chart shows: one line per area over points in time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineData {
+    /// Header of the first table column ("Month", "Year").
+    pub x_header: String,
+    /// Each point as in the table ("2025-07") and as read out ("jul 2025").
+    pub keys: Vec<String>,
+    pub points: Vec<String>,
+    /// Axis labels: (point, label), with a grid line.
+    pub ticks: Vec<(usize, String)>,
+    /// (name, values per point) of each line, in legend order.
+    pub lines: Vec<(String, Vec<Option<f64>>)>,
+    pub decimals: usize,
+    /// The [`SERIES`] colour index of each line (see `palette::keep_colours`); missing ones use the
+    /// line's position.
+    pub colours: Vec<usize>,
+    /// Points shaded as the selected period (first, last), if any.
+    pub shade: Option<(usize, usize)>,
+}
+
+/// The shortages series: the chosen indicator, monthly, for the compared areas.
 #[component]
 pub fn SeriesView() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let size = use_chart_size();
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let compare =
         Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
@@ -35,33 +55,82 @@ pub fn SeriesView() -> impl IntoView {
         let areas: Vec<String> = compare.get().iter().map(|a| area_code(*a, &codes)).collect();
         keep_colours(prev.map(Vec::as_slice).unwrap_or(&[]), &areas)
     });
-    let colour = move |k: usize| SERIES[colours.with(|c| c.get(k).map_or(k, |x| x.1)) % SERIES.len()];
-    let hover = RwSignal::new(None::<usize>);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let lines = Memo::new(move |_| {
+    let data = Memo::new(move |_| {
+        let l = lang.get();
         let agg = derived.agg.get()?;
+        let codes = store.codes.get()?;
+        let f = derived.filter.get()?;
         let ind = indicator.get();
-        Some((0..agg.series.len()).map(|k| agg.series_values(ind, k)).collect::<Vec<_>>())
+        let first = agg.series_first;
+        let lines: Vec<Vec<Option<f64>>> = (0..agg.series.len()).map(|k| agg.series_values(ind, k)).collect();
+        let n = lines.first().map_or(0, Vec::len);
+        let month = |i: usize| first.plus(i as u32);
+        Some(LineData {
+            x_header: t(l, Key::Month).to_string(),
+            keys: (0..n).map(|i| month(i).to_string()).collect(),
+            points: (0..n).map(|i| format::month(l, month(i))).collect(),
+            ticks: (0..n).filter(|i| month(*i).month() == 1).map(|i| (i, month(i).year().to_string())).collect(),
+            lines: compare.get().iter().map(|a| area_name(*a, &codes, l)).zip(lines).collect(),
+            decimals: ind.decimals(),
+            colours: colours.get().into_iter().map(|(_, c)| c).collect(),
+            shade: Some((
+                f.from.index().saturating_sub(first.index()) as usize,
+                f.to.index().saturating_sub(first.index()) as usize,
+            )),
+        })
     });
-    let first = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.series_first)));
     let title = Signal::derive(move || {
         format!("{} · {}", t(lang.get(), Key::SeriesTitle), t(lang.get(), indicator_key(indicator.get())))
     });
+    view! {
+        <LineChart
+            id="series"
+            title=title
+            hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
+            data=data
+            source=Signal::derive(move || super::labels::source_line(store, lang.get()))
+            pending_key="labour_market"
+        />
+        <ComparePicker colours=Signal::derive(move || colours.get().into_iter().map(|(_, c)| c).collect::<Vec<_>>())/>
+        <PeriodSliders/>
+        <CompareTable colours=colours/>
+    }
+}
+
+/// A line chart in a chart frame, with a read-out on hover and keyboard
+/// (← → Home End), axis labels, a legend and the source under it; the table
+/// and downloads hold exactly the values drawn.
+#[component]
+pub fn LineChart(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    data: Memo<Option<LineData>>,
+    #[prop(into)] source: Signal<String>,
+    /// The dataset whose failure makes the chart "unavailable".
+    pending_key: &'static str,
+    /// What the exports say about themselves (see `ChartFrame`).
+    #[prop(optional, into)]
+    export: MaybeProp<crate::export::ExportContext>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let size = use_chart_size();
+    let hover = RwSignal::new(None::<usize>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table = Signal::derive(move || {
-        let l = lang.get();
-        let (Some(codes), Some(lines), Some(first)) = (store.codes.get(), lines.get(), first.get()) else {
-            return Table::default();
-        };
-        let ind = indicator.get();
-        let mut headers = vec![t(l, Key::Month).to_string()];
-        headers.extend(compare.get().iter().map(|a| area_name(*a, &codes, l)));
-        let n = lines.first().map_or(0, Vec::len);
+        let Some(d) = data.get() else { return Table::default() };
+        let mut headers = vec![d.x_header.clone()];
+        headers.extend(d.lines.iter().map(|(name, _)| name.clone()));
         Table {
             headers,
-            rows: (0..n)
-                .map(|i| {
-                    let mut row = vec![Value::Text(first.plus(i as u32).to_string())];
-                    row.extend(lines.iter().map(|line| Value::Num(line.get(i).copied().flatten(), ind.decimals())));
+            rows: d
+                .keys
+                .iter()
+                .enumerate()
+                .map(|(i, key)| {
+                    let mut row = vec![Value::Text(key.clone())];
+                    row.extend(d.lines.iter().map(|(_, line)| Value::Num(line.get(i).copied().flatten(), d.decimals)));
                     row
                 })
                 .collect(),
@@ -69,45 +138,45 @@ pub fn SeriesView() -> impl IntoView {
     });
     let body = move || {
         let l = lang.get();
-        let (Some(lines), Some(first), Some(codes), Some(f)) =
-            (lines.get(), first.get(), store.codes.get(), derived.filter.get())
-        else {
-            return super::pending(store, "labour_market", "series-unavailable");
+        let Some(d) = data.get() else {
+            return super::pending(store, pending_key, "series-unavailable");
         };
         let (w, text) = (size.width.get(), size.text.get());
         let fs = text.label;
-        let ind = indicator.get();
-        let areas = compare.get();
-        let n = lines.first().map_or(0, Vec::len).max(1);
-        let all: Vec<f64> = lines.iter().flatten().flatten().copied().filter(|v| v.is_finite()).collect();
+        let dec = d.decimals;
+        let colour = |k: usize| SERIES[d.colours.get(k).copied().unwrap_or(k) % SERIES.len()];
+        let n = d.keys.len().max(1);
+        let all: Vec<f64> = d.lines.iter().flat_map(|(_, v)| v).flatten().copied().filter(|v| v.is_finite()).collect();
         let lo = all.iter().copied().fold(0.0_f64, f64::min);
         let hi = all.iter().copied().fold(0.0_f64, f64::max);
         let (d0, d1) = nice_domain(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
         let ticks = nice_ticks(d0, d1, if w < 500.0 { 4 } else { 5 });
-        let tick_label = move |v: f64| format::number(l, v, if ind.decimals() > 0 { 1 } else { 0 });
+        let tick_label = move |v: f64| format::number(l, v, if dec > 0 { 1 } else { 0 });
         // Layout for the real width: the left margin fits the widest tick label, the legend flows
         // onto as many rows as it needs, the source line wraps.
         let left = 10.0 + ticks.iter().map(|v| text.width(&tick_label(*v))).fold(0.0, f64::max);
-        let names: Vec<String> = areas.iter().map(|a| area_name(*a, &codes, l)).collect();
+        let names: Vec<String> = d.lines.iter().map(|(name, _)| name.clone()).collect();
         let (legend_pos, legend_h) = flow_legend(&names, w - 16.0, text, 14.0);
-        let source = wrap(&super::labels::source_line(store, l), w - 16.0, fs, 4);
-        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
-        let top = 8.0 + text.title * 1.3 * title_lines.len() as f64 + 8.0;
+        let source_lines = wrap(&source.get(), w - 16.0, fs, 4);
+        let top = 10.0;
         let plot_h = if w < 500.0 { 200.0 } else { 260.0 } + if fs > 12.0 { 60.0 } else { 0.0 };
-        let h = top + plot_h + text.line() + 10.0 + legend_h + 8.0 + text.line() * source.len() as f64 + 6.0;
         let plot_bottom = top + plot_h;
+        let legend_y = plot_bottom + text.line() + 10.0;
+        let source_y = legend_y + legend_h + 8.0;
+        let h = source_y + text.line() * source_lines.len() as f64 + 6.0;
         let x = Linear::new((0.0, (n - 1).max(1) as f64), (left, w - RIGHT));
         let y = Linear::new((d0, d1), (plot_bottom, top));
-        let paths = lines
+        let paths = d
+            .lines
             .iter()
             .enumerate()
-            .map(|(k, line)| {
-                let mut d = String::new();
+            .map(|(k, (_, line))| {
+                let mut path = String::new();
                 let mut pen_up = true;
                 for (i, v) in line.iter().enumerate() {
                     match v {
                         Some(v) if v.is_finite() => {
-                            d.push_str(&format!(
+                            path.push_str(&format!(
                                 "{}{:.1} {:.1} ",
                                 if pen_up { "M" } else { "L" },
                                 x.map(i as f64),
@@ -118,23 +187,38 @@ pub fn SeriesView() -> impl IntoView {
                         _ => pen_up = true,
                     }
                 }
-                view! { <path d=d fill="none" stroke=colour(k) stroke-width="2.2"/> }
+                // A single point still shows.
+                let dots = (line.iter().flatten().count() == 1).then(|| {
+                    let i = line.iter().position(Option::is_some).unwrap_or(0);
+                    let v = line[i].unwrap_or(0.0);
+                    view! { <circle cx=x.map(i as f64) cy=y.map(v) r="3.5" fill=colour(k)/> }
+                });
+                view! {
+                    <path d=path fill="none" stroke=colour(k) stroke-width="2.2"/>
+                    {dots}
+                }
             })
             .collect_view();
-        let from_i = f.from.index().saturating_sub(first.index()) as f64;
-        let to_i = f.to.index().saturating_sub(first.index()) as f64;
-        let year_starts: Vec<usize> = (0..n).filter(|i| first.plus(*i as u32).month() == 1).collect();
-        let year_step = label_step(n.div_ceil(12), w - left - RIGHT, text.width("2024"), fs);
-        let years = year_starts
+        let shade = d.shade.map(|(a, b)| {
+            let (xa, xb) = (x.map(a as f64), x.map(b as f64));
+            view! { <rect x=xa y=top width=(xb - xa).max(2.0) height=plot_h fill="#fff4d6"/> }
+        });
+        // Axis labels that fit: every k-th when they would crowd, never past the right edge.
+        let widest = d.ticks.iter().map(|(_, s)| text.width(s)).fold(0.0, f64::max);
+        let step = label_step(d.ticks.len(), w - left - RIGHT, widest, fs);
+        let years = d
+            .ticks
             .iter()
             .enumerate()
-            .map(|(k, &i)| {
-                let xi = x.map(i as f64);
-                let label = (k % year_step == 0 && xi + 3.0 + text.width("2024") <= w)
-                    .then(|| view! { <text x=xi + 3.0 y=plot_bottom + fs + 2.0 font-size=fs>{first.plus(i as u32).year()}</text> });
+            .map(|(k, (i, label))| {
+                let xi = x.map(*i as f64);
+                let lw = text.width(label);
+                let (lx, anchor) = if xi + 3.0 + lw > w - 2.0 { (xi - 3.0, "end") } else { (xi + 3.0, "start") };
+                let shown = (k % step == 0)
+                    .then(|| view! { <text x=lx y=plot_bottom + fs + 2.0 font-size=fs text-anchor=anchor>{label.clone()}</text> });
                 view! {
                     <line x1=xi x2=xi y1=top y2=plot_bottom stroke="#d0d5dc"/>
-                    {label}
+                    {shown}
                 }
             })
             .collect_view();
@@ -148,7 +232,6 @@ pub fn SeriesView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let legend_y = plot_bottom + text.line() + 10.0;
         let legend = names
             .iter()
             .zip(&legend_pos)
@@ -161,39 +244,22 @@ pub fn SeriesView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let source_y = legend_y + legend_h + 8.0;
-        let source = source
+        let source_view = source_lines
             .into_iter()
             .enumerate()
             .map(|(i, line)| {
                 view! { <text x="8" y=source_y + fs + text.line() * i as f64 font-size=fs fill="#4f5863">{line}</text> }
             })
             .collect_view();
-        let title_svg = title_lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                view! { <text x="8" y=8.0 + text.title * (1.0 + 1.3 * i as f64) font-size=text.title font-weight="700">{line}</text> }
-            })
-            .collect_view();
-
-        let lines2 = lines.clone();
-        let areas2 = areas.clone();
-        let codes2 = codes.clone();
+        let d2 = d.clone();
         let readout = move || {
             let i = hover.get()?;
-            let values: Vec<String> = areas2
+            let values: Vec<String> = d2
+                .lines
                 .iter()
-                .zip(&lines2)
-                .map(|(a, line)| {
-                    format!(
-                        "{} {}",
-                        area_name(*a, &codes2, l),
-                        format::maybe(l, line.get(i).copied().flatten(), ind.decimals())
-                    )
-                })
+                .map(|(name, line)| format!("{name} {}", format::maybe(l, line.get(i).copied().flatten(), dec)))
                 .collect();
-            Some(format!("{}: {}", format::month(l, first.plus(i as u32)), values.join(" · ")))
+            Some(format!("{}: {}", d2.points.get(i)?, values.join(" · ")))
         };
         let readout_aria = readout.clone();
         let cursor = move || {
@@ -212,6 +278,7 @@ pub fn SeriesView() -> impl IntoView {
                 }
             }
         };
+        let start = d.shade.map_or(n - 1, |s| s.1);
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
             let step: i64 = match ev.key().as_str() {
                 "ArrowLeft" => -1,
@@ -221,13 +288,13 @@ pub fn SeriesView() -> impl IntoView {
                 _ => return,
             };
             ev.prevent_default();
-            let cur = hover.get_untracked().unwrap_or(to_i as usize) as i64;
+            let cur = hover.get_untracked().unwrap_or(start) as i64;
             hover.set(Some((cur + step).clamp(0, n as i64 - 1) as usize));
         };
         view! {
-            <p class="readout" aria-hidden="true" data-testid="series-readout">{readout}</p>
+            <p class="readout" aria-hidden="true" data-testid=format!("{id}-readout")>{readout}</p>
             <svg
-                id="svg-series"
+                id=format!("svg-{id}")
                 node_ref=svg_ref
                 xmlns="http://www.w3.org/2000/svg"
                 viewBox=format!("0 0 {w} {h}")
@@ -243,41 +310,40 @@ pub fn SeriesView() -> impl IntoView {
                 on:keydown=on_key
                 on:blur=move |_| hover.set(None)
             >
-                {title_svg}
-                <rect x=x.map(from_i) y=top width=(x.map(to_i) - x.map(from_i)).max(2.0) height=plot_h fill="#fff4d6"/>
+                {shade}
                 {years}
                 {yticks}
                 {paths}
                 {cursor}
                 {legend}
-                {source}
+                {source_view}
             </svg>
         }
         .into_any()
     };
     view! {
-        <ChartFrame
-            size=size
-            id="series"
-            title=title
-            hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
-            table=table
-        >
+        <ChartFrame id=id size=size title=title hint=hint table=table export=export>
             {body}
         </ChartFrame>
-        <ComparePicker colours=colours/>
-        <PeriodSliders/>
-        <CompareTable colours=colours/>
     }
 }
 
-/// Chips for the compared areas, with remove buttons, and a picker to add one.
+/// Chips for the compared areas, with remove buttons, and a picker to add
+/// one. `areas`: the list shown (default: the shortages view's).
 #[component]
-fn ComparePicker(colours: Memo<Vec<(String, usize)>>) -> impl IntoView {
+pub fn ComparePicker(
+    #[prop(optional, into)] areas: Option<Signal<Vec<Area>>>,
+    /// The [`SERIES`] colour index of each area's chip (default: its position).
+    #[prop(optional, into)]
+    colours: Option<Signal<Vec<usize>>>,
+) -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let current = move || derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default());
+    let current = move || match areas {
+        Some(a) => a.get(),
+        None => derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()),
+    };
     let set_list = move |areas: Vec<Area>| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let list: Vec<String> = areas.iter().map(|a| area_code(*a, &codes)).collect();
@@ -298,7 +364,7 @@ fn ComparePicker(colours: Memo<Vec<(String, usize)>>) -> impl IntoView {
                         let name = area_name(a, &codes, l);
                         let rest: Vec<Area> = areas.iter().copied().filter(|x| *x != a).collect();
                         view! {
-                            <span class="chip" style:border-color=SERIES[colours.with(|c| c.get(k).map_or(k, |x| x.1)) % SERIES.len()]>
+                            <span class="chip" style:border-color=SERIES[colours.and_then(|c| c.get().get(k).copied()).unwrap_or(k) % SERIES.len()]>
                                 {name.clone()}
                                 <button
                                     class="chip-remove"

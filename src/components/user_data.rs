@@ -94,7 +94,14 @@ fn failure_text(l: Lang, f: &Failure) -> String {
 /// entry, else the file's own "meta", else what is known (the file name).
 fn provenance(l: Lang, d: &UserDataset, data: &UserData) -> impl IntoView {
     let meta = d.meta();
-    let kind = t(l, if let UserData::Labour(_) = data { Key::KindLabour } else { Key::KindConsultations });
+    let kind = t(
+        l,
+        match data {
+            UserData::Labour(_) => Key::KindLabour,
+            UserData::Consultations(_) => Key::KindConsultations,
+            UserData::Indicators(_) => Key::KindIndicators,
+        },
+    );
     let (title, records, dropped) = (d.title(l), data.records(), data.dropped());
     let illustrative = match meta.illustrative {
         Some(true) => t(l, Key::Yes),

@@ -145,7 +145,7 @@ impl Codes {
             CodeList::Theme => entries(&f.themes),
             CodeList::StakeholderGroup => entries(&f.stakeholder_groups),
             CodeList::EventFormat => entries(&f.event_formats),
-            CodeList::Event | CodeList::Dataset => Vec::new(),
+            CodeList::Event | CodeList::Dataset | CodeList::Series | CodeList::Area => Vec::new(),
         }
     }
 

@@ -345,6 +345,22 @@ pub fn convert(dataset: &str, text: &str, codes: &Codes) -> Result<String, Repor
     })
 }
 
+/// Splits one line of a line-based CSV (the indicators' long format) into trimmed fields, RFC 4180
+/// quotes included, with the `csv` crate; an empty line is one empty field.
+pub fn split_fields(line: &str, sep: char) -> Vec<String> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(u8::try_from(sep).unwrap_or(b','))
+        .from_reader(line.as_bytes());
+    reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(|f| f.trim().to_string()).collect())
+        .unwrap_or_else(|| vec![String::new()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,5 +411,11 @@ mod tests {
         assert!(matches!(c.report.problems[0].kind, ProblemKind::DuplicateRow { first_line: 2 }));
         assert_eq!(c.report.problems[0].line, Some(4));
         assert!(convert("x.csv", &csv, &codes).is_err(), "no JSON from a file with errors");
+    }
+
+    #[test]
+    fn split_fields_reads_quotes_and_trims() {
+        assert_eq!(split_fields(" a ;\"b;c\";d ", ';'), ["a", "b;c", "d"]);
+        assert_eq!(split_fields("", ','), [""]);
     }
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::codes::Codes;
 use super::consultations::{self, Consultations};
 use super::csv;
+use super::indicators::{self, Indicators};
 use super::labour::{self, Labour};
 use super::manifest::{FileMeta, Kind};
 use super::parse::{Checker, LoadOptions};
@@ -16,12 +17,13 @@ use super::path::JsonPath;
 use super::problem::{Problem, ProblemKind, Report};
 
 /// Dataset kinds a user can load (code lists and boundaries are fixed).
-pub const LOADABLE: &str = "vagas.labour_market or vagas.consultations";
+pub const LOADABLE: &str = "vagas.labour_market, vagas.consultations or vagas.indicators";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Data {
     Labour(Labour),
     Consultations(Consultations),
+    Indicators(Indicators),
 }
 
 impl Data {
@@ -29,6 +31,7 @@ impl Data {
         match self {
             Data::Labour(_) => Kind::LabourMarket,
             Data::Consultations(_) => Kind::Consultations,
+            Data::Indicators(_) => Kind::Indicators,
         }
     }
 
@@ -37,6 +40,7 @@ impl Data {
         match self {
             Data::Labour(l) => l.len(),
             Data::Consultations(c) => c.outcomes().len(),
+            Data::Indicators(i) => i.len(),
         }
     }
 
@@ -44,6 +48,7 @@ impl Data {
         match self {
             Data::Labour(l) => l.dropped,
             Data::Consultations(c) => c.dropped,
+            Data::Indicators(i) => i.dropped,
         }
     }
 
@@ -51,6 +56,7 @@ impl Data {
         match self {
             Data::Labour(l) => l.meta.as_ref(),
             Data::Consultations(c) => c.file.meta.as_ref(),
+            Data::Indicators(i) => i.meta.as_ref(),
         }
     }
 }
@@ -120,6 +126,21 @@ pub fn ingest(name: &str, bytes: &[u8], codes: &Codes, opts: LoadOptions) -> Res
         Sniffed::Format(f) if f == consultations::FORMAT => {
             consultations::load_with(name, text, codes, lenient).map(|(c, r)| (Data::Consultations(c), r))
         }
+        Sniffed::Format(f) if f == indicators::FORMAT => {
+            indicators::load_with(name, text, codes, lenient).map(|(i, r)| (Data::Indicators(i), r))
+        }
+        Sniffed::Csv if is_indicators_csv(text) => {
+            let converted = indicators::from_csv(name, text).map_err(reject)?;
+            indicators::load_with(name, &converted.json, codes, lenient)
+                .map(|(i, mut r)| {
+                    converted.relocate(&mut r);
+                    (Data::Indicators(i), r)
+                })
+                .map_err(|mut r| {
+                    converted.relocate(&mut r);
+                    r
+                })
+        }
         Sniffed::Csv => csv::check(name, text, codes).map(|c| (Data::Labour(c.labour), c.report)),
         _ => Err(not_loadable(name, text)),
     };
@@ -137,6 +158,13 @@ pub fn ingest(name: &str, bytes: &[u8], codes: &Codes, opts: LoadOptions) -> Res
         return Err(Rejected { report, salvage: Some((data.records(), data.dropped())) });
     }
     Ok(Ingested { data, report })
+}
+
+/// A long indicators CSV starts with the column `series` (a labour-market
+/// CSV with `month`).
+fn is_indicators_csv(text: &str) -> bool {
+    let head = super::parse::strip_bom(text).trim_start().lines().next().unwrap_or("");
+    head.trim_start_matches('"').to_ascii_lowercase().starts_with("series")
 }
 
 /// The report for a file of no loadable kind: its JSON error if it is not
@@ -205,6 +233,20 @@ mod tests {
             _ => None,
         });
         assert_eq!(hint.as_deref(), Some("PT-09"), "one character away");
+    }
+
+    #[test]
+    fn indicators_json_and_csv_are_recognised() {
+        let codes = codes();
+        let ok = ingest("i.csv", b"series,area,period,value\nmine,PT-08,2025,3\n", &codes, LoadOptions::default());
+        assert_eq!(ok.unwrap().data.kind(), Kind::Indicators);
+        let bad = "series,area,period,value\nmine,PT-08,2025,3\nmine,PT-08,2025,4\n";
+        let r = ingest("i.csv", bad.as_bytes(), &codes, LoadOptions::default()).unwrap_err();
+        assert_eq!(r.salvage, Some((1, 1)));
+        assert_eq!(r.report.problems[0].line, Some(3));
+        let bundled = include_bytes!("../../data/indicators_official.json");
+        let i = ingest("official", bundled, &codes, LoadOptions::default()).unwrap();
+        assert_eq!(i.data.kind(), Kind::Indicators);
     }
 
     #[test]

@@ -22,10 +22,13 @@ pub enum Kind {
     Consultations,
     /// Slides for presenting (optional in the manifest).
     Story,
+    /// Regional indicators, official or illustrative (optional in the manifest).
+    Indicators,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations, Kind::Story];
+    pub const ALL: [Kind; 6] =
+        [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations, Kind::Story, Kind::Indicators];
     /// What the app's own manifest must list.
     pub const REQUIRED: [Kind; 4] = [Kind::Codes, Kind::Regions, Kind::LabourMarket, Kind::Consultations];
 
@@ -36,6 +39,7 @@ impl Kind {
             Kind::LabourMarket => "labour_market",
             Kind::Consultations => "consultations",
             Kind::Story => "story",
+            Kind::Indicators => "indicators",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod column;
 pub mod consultations;
 pub mod csv;
 pub mod decode;
+pub mod indicators;
 pub mod ingest;
 pub mod labour;
 pub mod manifest;

@@ -30,6 +30,10 @@ pub enum CodeList {
     EventFormat,
     Event,
     Dataset,
+    /// A series id of an indicators file.
+    Series,
+    /// An area of an indicators file (PT, NUTS 2024, district or focus area).
+    Area,
 }
 
 impl CodeList {
@@ -44,6 +48,8 @@ impl CodeList {
             CodeList::EventFormat => "event format",
             CodeList::Event => "consultation event",
             CodeList::Dataset => "dataset",
+            CodeList::Series => "series id",
+            CodeList::Area => "area (PT, PT1, NUTS 2024 region, ISO 3166-2:PT district or focus area)",
         }
     }
 }

@@ -4,7 +4,10 @@
 
 use schemars::{schema_for, Schema};
 
-use super::{codes::CodesFile, consultations::ConsultationsFile, labour::LabourFile, manifest::Manifest, story::Story};
+use super::{
+    codes::CodesFile, consultations::ConsultationsFile, indicators::IndicatorsFile, labour::LabourFile,
+    manifest::Manifest, story::Story,
+};
 
 fn titled(mut s: Schema, title: &str) -> Schema {
     s.insert("title".into(), title.into());
@@ -28,6 +31,13 @@ pub fn all() -> Vec<(&'static str, String)> {
             ),
         ),
         ("story", titled(schema_for!(Story), "Vagas story: slides of saved views (format vagas.story, version 1)")),
+        (
+            "indicators",
+            titled(
+                schema_for!(IndicatorsFile),
+                "Vagas regional indicators, official or illustrative (format vagas.indicators, version 1)",
+            ),
+        ),
     ];
     schemas.into_iter().map(|(k, s)| (k, serde_json::to_string_pretty(&s).unwrap_or_default() + "\n")).collect()
 }
