@@ -344,7 +344,7 @@ pub fn PriorityMatrix() -> impl IntoView {
         let (w, text) = (size.width.get(), size.text.get());
         let fs = text.label;
         let (title_view, top) = title_svg(&title.get(), w, text);
-        let top = top + 4.0;
+        let top = (top + 4.0).max(6.0 + fs * 0.7);
         let left = 12.0
             + [Key::PriorityLow, Key::PriorityMedium, Key::PriorityHigh]
                 .iter()

@@ -203,7 +203,14 @@ pub fn ChartFrame(
                 store.user.track();
                 let ctx = export.get().unwrap_or_else(|| super::labels::export_context(store, id, consultations, l));
                 // Every chart says what it is restricted to, and whether its figures are illustrative.
-                let stamp = ctx.illustrative.then(|| view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> });
+                let official = export.with(Option::is_some) && !ctx.illustrative;
+                let stamp = if ctx.illustrative {
+                    Some(view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> }.into_any())
+                } else if official {
+                    Some(view! { <span class="badge small badge-official" data-testid="official-stamp">{t(l, Key::OfficialBadge)}</span> }.into_any())
+                } else {
+                    None
+                };
                 view! {
                     <p class="chart-scope" data-testid=format!("scope-{id}")>{ctx.scope_line()} {stamp}</p>
                 }

@@ -158,7 +158,8 @@ pub fn LineChart(
         let names: Vec<String> = d.lines.iter().map(|(name, _)| name.clone()).collect();
         let (legend_pos, legend_h) = flow_legend(&names, w - 16.0, text, 14.0);
         let source_lines = wrap(&source.get(), w - 16.0, fs, 4);
-        let top = 10.0;
+        // Room above the plot for the top tick label, which is centred on its grid line.
+        let top = 6.0 + fs * 0.7;
         let plot_h = if w < 500.0 { 200.0 } else { 260.0 } + if fs > 12.0 { 60.0 } else { 0.0 };
         let plot_bottom = top + plot_h;
         let legend_y = plot_bottom + text.line() + 10.0;

@@ -52,9 +52,11 @@ test('clicking a region on the map filters the ranking and the series', async ()
     const now = [...document.querySelectorAll('[data-testid="chart-rank-occupations"] g.bar-row')].map((g) => g.textContent);
     return JSON.stringify(now) !== JSON.stringify(b);
   }, before);
-  // Beja joins the comparison: a second line, and its chip.
+  // Beja joins the comparison (it does not replace what was compared): Portugal, the two focus
+  // areas and Beja, each with its chip.
   assert.match(await page.getByTestId('compare').textContent(), new RegExp(expected('Beja')));
-  assert.equal(await page.locator('#svg-series path[stroke]').count(), 2);
+  assert.equal(await page.locator('#svg-series path[stroke]').count(), 4);
+  assert.equal(new URLSearchParams(new URL(page.url()).search).get('cmp'), 'PT,algarve,alentejo,PT-02');
   assert.equal(await page.getByTestId('filter-region').inputValue(), 'PT-02');
   // Clicking again clears the selection.
   await page.locator('path[data-region="PT-02"]').click();

@@ -37,8 +37,8 @@ async function onScreen(page, selector) {
 
 const number = (s) => Number(s.replace(/,/g, ''));
 
-test('the bundled story has the six slides checked here', () => {
-  assert.equal(story.slides.length, expected(6));
+test('the bundled story has the seven slides checked here', () => {
+  assert.equal(story.slides.length, expected(7));
 });
 
 test('slide 1: over 2024 the Algarve has fewer open vacancies than jobseekers', async () => {
@@ -111,5 +111,17 @@ test('slide 6: the status of the Algarve recommendations is on screen', async ()
   const items = await page.getByTestId('status-summary').locator('li').count();
   assert.ok(items >= expected(2), `${items} statuses`);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('slide 7: official figures — foreign workers contributing in Faro grew ×3.7 from 2015 to 2025', async () => {
+  const page = await slide(7);
+  await onScreen(page, '[data-testid="chart-wf-growth"]');
+  const label = await page.locator('[data-testid="chart-wf-growth"] g.bar-row[data-code="PT-08"] > text').first().textContent();
+  const factor = Number(label.match(/×([0-9.]+)/)[1]);
+  assert.equal(factor.toFixed(1), expected('3.7'));
+  assert.match(story.slides[6].title.en, /×3\.7/);
+  // Labelled official, with its source, right on the chart.
+  await page.locator('[data-testid="chart-wf-growth"] [data-testid="official-stamp"]').waitFor();
   await page.close();
 });
