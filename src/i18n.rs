@@ -271,6 +271,8 @@ strings! {
     ResetSlide => "Repor o diapositivo", "Reset slide";
     Notes => "Notas", "Notes";
     QrCode => "Código QR", "QR code";
+    QrLoopback => "Esta página está a ser servida por este computador (endereço local): um telemóvel na sala não a consegue abrir. Indique o endereço público do painel, ou defina \"public_url\" em data/manifest.json.", "This page is served by this computer (a local address): no phone in the room can open it. Give the dashboard's public address, or set \"public_url\" in data/manifest.json.";
+    QrPublicLabel => "Endereço público do painel", "The dashboard's public address";
     QrHint => "Aponte a câmara do telemóvel para abrir esta vista.", "Point a phone camera here to open this view.";
     Fullscreen => "Ecrã inteiro", "Fullscreen";
     ExitPresenting => "Sair da apresentação", "Leave the presentation";

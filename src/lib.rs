@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod messages;
 pub mod sample;
+pub mod share;
 
 pub mod app;
 pub mod chart;

@@ -45,6 +45,9 @@ fn toggle_fullscreen() {
     }
 }
 
+/// Where the public address typed in the QR dialog is kept (localStorage).
+const PUBLIC_URL_KEY: &str = "vagas.public_url";
+
 /// The page's address, to share or encode in the QR code.
 fn current_url() -> String {
     window().location().href().unwrap_or_default()
@@ -184,26 +187,60 @@ pub fn Presenter() -> impl IntoView {
     };
     let count = move || stories::slide_count(store);
     let presenting = move || stories::current(store).is_some();
+    // The public address typed in the QR dialog (kept in this browser), else the manifest's.
+    let typed_public = RwSignal::new(
+        window().local_storage().ok().flatten().and_then(|st| st.get_item(PUBLIC_URL_KEY).ok().flatten()),
+    );
     let qr_view = move || {
         let l = lang.get();
         // The address as the audience should open it: without slide=, so
-        // phones get the view, not the presentation.
-        let href = current_url();
-        let base = href.split(['?', '#']).next().unwrap_or_default();
+        // phones get the view, not the presentation; never a loopback address
+        // when a public one is known.
         let view = store.view.with(|v| crate::view_state::ViewState { slide: None, ..v.clone() });
-        let shared = format!("{base}{}", crate::view_state::encode(&view));
-        let code = qr::encode(&shared)?;
+        let public =
+            typed_public.get().or_else(|| store.manifest.with(|m| m.as_ref().and_then(|m| m.public_url.clone())));
+        let shared = crate::share::shared_address(&current_url(), public.as_deref(), &crate::view_state::encode(&view));
+        let (address, loopback) = match shared {
+            crate::share::Shared::Reachable(a) => (a, false),
+            crate::share::Shared::LoopbackOnly(a) => (a, true),
+        };
+        let code = qr::encode(&address)?;
         let size = code.size;
+        let warning = loopback.then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="qr-loopback">
+                    <p>{t(l, Key::QrLoopback)}</p>
+                    <label class="qr-public">
+                        <span>{t(l, Key::QrPublicLabel)}</span>
+                        <input
+                            type="url"
+                            placeholder="https://…/"
+                            data-testid="qr-public-url"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some(url) = crate::share::normalise_public(&value) {
+                                    if let Some(st) = window().local_storage().ok().flatten() {
+                                        let _ = st.set_item(PUBLIC_URL_KEY, &url);
+                                    }
+                                    typed_public.set(Some(url));
+                                }
+                            }
+                        />
+                    </label>
+                </div>
+            }
+        });
         Some(view! {
             <div class="qr-overlay" role="dialog" aria-modal="false" aria-labelledby="qr-title" data-testid="qr">
                 <h2 id="qr-title">{t(l, Key::QrCode)}</h2>
+                {warning}
                 <svg id="svg-qr" viewBox=format!("0 0 {size} {size}") width="360" height="360" role="img"
                     aria-label=t(l, Key::QrCode) shape-rendering="crispEdges">
                     <rect width=size height=size fill="#ffffff"/>
                     <path d=code.path fill="#000000"/>
                 </svg>
                 <p>{t(l, Key::QrHint)}</p>
-                <p class="qr-url" data-testid="qr-url">{shared}</p>
+                <p class="qr-url" data-testid="qr-url">{address}</p>
             </div>
         })
     };

@@ -104,6 +104,11 @@ pub struct Manifest {
     pub format: String,
     pub version: u32,
     pub datasets: Vec<DatasetMeta>,
+    /// Where the audience can open this dashboard (an `https://` address ending in `/`), used by the
+    /// presenter's QR code when the presenting laptop serves it from a loopback address (USB stick,
+    /// `scripts/serve.sh`) that no phone in the room can reach. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
 }
 
 impl Manifest {
