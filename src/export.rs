@@ -273,7 +273,7 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "Region;Ratio;Indicador;Região;Setor;Ocupação;De;Até;Fonte;Data dos valores;Dados ilustrativos"
+            "Region;Ratio;Indicador;Filtro: região;Filtro: setor;Filtro: ocupação;De;Até;Fonte;Data dos valores;Dados ilustrativos"
         );
         assert_eq!(
             lines[1],
@@ -290,7 +290,7 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "Region,Ratio,Indicator,Area,Sector,Occupation,From,To,Source,Date of the figures,Illustrative data"
+            "Region,Ratio,Indicator,Filter: area,Filter: sector,Filter: occupation,From,To,Source,Date of the figures,Illustrative data"
         );
         assert!(lines[1].starts_with("Faro,1234.46,ratio,PT-08,I,5131,2024-06,2024-08,"), "{}", lines[1]);
         assert!(lines[1].ends_with(",2026-01,yes"), "{}", lines[1]);

@@ -120,6 +120,8 @@ strings! {
     SwitchLanguage => "Switch to English", "Mudar para português";
     OtherLanguageShort => "English", "Português";
     Loading => "A carregar dados…", "Loading data…";
+    IllustrativeBodyLabour => "Os números do mercado de trabalho do painel (os do conjunto incluído) são exemplos ilustrativos, não estatísticas oficiais.", "The dashboard's labour-market figures (the bundled ones) are illustrative examples, not official statistics.";
+    IllustrativeBodyConsultations => "As consultas do painel (as do conjunto incluído) são exemplos ilustrativos; os números do mercado de trabalho são os que carregou.", "The dashboard's consultations (the bundled ones) are illustrative examples; the labour-market figures are the ones you loaded.";
     IllustrativeTitle => "Dados ilustrativos", "Illustrative data";
     IllustrativeBody => "Os números do mercado de trabalho e as consultas neste painel são exemplos ilustrativos, não estatísticas oficiais. Ordens de grandeza e sazonalidade inspiram-se nas fontes publicadas abaixo.", "The labour-market figures and consultations in this dashboard are illustrative examples, not official statistics. Magnitudes and seasonality follow the published sources below.";
     Sources => "Fontes", "Sources";
@@ -221,8 +223,10 @@ strings! {
     Illustrative => "Ilustrativo", "Illustrative";
     Yes => "sim", "yes";
     DataDate => "Data dos valores", "Date of the figures";
+    BalanceShort => "1 = equilíbrio", "1 = balance";
     BalanceLine => "1 = tantas vagas como candidatos", "1 = as many vacancies as jobseekers";
     ChangeVsYearBefore => "variação homóloga (%)", "change vs a year earlier (%)";
+    AreaCol => "Região", "Area";
     CompareTableTitle => "Regiões comparadas", "Compared areas";
     CompareTableHint => "Cada indicador no período escolhido e a variação face aos mesmos meses do ano anterior. Escolher uma região no mapa ou nos filtros junta-a à comparação (até 5).", "Each indicator over the chosen period and its change vs the same months a year earlier. Choosing a region on the map or in the filters adds it to the comparison (up to 5).";
     CompareFull => "Comparação cheia (5): retire uma região para juntar outra.", "Comparison full (5): remove an area to add another.";
@@ -233,12 +237,12 @@ strings! {
     OutcomesShown => "{n} de {m} contributos das consultas mostrados", "{n} of {m} consultation outcomes shown";
     FollowPeriod => "Só as consultas do período escolhido", "Only consultations in the chosen period";
     IllustrativeStamp => "DADOS ILUSTRATIVOS — não são estatísticas oficiais", "ILLUSTRATIVE DATA — not official statistics";
-    CsvArea => "Região", "Area";
-    CsvSector => "Setor", "Sector";
-    CsvOccupation => "Ocupação", "Occupation";
-    CsvTheme => "Tema", "Theme";
-    CsvGroup => "Grupo", "Group";
-    CsvStatus => "Estado", "Status";
+    CsvArea => "Filtro: região", "Filter: area";
+    CsvSector => "Filtro: setor", "Filter: sector";
+    CsvOccupation => "Filtro: ocupação", "Filter: occupation";
+    CsvTheme => "Filtro: tema", "Filter: theme";
+    CsvGroup => "Filtro: grupo", "Filter: group";
+    CsvStatus => "Filtro: estado", "Filter: status";
     CsvFrom => "De", "From";
     CsvTo => "Até", "To";
     CsvSource => "Fonte", "Source";
@@ -428,5 +432,59 @@ mod tests {
         assert!(en.contains("expected a known ISCO-08 occupation code; found \"51311\""), "{en}");
         assert_eq!(hint(Lang::Pt, &p).as_deref(), Some("Quis dizer 5131?"));
         assert_eq!(group_line(Lang::En, 3204, 10), "The same problem in 3,204 places; the first 10 are shown.");
+    }
+}
+
+/// The reason a URL parameter was ignored (`view_state::Notice::reason`, written in English in the pure
+/// URL codec), in the interface language.
+pub fn url_reason(lang: Lang, reason: &str) -> String {
+    if lang == Lang::En {
+        return reason.to_string();
+    }
+    match reason {
+        "unknown code" => "código desconhecido",
+        "unknown page" => "página desconhecida",
+        "unknown language" => "língua desconhecida",
+        "unknown indicator" => "indicador desconhecido",
+        "not a month (YYYY-MM)" => "não é um mês (AAAA-MM)",
+        "not a region code" => "não é um código de região",
+        "too many regions to compare (at most 5)" => "demasiadas regiões para comparar (no máximo 5)",
+        "not a NACE code" => "não é um código NACE",
+        "not an ISCO-08 code" => "não é um código ISCO-08",
+        "not a code" => "não é um código",
+        "unknown status" => "estado desconhecido",
+        "search text too long (at most 100 characters)" => "texto de pesquisa longo demais (no máximo 100 caracteres)",
+        "not an http(s) address or relative path" => "não é um endereço http(s) nem um caminho relativo",
+        "not a slide number" => "não é um número de diapositivo",
+        "not a chart name" => "não é o nome de um gráfico",
+        "not a series id" => "não é o identificador de uma série",
+        "not a year (YYYY)" => "não é um ano (AAAA)",
+        "not a span of years (YYYY-YYYY)" => "não é um intervalo de anos (AAAA-AAAA)",
+        "expected period or all" => "esperado period ou all",
+        "unknown weighting" => "ponderação desconhecida",
+        "unknown parameter" => "parâmetro desconhecido",
+        other => other,
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod url_reason_tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_the_codec_gives_reads_in_portuguese() {
+        let source = include_str!("view_state.rs");
+        let reasons: Vec<&str> = source
+            .split("bad(\"")
+            .skip(1)
+            .chain(source.split("reason: \"").skip(1))
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert!(reasons.len() > 15);
+        for r in reasons {
+            assert_ne!(url_reason(Lang::Pt, r), r, "{r} has no Portuguese");
+            assert_eq!(url_reason(Lang::En, r), r);
+        }
     }
 }

@@ -89,7 +89,8 @@ fn the_story_slide_on_official_figures_says_what_its_view_shows() {
     let (ind, _) = indicators::load("indicators_official.json", &text, &codes).unwrap();
     let story = std::fs::read_to_string(root().join("data/story.json")).unwrap();
     let (story, _) = vagas::data::story::load("story.json", &story).unwrap();
-    let slide = story.slides.iter().find(|s| s.view.contains("page=workforce")).expect("a slide on official figures");
+    let slide =
+        story.slides.iter().find(|s| s.view.contains("focus=official-figures")).expect("a slide on official figures");
     let v = slide.state();
     let sel = ind.select(v.series.as_deref(), v.year, v.span, &codes).unwrap();
     let area = v.area.as_deref().unwrap();

@@ -62,7 +62,9 @@ fn svg_markup(svg_id: &str, title: &[String], provenance: &str) -> Result<(Strin
     let size =
         |a: &str| el.get_attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(600.0).clamp(1.0, 4000.0) as u32;
     let (width, height) = (size("width"), size("height"));
-    let mut inner = el.outer_html();
+    // HTML serialisation writes a no-break space (the pt thousands separator) as `&nbsp;`, an entity
+    // XML does not know: write it as a character reference.
+    let mut inner = el.outer_html().replace("&nbsp;", "&#160;");
     if !inner.contains("xmlns=") {
         inner = inner.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
     }

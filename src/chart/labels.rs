@@ -17,9 +17,21 @@ impl BoxXY {
     }
 }
 
-/// Approximate width of a text at `font_size` (average glyph ≈ 0.56 em).
+/// Approximate width of a text at `font_size`, from the width of each character class in common sans-serif
+/// faces (DejaVu Sans, Segoe UI, Roboto: narrow `il.,:;'|!`, wide `mwMW@%`, capitals and digits wider
+/// than lower case), erring on the wide side so that labels measured with it fit.
 pub fn text_width(text: &str, font_size: f64) -> f64 {
-    text.chars().count() as f64 * font_size * 0.6
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' => 0.32,
+            ' ' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '@' | '%' | '…' => 0.92,
+            'A'..='Z' | '0'..='9' | '×' | '≥' | '–' | '—' | '→' => 0.68,
+            _ => 0.6,
+        })
+        .sum();
+    em * font_size
 }
 
 /// Places labels of size `sizes[i]` next to `points[i]` (with radius `r[i]`)

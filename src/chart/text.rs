@@ -47,11 +47,16 @@ pub fn ellipsize(text: &str, max_px: f64, font: f64) -> (String, bool) {
     if text_width(text, font) <= max_px {
         return (text.to_string(), false);
     }
-    let room = ((max_px / (font * 0.6)).floor() as usize).saturating_sub(1);
     let chars: Vec<char> = text.chars().collect();
-    let cut: String = chars.iter().take(room).collect();
+    // The longest prefix that fits with its "…".
+    let mut n = chars.len();
+    while n > 0 && text_width(&format!("{}…", chars[..n].iter().collect::<String>()), font) > max_px {
+        n -= 1;
+    }
+    let cut: String = chars[..n].iter().collect();
     let at_word = match cut.rfind(' ') {
-        Some(i) if i > 0 && chars.get(room) != Some(&' ') => cut[..i].trim_end().to_string(),
+        _ if chars.get(n) == Some(&' ') => cut.trim_end().to_string(),
+        Some(i) if i > 0 => cut[..i].trim_end().to_string(),
         _ => cut.trim_end().to_string(),
     };
     (format!("{at_word}…"), true)
@@ -144,7 +149,7 @@ mod tests {
         assert_eq!(ellipsize(long, 200.0, 12.0).0, "8341 Mobile farm and…");
         // Never a part of a word when a whole word fits.
         assert_eq!(ellipsize("1411 Diretores de hotelaria", 88.0, 12.0).0, "1411…");
-        assert_eq!(ellipsize("Supercalifragilistic", 60.0, 12.0).0, "Superca…");
+        assert_eq!(ellipsize("Supercalifragilistic", 60.0, 12.0).0, "Superc…");
         assert_eq!(ellipsize("short", 200.0, 12.0), ("short".to_string(), false));
         // Multibyte text is cut at characters, not bytes.
         assert!(ellipsize("Número de contributos ação", 80.0, 12.0).0.ends_with('…'));

@@ -83,6 +83,14 @@ pub fn export_context(
     if let Some(codes) = codes.as_deref() {
         let area = resolved.as_ref().map_or(Area::Portugal, |r| r.filter.area);
         ctx.area = (crate::view_state::area_code(area, codes), area_name(area, codes, l));
+        // The series and the comparison table show the compared areas, not the filter's area.
+        if matches!(view, "series" | "compare") {
+            let areas = resolved.as_ref().map(|r| r.compare.clone()).unwrap_or_default();
+            ctx.area = (
+                areas.iter().map(|a| crate::view_state::area_code(*a, codes)).collect::<Vec<_>>().join("+"),
+                areas.iter().map(|a| area_name(*a, codes, l)).collect::<Vec<_>>().join(", "),
+            );
+        }
         ctx.sector = v.sector.as_ref().map(|c| (c.clone(), sector(codes, c, l).unwrap_or_else(|| c.clone())));
         let entry = |list: &[crate::data::codes::Entry], code: &Option<String>| {
             code.as_ref().map(|c| {

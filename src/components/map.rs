@@ -164,6 +164,12 @@ pub fn Choropleth(
         let inset_names: Vec<String> = ["PT-20", "PT-30"]
             .iter()
             .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
+            // "Região Autónoma dos Açores" → "Açores": the inset box is small.
+            .map(|n| {
+                ["Região Autónoma dos ", "Região Autónoma da ", "Autonomous Region of the ", "Autonomous Region of "]
+                    .iter()
+                    .fold(n, |n, p| n.strip_prefix(p).map(str::to_string).unwrap_or(n))
+            })
             .collect();
         let insets = lay
             .insets

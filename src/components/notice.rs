@@ -38,7 +38,19 @@ pub fn IllustrativeNotice() -> impl IntoView {
                 </span>
             </h2>
             <Show when=any_illustrative fallback=|| ()>
-                <p>{move || t(lang.get(), Key::IllustrativeBody)}</p>
+                <p>
+                    {move || {
+                        let kinds: Vec<Kind> = metas().iter().filter(|m| m.illustrative).map(|m| m.kind).collect();
+                        let (lm, cons) = (kinds.contains(&Kind::LabourMarket), kinds.contains(&Kind::Consultations));
+                        // Say only what is illustrative: data the user loaded in place of a bundled
+                        // dataset is not.
+                        t(lang.get(), match (lm, cons) {
+                            (true, false) => Key::IllustrativeBodyLabour,
+                            (false, true) => Key::IllustrativeBodyConsultations,
+                            _ => Key::IllustrativeBody,
+                        })
+                    }}
+                </p>
             </Show>
             {move || user().map(|u| view! { <p data-testid="user-data-notice">{u}</p> })}
             {move || dropped().map(|d| view! { <p class="dropped" data-testid="dropped-notice">{d}</p> })}

@@ -25,9 +25,10 @@ pub fn UrlNotices() -> impl IntoView {
                 <span>{move || t(lang.get(), Key::UrlIgnored)}</span>
                 " "
                 {move || {
+                    let l = lang.get();
                     all()
                         .into_iter()
-                        .map(|n| format!("{}={} ({})", n.param, n.value, n.reason))
+                        .map(|n| format!("{}={} ({})", n.param, n.value, crate::i18n::url_reason(l, n.reason)))
                         .collect::<Vec<_>>()
                         .join("; ")
                 }}

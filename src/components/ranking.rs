@@ -258,9 +258,21 @@ pub fn BarChart(
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
         let balance = (is_ratio && d1 >= 1.0).then(|| {
             let x1 = x.map(1.0);
-            let label = t(l, Key::BalanceLine);
-            // Right of the line, or left of it when it would run off the chart.
-            let (lx, anchor) = if x1 + 4.0 + text.width(label) <= w - 4.0 { (x1 + 4.0, "start") } else { (x1 - 4.0, "end") };
+            // The full label right of the line, or left of it; a shorter one when neither fits.
+            let place = |label: &str| {
+                let lw = text.width(label);
+                if x1 + 4.0 + lw <= w - 4.0 {
+                    Some((x1 + 4.0, "start"))
+                } else if x1 - 4.0 - lw >= 4.0 {
+                    Some((x1 - 4.0, "end"))
+                } else {
+                    None
+                }
+            };
+            let (label, (lx, anchor)) = [t(l, Key::BalanceLine), t(l, Key::BalanceShort), "1"]
+                .into_iter()
+                .find_map(|label| place(label).map(|p| (label, p)))
+                .unwrap_or(("1", (x1 + 4.0, "start")));
             view! {
                 <line x1=x1 x2=x1 y1=top - text.line() y2=h - bottom stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="5 4"/>
                 <text x=lx y=top - text.line() + fs font-size=fs text-anchor=anchor>{label}</text>

@@ -204,9 +204,11 @@ pub fn LineChart(
             let (xa, xb) = (x.map(a as f64), x.map(b as f64));
             view! { <rect x=xa y=top width=(xb - xa).max(2.0) height=plot_h fill="#fff4d6"/> }
         });
-        // Axis labels that fit: every k-th when they would crowd, never past the right edge.
+        // Axis labels that fit: every k-th when they would crowd, never past the right edge, and never
+        // over the label before (the last one may be drawn leftwards from its line).
         let widest = d.ticks.iter().map(|(_, s)| text.width(s)).fold(0.0, f64::max);
         let step = label_step(d.ticks.len(), w - left - RIGHT, widest, fs);
+        let mut last_right = f64::NEG_INFINITY;
         let years = d
             .ticks
             .iter()
@@ -214,8 +216,13 @@ pub fn LineChart(
             .map(|(k, (i, label))| {
                 let xi = x.map(*i as f64);
                 let lw = text.width(label);
-                let (lx, anchor) = if xi + 3.0 + lw > w - 2.0 { (xi - 3.0, "end") } else { (xi + 3.0, "start") };
-                let shown = (k % step == 0)
+                let (lx, anchor, left_edge) =
+                    if xi + 3.0 + lw > w - 2.0 { (xi - 3.0, "end", xi - 3.0 - lw) } else { (xi + 3.0, "start", xi + 3.0) };
+                let fits = k % step == 0 && left_edge >= last_right + fs * 0.5;
+                if fits {
+                    last_right = left_edge + lw;
+                }
+                let shown = fits
                     .then(|| view! { <text x=lx y=plot_bottom + fs + 2.0 font-size=fs text-anchor=anchor>{label.clone()}</text> });
                 view! {
                     <line x1=xi x2=xi y1=top y2=plot_bottom stroke="#d0d5dc"/>
@@ -480,7 +487,7 @@ fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView {
             Indicator::Jobseekers,
             Indicator::Placements,
         ];
-        let mut headers = vec![t(l, Key::CsvArea).to_string()];
+        let mut headers = vec![t(l, Key::AreaCol).to_string()];
         for ind in inds {
             headers.push(t(l, indicator_key(ind)).to_string());
             headers.push(format!("{} — {}", t(l, indicator_key(ind)), t(l, Key::ChangeVsYearBefore)));

@@ -149,7 +149,7 @@ pub fn OfficialFigures() -> impl IntoView {
     };
     let open = move |_| store.set_view(|v| v.page = crate::view_state::Page::Workforce);
     view! {
-        <section class="official-figures" aria-labelledby="official-title" data-testid="official-figures">
+        <section class="official-figures" id="official-figures" aria-labelledby="official-title" data-testid="official-figures">
             <h3 id="official-title">{move || t(lang.get(), Key::OfficialFigures)}</h3>
             <p class="hint">{move || t(lang.get(), Key::OfficialFiguresHint)}</p>
             <div class="cards">{cards}</div>

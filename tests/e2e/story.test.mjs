@@ -116,12 +116,14 @@ test('slide 6: the status of the Algarve recommendations is on screen', async ()
 
 test('slide 7: official figures — foreign workers contributing in Faro grew ×3.7 from 2015 to 2025', async () => {
   const page = await slide(7);
-  await onScreen(page, '[data-testid="chart-wf-growth"]');
-  const label = await page.locator('[data-testid="chart-wf-growth"] g.bar-row[data-code="PT-08"] > text').first().textContent();
-  const factor = Number(label.match(/×([0-9.]+)/)[1]);
+  await onScreen(page, '#official-figures');
+  const card = page.locator('[data-testid="official-ss_contributors"]');
+  const text = await card.innerText();
+  // The figure, its growth since 2015 and its label, as the title says.
+  assert.match(text, /97,924/);
+  const factor = Number(text.match(/×([0-9.]+)/)[1]);
   assert.equal(factor.toFixed(1), expected('3.7'));
   assert.match(story.slides[6].title.en, /×3\.7/);
-  // Labelled official, with its source, right on the chart.
-  await page.locator('[data-testid="chart-wf-growth"] [data-testid="official-stamp"]').waitFor();
+  assert.match(await card.getByTestId('figure-label').innerText(), /^official$/);
   await page.close();
 });
