@@ -244,7 +244,8 @@ pub fn Choropleth(
                     })
                     .collect_view();
                 let no_data_y = legend_y + row * c.labels.len() as f64;
-                let heading_lines = wrap(&format!("{}: {what}", t(l, Key::Legend)), legend_w - 16.0, fs, 2);
+                // Bold text is about a tenth wider than the estimate for regular text.
+                let heading_lines = wrap(&format!("{}: {what}", t(l, Key::Legend)), (legend_w - 16.0) / 1.12, fs, 2);
                 let heading = heading_lines
                     .into_iter()
                     .rev()

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, expected, SABOTAGE, axeViolations } from './harness.mjs';
 
-const PAGES = ['overview', 'explore', 'consultations', 'profile&area=PT-08'];
+const PAGES = ['overview', 'explore', 'consultations', 'profile&area=PT-08', 'workforce', 'data', 'format', 'story'];
 const SIZES = [
   { name: 'laptop', width: 1440, height: 900, min: 12, query: (p) => `?page=${p}` },
   // Presenting: slide 3's view (the explorer), then each page with the projector theme on.
@@ -48,8 +48,8 @@ for (const size of SIZES) {
     test(`${size.name} ${size.width}×${size.height}, ${p.split('&')[0]}: readable charts, no sideways scroll`, async () => {
       const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
       await page.goto(`${server.url}${size.query(p)}&lang=pt`);
-      await page.locator('.chart-body svg, [data-testid="kpi-ratio"]').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('.loading'));
+      await page.locator('#main').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('#main').children.length > 2);
       if (size.name === 'projector') {
         await page.getByTestId('presenter').waitFor();
         // The slide's view is shown; the page under test is the one named in the URL... except that
