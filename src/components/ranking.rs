@@ -166,6 +166,7 @@ pub fn BarChart(
     let store = use_store();
     let lang = store.lang;
     let size = use_chart_size();
+    let hover = RwSignal::new(None::<usize>);
     let toggle = move |code: String| on_toggle.run(code);
     let table = Signal::derive(move || {
         let d = decimals.get();
@@ -232,6 +233,11 @@ pub fn BarChart(
                         role="button"
                         aria-pressed=selected.to_string()
                         data-code=code.clone()
+                        on:mouseenter=move |_| hover.set(Some(k))
+                        on:mouseleave=move |_| hover.set(None)
+                        on:focus=move |_| hover.set(Some(k))
+                        on:blur=move |_| hover.set(None)
+                        on:pointerdown=move |_| hover.set(Some(k))
                         on:click={
                             let c = code2.clone();
                             move |_| toggle(c.clone())
@@ -255,6 +261,24 @@ pub fn BarChart(
                 }
             })
             .collect_view();
+        // Name, value with its unit and rank, at once on hover, keyboard focus or touch.
+        let values: Vec<Option<f64>> = rows.iter().map(|r| r.2).collect();
+        let unit = headers.get_untracked()[2].clone();
+        let rows2 = rows.clone();
+        let readout = move || {
+            let k = hover.get()?;
+            let (code, name, v) = rows2.get(k)?;
+            let (ranks, of) = crate::chart::tooltip::ranks(&values);
+            Some(crate::chart::tooltip::line(
+                l,
+                &format!("{code} {name}"),
+                *v,
+                dec,
+                &unit,
+                ranks.get(k).copied().flatten().map(|r| (r, of)),
+                None,
+            ))
+        };
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
         let balance = (is_ratio && d1 >= 1.0).then(|| {
             let x1 = x.map(1.0);
@@ -279,6 +303,7 @@ pub fn BarChart(
             }
         });
         view! {
+            <p class="readout" aria-hidden="true" data-testid=format!("{id}-readout")>{readout}</p>
             <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
                 {title_lines

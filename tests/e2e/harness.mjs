@@ -123,3 +123,20 @@ export async function axeViolations(page) {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
 }
+
+/** Drops files (name → bytes) on the page as a user dragging them from the desktop. */
+export async function drop(page, files) {
+  const payload = files.map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]);
+  const dt = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const [name, b64] of list) {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+}

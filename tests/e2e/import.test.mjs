@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, expected, DIST } from './harness.mjs';
+import { serve, launch, expected, DIST, drop } from './harness.mjs';
 
 const CORPUS = new URL('../import_corpus/', import.meta.url).pathname;
 const EXPECT = JSON.parse(readFileSync(join(CORPUS, 'expectations.json'), 'utf8'));
@@ -20,22 +20,6 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Drops files (name → bytes) on the page as a user dragging them from the desktop. */
-async function drop(page, files) {
-  const payload = files.map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]);
-  const dt = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const [name, b64] of list) {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], name));
-    }
-    return dt;
-  }, payload);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
-}
 
 const rowOf = (page, name) => page.locator('li.user-file', { hasText: name });
 

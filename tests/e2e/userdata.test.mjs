@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, figures, fmt, expected } from './harness.mjs';
+import { serve, launch, open, figures, fmt, expected, drop } from './harness.mjs';
 
 const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 const VALID = ['cons_html_payloads.json', 'cons_valid.json', 'lm_bom.json', 'lm_valid.csv', 'lm_valid.json'];
@@ -30,22 +30,6 @@ after(async () => { await browser?.close(); await server?.close(); other?.close(
 
 const otherUrl = (path) => `http://127.0.0.1:${other.address().port}${path}`;
 
-/** Drops files (name → bytes) on the page as a user dragging them from the desktop. */
-async function drop(page, files) {
-  const payload = files.map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]);
-  const dt = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const [name, b64] of list) {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], name));
-    }
-    return dt;
-  }, payload);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
-}
 
 const kpi = (page, id) => page.getByTestId(`kpi-${id}`).locator('.card-value');
 const bundledOpen = () => fmt('en', figures({ from: '2025-01', to: '2025-12' }).vacancies_open);
