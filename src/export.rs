@@ -4,7 +4,7 @@
 
 use crate::data::Lang;
 use crate::i18n::{t, Key};
-use crate::table::{Table, Value};
+use crate::table::{CsvDialect, Table};
 
 /// The active filters and the provenance of one exported view.
 ///
@@ -92,17 +92,24 @@ impl ExportContext {
         parts.join(" · ")
     }
 
+    /// The same as [`Self::provenance_line`], with the illustrative stamp on a line of its own so that it
+    /// is never broken across lines.
+    pub fn provenance_lines(&self, l: Lang) -> Vec<String> {
+        let mut first = self.source.clone();
+        if let Some(d) = &self.data_date {
+            first.push_str(&format!(" {}: {d}.", t(l, Key::DataDate)));
+        }
+        let mut lines = vec![first];
+        if self.illustrative {
+            lines.push(t(l, Key::IllustrativeStamp).to_string());
+        }
+        lines
+    }
+
     /// The provenance line of image exports: the source, the date of the figures, and the illustrative stamp
     /// when any figure is illustrative.
     pub fn provenance_line(&self, l: Lang) -> String {
-        let mut line = self.source.clone();
-        if let Some(d) = &self.data_date {
-            line.push_str(&format!(" {}: {d}.", t(l, Key::DataDate)));
-        }
-        if self.illustrative {
-            line.push_str(&format!(" {}", t(l, Key::IllustrativeStamp)));
-        }
-        line
+        self.provenance_lines(l).join(" ")
     }
 
     /// The context columns added to every CSV row: (header, value), in the export's language.
@@ -135,74 +142,18 @@ impl ExportContext {
     }
 }
 
-/// The CSV dialect of an export: Portuguese spreadsheets (Excel and LibreOffice with Portuguese regional
-/// settings) read `;`-separated files with decimal commas; English ones `,` and `.`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CsvDialect {
-    pub separator: char,
-    pub decimal: char,
-}
-
-impl CsvDialect {
-    /// `;` and `,` for Portuguese; `,` and `.` for English.
-    pub fn for_lang(l: Lang) -> CsvDialect {
-        match l {
-            Lang::Pt => CsvDialect { separator: ';', decimal: ',' },
-            Lang::En => CsvDialect { separator: ',', decimal: '.' },
-        }
-    }
-
-    fn cell(self, s: &str) -> String {
-        let guarded = match s.chars().next() {
-            Some('=' | '+' | '@' | '\t' | '\r') => format!("'{s}"),
-            Some('-') if s.replace(self.decimal, ".").parse::<f64>().is_err() => format!("'{s}"),
-            _ => s.to_string(),
-        };
-        if guarded.contains([self.separator, '"', '\n', '\r']) {
-            format!("\"{}\"", guarded.replace('"', "\"\""))
-        } else {
-            guarded
-        }
-    }
-
-    fn value(self, v: &Value) -> String {
-        let raw = v.raw();
-        match v {
-            Value::Num(..) if self.decimal != '.' => raw.replace('.', &self.decimal.to_string()),
-            _ => raw,
-        }
-    }
-}
-
 /// The CSV of an exported table: RFC 4180 quoting in the language's dialect ([`CsvDialect`]), numbers
 /// without grouping, formula-like cells guarded with an apostrophe, CRLF line ends, and the context columns
 /// of `ctx` repeated on every row, so that rows keep their meaning when pasted elsewhere. `note` (records
 /// left out, the user's data) follows after a blank line.
 pub fn table_csv(table: &Table, ctx: &ExportContext, l: Lang, note: Option<&str>) -> String {
-    let d = CsvDialect::for_lang(l);
-    let sep = d.separator.to_string();
-    let cols = ctx.columns(l);
-    let mut out = String::new();
-    let header: Vec<String> = table.headers.iter().cloned().chain(cols.iter().map(|(h, _)| h.clone())).collect();
-    out.push_str(&header.iter().map(|c| d.cell(c)).collect::<Vec<_>>().join(&sep));
-    out.push_str("\r\n");
-    for row in &table.rows {
-        let cells: Vec<String> =
-            row.iter().map(|v| d.cell(&d.value(v))).chain(cols.iter().map(|(_, v)| d.cell(v))).collect();
-        out.push_str(&cells.join(&sep));
-        out.push_str("\r\n");
-    }
-    if let Some(n) = note {
-        out.push_str("\r\n");
-        out.push_str(&d.cell(n));
-        out.push_str("\r\n");
-    }
-    out
+    table.to_csv_in(CsvDialect::for_lang(l), &ctx.columns(l), note)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::Value;
 
     fn ctx() -> ExportContext {
         ExportContext {
@@ -252,6 +203,7 @@ mod tests {
             c.scope_line(),
             "Faro · I Accommodation and food service activities · 5131 Waiters · Jun 2024 – Aug 2024"
         );
+        assert_eq!(c.provenance_lines(Lang::En).join(" "), p);
         let official = ExportContext { illustrative: false, ..ctx() };
         assert!(!official.provenance_line(Lang::En).contains("ILLUSTRATIVE"));
     }

@@ -61,41 +61,73 @@ impl Table {
         rows
     }
 
-    /// RFC 4180 CSV (CRLF line ends, quotes where needed). Cells that a
-    /// spreadsheet would run as a formula get a leading apostrophe.
-    /// The CSV with a closing note row (provenance, records left out), after
-    /// a blank line so that the table itself stays rectangular.
-    pub fn to_csv_with_note(&self, note: Option<&str>) -> String {
-        let mut out = self.to_csv();
+    /// RFC 4180 CSV in `dialect` (CRLF line ends, quotes where needed; cells a spreadsheet would run as a
+    /// formula get a leading apostrophe; numbers without grouping), with the `extra` columns (header,
+    /// value) repeated on every row and a closing `note` row (provenance, records left out) after a blank
+    /// line, so that the table itself stays rectangular.
+    pub fn to_csv_in(&self, dialect: CsvDialect, extra: &[(String, String)], note: Option<&str>) -> String {
+        let d = dialect;
+        let sep = d.separator.to_string();
+        let line = |cells: Vec<String>| cells.iter().map(|c| d.cell(c)).collect::<Vec<_>>().join(&sep) + "\r\n";
+        let mut out = line(self.headers.iter().cloned().chain(extra.iter().map(|(h, _)| h.clone())).collect());
+        for r in &self.rows {
+            out.push_str(&line(r.iter().map(|v| d.value(v)).chain(extra.iter().map(|(_, v)| v.clone())).collect()));
+        }
         if let Some(n) = note {
             out.push_str("\r\n");
-            out.push_str(&csv_cell(n));
+            out.push_str(&d.cell(n));
             out.push_str("\r\n");
         }
         out
     }
 
+    /// The CSV with a closing note row, in the English dialect (`,` and `.`).
+    pub fn to_csv_with_note(&self, note: Option<&str>) -> String {
+        self.to_csv_in(CsvDialect::for_lang(Lang::En), &[], note)
+    }
+
+    /// The CSV in the English dialect (`,` and `.`).
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let line = |cells: Vec<String>| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\r\n";
-        out.push_str(&line(self.headers.clone()));
-        for r in &self.rows {
-            out.push_str(&line(r.iter().map(Value::raw).collect()));
-        }
-        out
+        self.to_csv_with_note(None)
     }
 }
 
-fn csv_cell(s: &str) -> String {
-    let guarded = match s.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{s}"),
-        Some('-') if s.parse::<f64>().is_err() => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+/// The CSV dialect of an export: Portuguese spreadsheets (Excel and LibreOffice with Portuguese regional
+/// settings) read `;`-separated files with decimal commas; English ones `,` and `.`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvDialect {
+    pub separator: char,
+    pub decimal: char,
+}
+
+impl CsvDialect {
+    /// `;` and `,` for Portuguese; `,` and `.` for English.
+    pub fn for_lang(l: Lang) -> CsvDialect {
+        match l {
+            Lang::Pt => CsvDialect { separator: ';', decimal: ',' },
+            Lang::En => CsvDialect { separator: ',', decimal: '.' },
+        }
+    }
+
+    pub(crate) fn cell(self, s: &str) -> String {
+        let guarded = match s.chars().next() {
+            Some('=' | '+' | '@' | '\t' | '\r') => format!("'{s}"),
+            Some('-') if s.replace(self.decimal, ".").parse::<f64>().is_err() => format!("'{s}"),
+            _ => s.to_string(),
+        };
+        if guarded.contains([self.separator, '"', '\n', '\r']) {
+            format!("\"{}\"", guarded.replace('"', "\"\""))
+        } else {
+            guarded
+        }
+    }
+
+    pub(crate) fn value(self, v: &Value) -> String {
+        let raw = v.raw();
+        match v {
+            Value::Num(..) if self.decimal != '.' => raw.replace('.', &self.decimal.to_string()),
+            _ => raw,
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::chart::text::wrap;
+
 fn save_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let doc = leptos::prelude::document();
@@ -36,41 +38,28 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Lines of at most `max` characters, broken at spaces.
-fn wrap(s: &str, max: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in s.split(' ') {
-        let last = lines.last_mut().expect("one line at least");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > max {
-            lines.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
-}
-
 /// The chart `<svg>` with id `svg_id` as a standalone SVG document, with a header band carrying its
 /// heading and the active filters (`title`, one entry per line, wrapped) and a footer band carrying the provenance (source, date of the figures, illustrative
 /// stamp), so the file describes itself wherever it goes. Returns the markup and its width and height.
-fn svg_markup(svg_id: &str, title: &[String], provenance: &str) -> Result<(String, u32, u32), JsValue> {
+fn svg_markup(svg_id: &str, title: &[String], provenance: &[String]) -> Result<(String, u32, u32), JsValue> {
     let el =
         leptos::prelude::document().get_element_by_id(svg_id).ok_or_else(|| JsValue::from_str("chart not found"))?;
     let size =
         |a: &str| el.get_attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(600.0).clamp(1.0, 4000.0) as u32;
-    let (width, height) = (size("width"), size("height"));
+    let (chart_width, height) = (size("width"), size("height"));
+    // The document is at least 640 px wide, so that the title and source bands of a chart laid out for a
+    // phone still read on one or two lines; the chart keeps its own size at the left.
+    let width = chart_width.max(640);
     // HTML serialisation writes a no-break space (the pt thousands separator) as `&nbsp;`, an entity
     // XML does not know: write it as a character reference.
     let mut inner = el.outer_html().replace("&nbsp;", "&#160;");
     if !inner.contains("xmlns=") {
         inner = inner.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1);
     }
-    let per_line = (f64::from(width) / 7.5) as usize;
-    let title_lines: Vec<String> = title.iter().flat_map(|t| wrap(t, per_line.max(20))).collect();
-    let prov_lines = wrap(provenance, (f64::from(width) / 6.5) as usize);
+    // The same line fitting as the charts' own text (bold title lines are about a tenth wider).
+    let room = (f64::from(width) - 16.0).max(160.0);
+    let title_lines: Vec<String> = title.iter().flat_map(|t| wrap(t, room / 1.12, 14.0, 3)).collect();
+    let prov_lines: Vec<String> = provenance.iter().flat_map(|p| wrap(p, room, 11.0, 6)).collect();
     let head = 12 + 20 * title_lines.len() as u32;
     let foot = 8 + 16 * prov_lines.len() as u32;
     let total = head + height + foot;
@@ -97,12 +86,12 @@ fn svg_markup(svg_id: &str, title: &[String], provenance: &str) -> Result<(Strin
 }
 
 /// Saves the chart `svg_id` as an SVG file with its filters (`title`) and `provenance` drawn in.
-pub fn svg(filename: &str, svg_id: &str, title: &[String], provenance: &str) -> Result<(), JsValue> {
+pub fn svg(filename: &str, svg_id: &str, title: &[String], provenance: &[String]) -> Result<(), JsValue> {
     text(filename, "image/svg+xml", &svg_markup(svg_id, title, provenance)?.0)
 }
 
 /// Renders the same self-describing SVG as [`svg`] on a canvas at twice its size and saves it as PNG.
-pub fn png(filename: &str, svg_id: &str, title: &[String], provenance: &str) -> Result<(), JsValue> {
+pub fn png(filename: &str, svg_id: &str, title: &[String], provenance: &[String]) -> Result<(), JsValue> {
     let (markup, width, height) = svg_markup(svg_id, title, provenance)?;
     let blob = text_blob(&markup, "image/svg+xml")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;

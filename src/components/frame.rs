@@ -183,14 +183,14 @@ pub fn ChartFrame(
                     <button class="tool" data-testid=format!("svg-download-{id}")
                         on:click=move |_| {
                             let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::svg(&ctx.file_name("svg"), &svg_a, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_line(l)))
+                            report(download::svg(&ctx.file_name("svg"), &svg_a, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
                     <button class="tool" data-testid=format!("png-{id}")
                         on:click=move |_| {
                             let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::png(&ctx.file_name("png"), &svg_b, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_line(l)))
+                            report(download::png(&ctx.file_name("png"), &svg_b, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadPng)}
                     </button>
