@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use vagas::data::aggregate::{self, Area, Filter};
-use vagas::data::{codes, labour};
+use vagas::core::data::aggregate::{self, Area, Filter};
+use vagas::core::data::{codes, labour};
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
@@ -21,7 +21,7 @@ fn main() {
     );
     for n in sizes.split(',').filter_map(|s| s.trim().replace('_', "").parse::<usize>().ok()) {
         let t = Instant::now();
-        let json = vagas::sample::to_json(&vagas::sample::labour_market(&codes, Some(n)));
+        let json = vagas::core::sample::to_json(&vagas::core::sample::labour_market(&codes, Some(n)));
         let generate = ms(t);
 
         let t = Instant::now();
@@ -30,7 +30,7 @@ fn main() {
 
         let all = Filter { from: lab.first, to: lab.last, area: Area::Portugal, sector: None, occupation: None };
         let faro = Filter {
-            from: vagas::data::Month::from_index(lab.last.index() - 11),
+            from: vagas::core::data::Month::from_index(lab.last.index() - 11),
             area: Area::District(codes.region.get("PT-08").unwrap_or(0)),
             ..all.clone()
         };

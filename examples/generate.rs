@@ -32,12 +32,12 @@ fn main() -> ExitCode {
         Ok(t) => t,
         Err(e) => return fail(&format!("cannot read data/codes.json: {e}")),
     };
-    let codes = match vagas::data::codes::load("codes", &codes_text) {
+    let codes = match vagas::core::data::codes::load("codes", &codes_text) {
         Ok((c, _)) => c,
         Err(report) => return fail(&report.to_string()),
     };
-    let file = vagas::sample::labour_market(&codes, records);
-    let json = vagas::sample::to_json(&file);
+    let file = vagas::core::sample::labour_market(&codes, records);
+    let json = vagas::core::sample::to_json(&file);
     if check {
         return match std::fs::read_to_string(&out) {
             Ok(existing) if existing == json => {

@@ -49,8 +49,8 @@ mod native {
     use std::path::Path;
 
     use calamine::{open_workbook, Data, Range, Reader, Xlsx};
-    use vagas::data::indicators::{PeriodType, Series, Unit};
-    use vagas::data::Text;
+    use vagas::core::data::indicators::{PeriodType, Series, Unit};
+    use vagas::core::data::Text;
 
     pub const SS_FILE: &str = "ss-foreign-nationals-2015-2025.xlsx";
     pub const AIMA_FILE: &str = "aima-foreign-residents-2024-by-municipality.csv";

@@ -1,21 +1,15 @@
 //! Vagas: a dashboard of labour shortages and stakeholder consultations in
 //! Portugal's regions.
 //!
-//! `data`, `format`, `i18n` and `sample` are pure Rust, tested natively;
-//! `app` and `components` are the Leptos interface compiled to WebAssembly.
+//! Three layers, imports pointing down only (checked by `tests/architecture.rs`;
+//! see `docs/architecture.md`):
+//! - [`core`]: pure Rust, no browser APIs, tested natively: the data model and its
+//!   checks, the view state and its URL codec, chart models, translations, formatting;
+//! - [`app`]: the browser side without views: the store and its derived memos, the
+//!   dataset pipeline, network/worker/storage adapters, URL sync, downloads;
+//! - [`ui`]: the Leptos views, which render what `app` and `core` computed.
 
-pub mod data;
-pub mod export;
-pub mod format;
-pub mod i18n;
-pub mod messages;
-pub mod sample;
-pub mod share;
+pub mod core;
 
 pub mod app;
-pub mod chart;
-pub mod components;
-pub mod geo;
-pub mod qr;
-pub mod table;
-pub mod view_state;
+pub mod ui;

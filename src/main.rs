@@ -7,5 +7,5 @@ fn main() {
     if web_sys::window().is_none() {
         return;
     }
-    leptos::mount::mount_to_body(vagas::app::root::App);
+    leptos::mount::mount_to_body(vagas::ui::root::App);
 }

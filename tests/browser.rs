@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
-use vagas::components::report::ReportView;
-use vagas::data::codes;
-use vagas::data::consultations;
-use vagas::data::problem::ProblemKind;
-use vagas::data::{labour, Lang};
+use vagas::core::data::codes;
+use vagas::core::data::consultations;
+use vagas::core::data::problem::ProblemKind;
+use vagas::core::data::{labour, Lang};
+use vagas::ui::report::ReportView;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -74,8 +74,8 @@ async fn csv_report_reads_fully_in_each_language_with_csv_places() {
     let csv = "month;region;sector;occupation;jobseekers;vacancies_open;vacancies_new;placements;distrito\r\n\
                2025-07;PT-07;56101;5131;1.000;3;2;1;\u{c9}vora\r\n";
     let bytes: Vec<u8> = csv.chars().map(|c| if c == 'É' { 0xC9 } else { c as u8 }).collect();
-    let opts = vagas::data::parse::LoadOptions::default();
-    let report = vagas::data::ingest::ingest("x.csv", &bytes, &codes, opts).unwrap_err().report;
+    let opts = vagas::core::data::parse::LoadOptions::default();
+    let report = vagas::core::data::ingest::ingest("x.csv", &bytes, &codes, opts).unwrap_err().report;
     let el = container();
     let lang = RwSignal::new(Lang::Pt);
     let handle = leptos::mount::mount_to(el.clone(), move || view! { <ReportView report=report.clone() lang=lang/> });
@@ -98,8 +98,8 @@ async fn csv_report_reads_fully_in_each_language_with_csv_places() {
 async fn official_figures_are_labelled_with_their_source_and_dataset_text_stays_text() {
     use std::sync::Arc;
     use vagas::app::store::Store;
-    use vagas::components::workforce::OfficialFigures;
-    use vagas::data::indicators;
+    use vagas::core::data::indicators;
+    use vagas::ui::workforce::OfficialFigures;
     let codes = Arc::new(codes::load("codes", include_str!("../data/codes.json")).expect("codes").0);
     let text = include_str!("../data/indicators_official.json").replacen(
         "Foreign nationals with Social Security contributions paid",
@@ -109,7 +109,7 @@ async fn official_figures_are_labelled_with_their_source_and_dataset_text_stays_
     let ind = Arc::new(indicators::load("i", &text, &codes).expect("indicators").0);
     let el = container();
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        let store = Store::new(vagas::view_state::decode("?area=PT-08&lang=en").0);
+        let store = Store::new(vagas::core::url::decode("?area=PT-08&lang=en").0);
         store.codes.set(Some(codes.clone()));
         store.bundled_indicators.set(Some(ind.clone()));
         provide_context(store);

@@ -1,11 +1,11 @@
 //! Native tests of the data core on the bundled datasets and on a corpus of
 //! broken files (tests/corpus), each with the located error it must produce.
 
-use vagas::data::aggregate::{self, Area, Filter};
-use vagas::data::codes::{self, Codes};
-use vagas::data::labour::{self, Measure};
-use vagas::data::problem::ProblemKind;
-use vagas::data::{consultations, manifest, outcomes, regions, Month, Report};
+use vagas::core::data::aggregate::{self, Area, Filter};
+use vagas::core::data::codes::{self, Codes};
+use vagas::core::data::labour::{self, Measure};
+use vagas::core::data::problem::ProblemKind;
+use vagas::core::data::{consultations, manifest, outcomes, regions, Month, Report};
 
 fn bundled_codes() -> Codes {
     codes::load("codes", include_str!("../data/codes.json")).expect("bundled codes").0
@@ -31,7 +31,7 @@ fn valid_corpus_file_loads() {
     assert_eq!(r.total_errors + r.total_warnings, 0);
     assert_eq!(l.len(), 3);
     assert_eq!(l.first.to_string(), "2025-01");
-    assert_eq!(l.measure(Measure::Placements)[2], vagas::data::column::NA);
+    assert_eq!(l.measure(Measure::Placements)[2], vagas::core::data::column::NA);
     // A byte order mark is accepted.
     assert!(labour::load("lm", &corpus("lm_bom.json"), &c).is_ok());
 }
@@ -143,14 +143,14 @@ fn bundled_datasets_are_valid() {
 #[test]
 fn bundled_sample_matches_the_generator() {
     let c = bundled_codes();
-    let generated = vagas::sample::to_json(&vagas::sample::labour_market(&c, None));
+    let generated = vagas::core::sample::to_json(&vagas::core::sample::labour_market(&c, None));
     assert!(
         generated == include_str!("../data/labour_market.json"),
         "data/labour_market.json is stale: run `cargo run --release --example generate`"
     );
-    let big = vagas::sample::labour_market(&c, Some(300_000));
+    let big = vagas::core::sample::labour_market(&c, Some(300_000));
     assert_eq!(big.records.month.len(), 300_000);
-    let (l, _) = labour::load("big", &vagas::sample::to_json(&big), &c).expect("large sample is valid");
+    let (l, _) = labour::load("big", &vagas::core::sample::to_json(&big), &c).expect("large sample is valid");
     assert_eq!(l.len(), 300_000);
 }
 
@@ -202,7 +202,7 @@ fn aggregates_by_hand_on_a_small_file() {
 }
 
 /// Outcomes by theme, following the labour-market period (`cdates=period`).
-fn themes(x: &vagas::data::consultations::Consultations, c: &Codes, f: &Filter) -> Vec<outcomes::ThemeRow> {
+fn themes(x: &vagas::core::data::consultations::Consultations, c: &Codes, f: &Filter) -> Vec<outcomes::ThemeRow> {
     let q = outcomes::OutcomeQuery { follow_period: true, ..Default::default() };
     let idx = outcomes::matching(x, c, f, &q);
     outcomes::theme_summary(x, c, &idx)
@@ -262,7 +262,7 @@ fn breakdowns_ignore_their_own_filter_and_changes_use_the_year_before() {
     let prev = aggregate::aggregate(&l, &c, &Filter { from: month("2023-01"), to: month("2023-12"), ..f.clone() }, &[]);
     let now = a.value(Measure::VacanciesOpen).unwrap();
     let before = prev.value(Measure::VacanciesOpen).unwrap();
-    let change = a.indicator(vagas::view_state::Indicator::Change).unwrap();
+    let change = a.indicator(vagas::core::data::Indicator::Change).unwrap();
     assert!((change - 100.0 * (now - before) / before).abs() < 1e-9);
     // Series: every month of the data, Faro's equal to the monthly totals in the period.
     assert_eq!(a.series.len(), 2);
@@ -283,7 +283,7 @@ fn breakdowns_ignore_their_own_filter_and_changes_use_the_year_before() {
 
 #[test]
 fn compared_areas_over_the_period_equal_the_area_totals() {
-    use vagas::view_state::Indicator;
+    use vagas::core::data::Indicator;
     let c = bundled_codes();
     let (l, _) = labour::load("lm", include_str!("../data/labour_market.json"), &c).unwrap();
     let faro = c.region.get("PT-08").unwrap();
@@ -323,5 +323,5 @@ fn a_period_longer_than_a_year_counts_overlapping_months_in_both() {
     let a = aggregate::aggregate(&l, &c, &f, &[]);
     assert_eq!(a.months_with_data, 24);
     assert_eq!(a.prev_months, 24);
-    assert!(a.indicator(vagas::view_state::Indicator::Change).is_some());
+    assert!(a.indicator(vagas::core::data::Indicator::Change).is_some());
 }

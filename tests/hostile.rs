@@ -7,10 +7,10 @@
 
 use std::time::{Duration, Instant};
 
-use vagas::data::codes::{self, Codes};
-use vagas::data::ingest::{ingest, Rejected};
-use vagas::data::parse::LoadOptions;
-use vagas::data::ProblemKind;
+use vagas::core::data::codes::{self, Codes};
+use vagas::core::data::ingest::{ingest, Rejected};
+use vagas::core::data::parse::LoadOptions;
+use vagas::core::data::ProblemKind;
 
 fn codes() -> Codes {
     codes::load("codes", include_str!("../data/codes.json")).unwrap().0

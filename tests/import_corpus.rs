@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use serde_json::{json, Value};
-use vagas::data::codes::{self, Codes};
-use vagas::data::column::NA;
-use vagas::data::ingest::{ingest, Data};
-use vagas::data::parse::LoadOptions;
-use vagas::data::{Lang, Report};
-use vagas::i18n::{describe, hint};
+use vagas::core::data::codes::{self, Codes};
+use vagas::core::data::column::NA;
+use vagas::core::data::ingest::{ingest, Data};
+use vagas::core::data::parse::LoadOptions;
+use vagas::core::data::{Lang, Report};
+use vagas::core::i18n::{describe, hint};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/import_corpus");
 

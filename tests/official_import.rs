@@ -9,15 +9,15 @@ mod import_official;
 
 use std::path::Path;
 
-use vagas::data::indicators::{self, Period};
+use vagas::core::data::indicators::{self, Period};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn codes() -> vagas::data::codes::Codes {
+fn codes() -> vagas::core::data::codes::Codes {
     let text = std::fs::read_to_string(root().join("data/codes.json")).unwrap();
-    vagas::data::codes::load("codes", &text).unwrap().0
+    vagas::core::data::codes::load("codes", &text).unwrap().0
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn the_story_slide_on_official_figures_says_what_its_view_shows() {
     let text = std::fs::read_to_string(root().join("data/indicators_official.json")).unwrap();
     let (ind, _) = indicators::load("indicators_official.json", &text, &codes).unwrap();
     let story = std::fs::read_to_string(root().join("data/story.json")).unwrap();
-    let (story, _) = vagas::data::story::load("story.json", &story).unwrap();
+    let (story, _) = vagas::core::story::load("story.json", &story).unwrap();
     let slide =
         story.slides.iter().find(|s| s.view.contains("focus=official-figures")).expect("a slide on official figures");
     let v = slide.state();

@@ -10,7 +10,7 @@ fn shipped_schemas_are_up_to_date() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/schema");
     let update = std::env::var("VAGAS_UPDATE_SCHEMA").is_ok_and(|v| v == "1");
     let mut stale = Vec::new();
-    for (kind, text) in vagas::data::schema::all() {
+    for (kind, text) in vagas::core::schema::all() {
         let path = dir.join(format!("{kind}.schema.json"));
         if update {
             std::fs::create_dir_all(&dir).unwrap();
@@ -24,7 +24,7 @@ fn shipped_schemas_are_up_to_date() {
 
 #[test]
 fn schemas_describe_the_rules_users_need() {
-    let all = vagas::data::schema::all();
+    let all = vagas::core::schema::all();
     let lm = &all.iter().find(|(k, _)| *k == "labour_market").unwrap().1;
     let v: serde_json::Value = serde_json::from_str(lm).unwrap();
     // Unknown fields are refused, the optional provenance is documented.

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::manifest::{self, DatasetMeta, Kind};
-use crate::data::{codes, consultations, indicators, labour, regions, story, Report};
+use crate::core::data::manifest::{self, DatasetMeta, Kind};
+use crate::core::data::{codes, consultations, indicators, labour, regions, Report};
+use crate::core::story;
 
 use super::api::fetch_text;
 use super::store::{LoadError, Status, Store};

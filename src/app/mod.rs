@@ -1,11 +1,13 @@
-//! The browser side: the store, the network, the loader and the root view.
+//! The browser side without views: the store and its derived memos, the network,
+//! the loader, the user's datasets, the worker bridge, URL sync and downloads.
 
 pub mod api;
+pub mod derived;
 pub mod download;
+pub mod export;
 pub mod js;
 pub mod loader;
 pub mod resize;
-pub mod root;
 pub mod store;
 pub mod stories;
 pub mod url_sync;

@@ -1,20 +1,23 @@
 //! The one typed store of the app: language, datasets with their load status,
 //! and the filters. Views read from it; only the loader writes datasets.
+//!
+//! Longer than 400 lines: the store's signals and the small accessors every view uses; splitting
+//! the accessors from the signals they read would only add indirection.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::codes::Codes;
-use crate::data::consultations::Consultations;
-use crate::data::indicators::{self, Indicators};
-use crate::data::labour::Labour;
-use crate::data::manifest::{DatasetMeta, FileMeta, Manifest};
-use crate::data::merge::{self, Mode};
-use crate::data::regions::Regions;
-use crate::data::story::Story;
-use crate::data::{Lang, Report};
-use crate::view_state::{resolve, Notice, Resolved, ViewState};
+use crate::core::data::codes::Codes;
+use crate::core::data::consultations::Consultations;
+use crate::core::data::indicators::{self, Indicators};
+use crate::core::data::labour::Labour;
+use crate::core::data::manifest::{DatasetMeta, FileMeta, Manifest};
+use crate::core::data::merge::{self, Mode};
+use crate::core::data::regions::Regions;
+use crate::core::data::{Lang, Report};
+use crate::core::state::{resolve, Notice, Resolved, ViewState};
+use crate::core::story::Story;
 
 use super::api::FetchError;
 
@@ -330,8 +333,8 @@ impl Store {
 
     /// True when the bundled dataset of `kind` is part of the data in
     /// effect (no loaded dataset replaces it).
-    pub fn bundled_in_use(&self, kind: crate::data::manifest::Kind) -> bool {
-        use crate::data::manifest::Kind;
+    pub fn bundled_in_use(&self, kind: crate::core::data::manifest::Kind) -> bool {
+        use crate::core::data::manifest::Kind;
         self.user.with(|u| {
             !u.iter().any(|d| {
                 d.mode == Mode::Replace
@@ -388,14 +391,14 @@ impl Store {
     }
 
     /// Changes the view (one history entry per change, see `url_sync`). A region chosen joins the
-    /// compared areas (`view_state::add_area_to_compare`).
+    /// compared areas (`url::add_area_to_compare`).
     pub fn set_view(&self, f: impl FnOnce(&mut ViewState)) {
         let codes = self.codes.get_untracked();
         self.view.update(|v| {
             let before = v.clone();
             f(v);
             if let Some(codes) = codes {
-                crate::view_state::add_area_to_compare(&before, v, &codes);
+                crate::core::url::add_area_to_compare(&before, v, &codes);
             }
         });
     }

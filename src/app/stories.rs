@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::data::story::{self, Slide, Story};
-use crate::data::{Report, Text};
-use crate::view_state::ViewState;
+use crate::core::data::{Report, Text};
+use crate::core::state::ViewState;
+use crate::core::story::{self, Slide, Story};
 
 use super::store::Store;
 
@@ -72,9 +72,9 @@ pub fn import(store: Store, name: &str, text: &str) -> Result<(), Report> {
     let (s, _) = story::load(name, text)?;
     edit(store, |x| *x = s).map_err(|e| {
         let mut r = Report::new(name);
-        r.push(crate::data::Problem::error(
-            crate::data::path::JsonPath::root(),
-            crate::data::ProblemKind::Missing { what: format!("room in the browser's storage ({e})") },
+        r.push(crate::core::data::Problem::error(
+            crate::core::data::path::JsonPath::root(),
+            crate::core::data::ProblemKind::Missing { what: format!("room in the browser's storage ({e})") },
         ));
         r
     })

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::view_state::{changed_params, coalesce, decode, encode, Notice, ViewState};
+use crate::core::state::{Notice, ViewState};
+use crate::core::url::{changed_params, coalesce, decode, encode};
 
 fn current_query() -> String {
     window().location().search().unwrap_or_default()

@@ -14,9 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::data::ingest::{self, Data, Sniffed};
-use crate::data::manifest::{self, Kind};
-use crate::data::merge::Mode;
+use crate::core::data::ingest::{self, Data, Sniffed};
+use crate::core::data::manifest::{self, Kind};
+use crate::core::data::merge::Mode;
 
 use super::js::{get, now_ms, set};
 use super::store::{Failure, Saved, Store, UserData, UserDataset, UserState};

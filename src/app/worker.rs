@@ -11,13 +11,13 @@ use js_sys::{Object, Uint16Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::codes::{self, Codes};
-use crate::data::consultations::{self, ConsultationsFile};
-use crate::data::ingest::{self, Data, Ingested, Rejected};
-use crate::data::labour::Labour;
-use crate::data::month::Month;
-use crate::data::parse::LoadOptions;
-use crate::data::Report;
+use crate::core::data::codes::{self, Codes};
+use crate::core::data::consultations::{self, ConsultationsFile};
+use crate::core::data::ingest::{self, Data, Ingested, Rejected};
+use crate::core::data::labour::Labour;
+use crate::core::data::month::Month;
+use crate::core::data::parse::LoadOptions;
+use crate::core::data::Report;
 
 use super::js::{get, set};
 
@@ -78,9 +78,9 @@ pub fn vagas_ingest(name: &str, bytes: &[u8], codes_text: &str, keep_valid: bool
 /// A report that came back broken: should not happen, but must not panic.
 fn lost_report(name: &str) -> Report {
     let mut r = Report::new(name);
-    r.push(crate::data::Problem::error(
-        crate::data::path::JsonPath::root(),
-        crate::data::ProblemKind::Missing { what: "the checker's report (the background check failed)".into() },
+    r.push(crate::core::data::Problem::error(
+        crate::core::data::path::JsonPath::root(),
+        crate::core::data::ProblemKind::Missing { what: "the checker's report (the background check failed)".into() },
     ));
     r
 }
@@ -120,7 +120,7 @@ fn unpack(name: &str, v: &JsValue, codes: &Codes) -> Result<Ingested, Rejected> 
     }
     // Indicators are small: checked again here from the (filtered) file.
     if let Some(file) = get(v, "indicators").as_string() {
-        return match crate::data::indicators::load(name, &file, codes) {
+        return match crate::core::data::indicators::load(name, &file, codes) {
             Ok((mut i, _)) => {
                 i.dropped = num("dropped").unwrap_or(0);
                 Ok(Ingested { data: Data::Indicators(i), report })

@@ -11,10 +11,10 @@
 
 use std::process::ExitCode;
 
-use vagas::data::ingest::{self, Data};
-use vagas::data::parse::LoadOptions;
-use vagas::data::{codes, csv, manifest, regions, Lang, Report};
-use vagas::messages::{count, report_text};
+use vagas::core::data::ingest::{self, Data};
+use vagas::core::data::parse::LoadOptions;
+use vagas::core::data::{codes, csv, manifest, regions, Lang, Report};
+use vagas::core::i18n::problems::{count, report_text};
 
 const BUNDLED_CODES: &str = include_str!("../../data/codes.json");
 
@@ -26,7 +26,7 @@ fn kind_of(text: &str) -> Option<String> {
         #[serde(rename = "type")]
         kind: Option<String>,
     }
-    let head: Head = serde_json::from_str(vagas::data::parse::strip_bom(text)).ok()?;
+    let head: Head = serde_json::from_str(vagas::core::data::parse::strip_bom(text)).ok()?;
     head.format.or_else(|| head.kind.filter(|k| k == "FeatureCollection").map(|_| "geojson".into()))
 }
 
@@ -35,7 +35,7 @@ fn check(lang: Lang, name: &str, bytes: &[u8], codes: &codes::Codes) -> Result<(
     let n = |x: usize, pt_: (&str, &str), en: (&str, &str)| count(lang, x, pt_, en);
     // What users load in the app goes through the app's own entry point;
     // the app's own reference files (codes, manifest, regions) are checked here too.
-    let text = std::str::from_utf8(bytes).ok().map(vagas::data::parse::strip_bom);
+    let text = std::str::from_utf8(bytes).ok().map(vagas::core::data::parse::strip_bom);
     match text.and_then(kind_of).as_deref() {
         Some(codes::FORMAT) => codes::load(name, text.unwrap_or_default())
             .map(|(c, r)| (n(c.occupations().len(), ("ocupação", "ocupações"), ("occupation", "occupations")), r)),
@@ -81,7 +81,7 @@ fn convert(lang: Lang, file: &str, codes: &codes::Codes) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage(&format!("cannot read {file}: {e}")),
     };
-    let result = vagas::data::decode::decode(file, &bytes).and_then(|(text, encoding)| {
+    let result = vagas::core::data::decode::decode(file, &bytes).and_then(|(text, encoding)| {
         let json = csv::convert(file, &text, codes)?;
         if let Some(e) = encoding {
             let note = if lang == Lang::Pt { "lido como" } else { "read as" };
@@ -154,8 +154,8 @@ fn main() -> ExitCode {
                 let warnings = count(lang, report.total_warnings, ("aviso", "avisos"), ("warning", "warnings"));
                 println!("{f}: {valid} ({what}), {warnings}");
                 for p in &report.problems {
-                    println!("  {}", vagas::i18n::describe(lang, p));
-                    if let Some(h) = vagas::i18n::hint(lang, p) {
+                    println!("  {}", vagas::core::i18n::describe(lang, p));
+                    if let Some(h) = vagas::core::i18n::hint(lang, p) {
                         println!("    → {h}");
                     }
                 }

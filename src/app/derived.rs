@@ -1,0 +1,78 @@
+//! The aggregates derived from the store: one memo each, recomputed only when the
+//! view or the data they read changes, shared by every view through context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::data::aggregate::{self, Aggregates, Filter};
+use crate::core::data::outcomes::ThemeRow;
+use crate::core::state::Resolved;
+
+use super::js::now_ms;
+use super::store::Store;
+
+/// Aggregates derived from the store, computed once per change of the view
+/// or the data and shared by every view.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub resolved: Memo<Option<Resolved>>,
+    pub filter: Memo<Option<Filter>>,
+    pub agg: Memo<Option<Arc<Aggregates>>>,
+    /// Outcomes by theme (all themes) for the overview.
+    pub themes: Memo<Option<Arc<Vec<ThemeRow>>>>,
+    /// Positions of the consultation outcomes matching every filter.
+    pub outcomes: Memo<Option<Arc<Vec<usize>>>>,
+    /// The same without the theme filter: the theme charts show every theme
+    /// (the chosen one highlighted), so they can cross-filter.
+    pub outcomes_any_theme: Memo<Option<Arc<Vec<usize>>>>,
+}
+
+/// Exposes the last duration of a step as `window.__vagas_timings[name]`
+/// (read by scripts/bench-browser.mjs; speed is measured, not asserted).
+fn record_timing(name: &str, ms: f64) {
+    let w = window();
+    let key = wasm_bindgen::JsValue::from_str("__vagas_timings");
+    let obj =
+        js_sys::Reflect::get(&w, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| js_sys::Object::new().into());
+    let _ = js_sys::Reflect::set(&obj, &wasm_bindgen::JsValue::from_str(name), &wasm_bindgen::JsValue::from_f64(ms));
+    let _ = js_sys::Reflect::set(&w, &key, &obj);
+}
+
+pub fn use_derived() -> Derived {
+    expect_context::<Derived>()
+}
+
+/// Builds the memos once, for the root view to provide as context.
+pub fn derive(store: Store) -> Derived {
+    let resolved = Memo::new(move |_| store.resolved());
+    let filter = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.filter.clone())));
+    let compare = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
+    let agg = Memo::new(move |_| {
+        let f = filter.get()?;
+        let codes = store.codes.get()?;
+        let labour = store.labour.get()?;
+        let started = now_ms();
+        let agg = aggregate::aggregate(&labour, &codes, &f, &compare.get());
+        record_timing("aggregate", now_ms() - started);
+        Some(Arc::new(agg))
+    });
+    let select = move |any_theme: bool| {
+        let (f, mut q) = resolved.with(|r| r.as_ref().map(|r| (r.filter.clone(), r.outcomes.clone())))?;
+        if any_theme {
+            q.theme = None;
+        }
+        let codes = store.codes.get()?;
+        let cons = store.consultations.get()?;
+        Some(Arc::new(crate::core::data::outcomes::matching(&cons, &codes, &f, &q)))
+    };
+    let outcomes = Memo::new(move |_| select(false));
+    let outcomes_any_theme = Memo::new(move |_| select(true));
+    let themes = Memo::new(move |_| {
+        let idx = outcomes_any_theme.get()?;
+        let codes = store.codes.get()?;
+        let cons = store.consultations.get()?;
+        Some(Arc::new(crate::core::data::outcomes::theme_summary(&cons, &codes, &idx)))
+    });
+    Derived { resolved, filter, agg, themes, outcomes, outcomes_any_theme }
+}

@@ -1,0 +1,21 @@
+//! The pure core: no leptos, no web-sys; everything here is tested natively.
+//!
+//! Inside the core, units depend on the ones listed before them only:
+//! `data` ← `format` ← `i18n` ← `state` / `url` ← `story` ← `table` / `chart` / `geo` ←
+//! `export`; `sample`, `schema`, `share` and `qr` stand beside them.
+
+pub mod chart;
+pub mod data;
+pub mod export;
+pub mod format;
+pub mod geo;
+pub mod i18n;
+pub mod qr;
+pub mod sample;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod share;
+pub mod state;
+pub mod story;
+pub mod table;
+pub mod url;

@@ -1,0 +1,159 @@
+//! The datasets panel: each file, its status, and what went wrong with a retry.
+
+use leptos::prelude::*;
+
+use crate::app::api::FetchError;
+use crate::app::loader;
+use crate::app::store::{use_store, FileState, LoadError, Status};
+use crate::core::data::Lang;
+use crate::core::format;
+use crate::core::i18n::{t, Key};
+
+use super::report::ReportView;
+
+fn status_line(l: Lang, s: &Status) -> String {
+    match s {
+        Status::Waiting => t(l, Key::StatusWaiting).to_string(),
+        Status::Loading => t(l, Key::StatusLoading).to_string(),
+        Status::Loaded { records, .. } => {
+            format!("{} · {} {}", t(l, Key::StatusLoaded), format::integer(l, *records as f64), t(l, Key::Records))
+        }
+        Status::Failed(_) => t(l, Key::StatusFailed).to_string(),
+    }
+}
+
+fn failure_line(l: Lang, e: &LoadError) -> Option<String> {
+    match e {
+        LoadError::Fetch(FetchError::Http(code)) => Some(format!("{} {code}.", t(l, Key::HttpError))),
+        LoadError::Fetch(FetchError::Network(m)) => Some(format!("{}: {m}", t(l, Key::NetworkError))),
+        LoadError::Dependency => Some(t(l, Key::Dependency).to_string()),
+        LoadError::Invalid(_) => None,
+    }
+}
+
+#[component]
+fn FileRow(file: FileState) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let key = file.key;
+    let failed = matches!(file.status, Status::Failed(_));
+    let title = {
+        let file = file.clone();
+        move || match &file.meta {
+            Some(m) => m.title.get(lang.get()).to_string(),
+            None => t(lang.get(), Key::Manifest).to_string(),
+        }
+    };
+    let status = {
+        let s = file.status.clone();
+        move || status_line(lang.get(), &s)
+    };
+    let detail = match &file.status {
+        Status::Failed(e) => {
+            let e = e.clone();
+            let url = file.url.clone();
+            let report = if let LoadError::Invalid(r) = &e { Some(r.clone()) } else { None };
+            view! {
+                <div class="failure" role="alert" data-testid=format!("error-{key}")>
+                    <p>
+                        <strong>{move || t(lang.get(), Key::LoadFailed)}</strong>
+                        " "
+                        <code>{url.clone()}</code>
+                        {move || failure_line(lang.get(), &e).map(|m| format!(" — {m}"))}
+                    </p>
+                    {report.map(|r| view! { <ReportView report=r lang=lang/> })}
+                    <button class="retry" data-testid=format!("retry-{key}") on:click=move |_| loader::retry(store, key)>
+                        {move || t(lang.get(), Key::Retry)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Status::Loaded { warnings, .. } if warnings.total_warnings > 0 => {
+            view! { <ReportView report=warnings.clone() lang=lang/> }.into_any()
+        }
+        _ => ().into_any(),
+    };
+    view! {
+        <li class="file" class:failed=failed data-testid=format!("file-{key}")>
+            <span class="file-title">{title}</span>
+            " "
+            <code class="muted">{file.url.clone()}</code>
+            " — "
+            <span class="file-status">{status}</span>
+            {detail}
+        </li>
+    }
+}
+
+#[component]
+pub fn DatasetsPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    view! {
+        <section class="panel datasets" aria-labelledby="datasets-title">
+            <h2 id="datasets-title">{move || t(lang.get(), Key::Datasets)}</h2>
+            <ul class="files">
+                <For each=move || store.files.get() key=|f| format!("{}{:?}", f.key, f.status) let:file>
+                    <FileRow file=file/>
+                </For>
+            </ul>
+            <p class="muted">{move || t(lang.get(), Key::BoundariesCredit)}</p>
+            <IndicatorSources/>
+        </section>
+    }
+}
+
+/// Each indicator series in effect with its provenance: publisher, table,
+/// date of the figures, licence, official or illustrative, and "subject to
+/// revision" where the publisher says so.
+#[component]
+fn IndicatorSources() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let rows = move || {
+        let l = lang.get();
+        let ind = store.indicators.get()?;
+        let items = ind
+            .series
+            .iter()
+            .map(|s| {
+                let official = !s.illustrative;
+                let revision = s.subject_to_revision.then(|| {
+                    view! { " · " <span class="badge small" data-testid="subject-to-revision">{t(l, Key::SubjectToRevision)}</span> }
+                });
+                view! {
+                    <li data-testid=format!("series-source-{}", s.id)>
+                        <span class=if official { "badge small badge-official" } else { "badge small" }>
+                            {t(l, super::workforce::badge_key(s))}
+                        </span>
+                        " "
+                        <strong>{s.title.get(l).to_string()}</strong>
+                        <br/>
+                        {s.source.get(l).to_string()}
+                        <br/>
+                        <span class="muted">
+                            {format!(
+                                "{}: {} · {}: {} · {}: {} · {}: {}",
+                                t(l, Key::PublisherLabel),
+                                s.publisher,
+                                t(l, Key::TableLabel),
+                                s.table,
+                                t(l, Key::DateOfFigures),
+                                s.date,
+                                t(l, Key::Licence),
+                                s.licence,
+                            )}
+                        </span>
+                        {revision}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h3>{t(l, Key::IndicatorSeriesTitle)}</h3>
+            <ul class="sources" data-testid="indicator-sources">{items}</ul>
+        })
+    };
+    view! { <div class="indicator-sources">{rows}</div> }
+}

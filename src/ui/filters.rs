@@ -1,0 +1,272 @@
+//! Global filters: period, region, sector and occupation (group or unit group).
+//! They write to the view state; every view (and the URL) follows.
+
+use leptos::prelude::*;
+
+use crate::app::derived::use_derived;
+use crate::app::store::use_store;
+use crate::core::data::Month;
+use crate::core::format;
+use crate::core::i18n::{t, Key};
+use crate::core::state::area_code;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let store = use_store();
+    let derived = use_derived();
+    let lang = store.lang;
+    let months = move || {
+        store
+            .labour
+            .with(|l| l.as_ref().map(|l| (0..l.first.span_to(l.last)).map(|i| l.first.plus(i)).collect::<Vec<_>>()))
+    };
+    // Option lists depend on the language and the data only; which option is
+    // selected is a reactive property, so a filter change rebuilds nothing.
+    let from_sel = Memo::new(move |_| derived.filter.get().map(|f| f.from));
+    let to_sel = Memo::new(move |_| derived.filter.get().map(|f| f.to));
+    let area_sel = Memo::new(move |_| {
+        let codes = store.codes.get()?;
+        derived.filter.get().map(|f| area_code(f.area, &codes))
+    });
+    let sector_sel = Memo::new(move |_| derived.filter.get().and_then(|f| f.sector));
+    let occ_sel = Memo::new(move |_| derived.filter.get().and_then(|f| f.occupation));
+    let month_options = move |selected: Memo<Option<Month>>| {
+        let l = lang.get();
+        months()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| view! { <option value=m.to_string() prop:selected=move || selected.get() == Some(m)>{format::month(l, m)}</option> })
+            .collect_view()
+    };
+    let area_options = move || {
+        let l = lang.get();
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let opt = move |value: String, label: String| {
+            let v = value.clone();
+            let sel = move || area_sel.with(|c| c.as_deref().unwrap_or("PT") == v);
+            view! { <option value=value prop:selected=sel>{label}</option> }
+        };
+        view! {
+            {opt("PT".into(), t(l, Key::Portugal).into())}
+            <optgroup label=t(l, Key::FocusAreas)>
+                {codes.focus_areas().iter().map(|f| opt(f.code.clone(), f.name.get(l).to_string())).collect_view()}
+            </optgroup>
+            <optgroup label=t(l, Key::Districts)>
+                {codes.regions().iter().map(|r| opt(r.code.clone(), r.name.get(l).to_string())).collect_view()}
+            </optgroup>
+        }
+        .into_any()
+    };
+    let sector_options = move || {
+        let l = lang.get();
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let none = move || sector_sel.with(Option::is_none);
+        let opt = move |code: &str, label: String, indent: bool| {
+            let c = code.to_string();
+            let sel = move || sector_sel.with(|s| s.as_deref() == Some(c.as_str()));
+            let label = if indent { format!("\u{a0}\u{a0}{code} {label}") } else { format!("{code} {label}") };
+            view! { <option value=code.to_string() prop:selected=sel>{label}</option> }
+        };
+        view! {
+            <option value="" prop:selected=none>{t(l, Key::AllSectors)}</option>
+            {codes
+                .file
+                .sections
+                .iter()
+                .map(|s| {
+                    let divisions = codes
+                        .sectors()
+                        .iter()
+                        .filter(|d| d.code.starts_with(&s.code))
+                        .map(|d| opt(&d.code, d.name.get(l).to_string(), true))
+                        .collect_view();
+                    view! { {opt(&s.code, s.name.get(l).to_string(), false)} {divisions} }
+                })
+                .collect_view()}
+        }
+        .into_any()
+    };
+    // Occupation search by name (pt/en, accents ignored): narrows the select to the matches.
+    let occ_query = RwSignal::new(String::new());
+    let occ_matches = Memo::new(move |_| {
+        let q = occ_query.get();
+        let codes = store.codes.get()?;
+        (!q.trim().is_empty()).then(|| crate::core::data::search::find_occupations(&codes, &q))
+    });
+    let occupation_options = move || {
+        let l = lang.get();
+        let Some(codes) = store.codes.get() else { return ().into_any() };
+        let matches = occ_matches.get();
+        let shown = move |code: &str| {
+            matches.as_ref().is_none_or(|m| m.iter().any(|c| c == code)) || occ_sel.with(|s| s.as_deref() == Some(code))
+        };
+        let none = move || occ_sel.with(Option::is_none);
+        let opt = move |code: &str, label: String, depth: usize| {
+            let c = code.to_string();
+            let sel = move || occ_sel.with(|s| s.as_deref() == Some(c.as_str()));
+            let pad = "\u{a0}\u{a0}".repeat(depth);
+            view! { <option value=code.to_string() prop:selected=sel>{format!("{pad}{code} {label}")}</option> }
+        };
+        // Groups that contain at least one listed occupation, then their unit groups.
+        let groups: Vec<_> = codes
+            .occupation_groups()
+            .iter()
+            .filter(|g| codes.occupations().iter().any(|o| o.code.starts_with(&g.code)))
+            .collect();
+        view! {
+            <option value="" prop:selected=none>{t(l, Key::AllOccupations)}</option>
+            {groups
+                .iter()
+                .map(|g| {
+                    let depth = g.code.len() - 1;
+                    let units = if g.code.len() == 2 {
+                        codes
+                            .occupations()
+                            .iter()
+                            .filter(|o| o.code.starts_with(&g.code) && shown(&o.code))
+                            .map(|o| opt(&o.code, o.name.get(l).to_string(), 2))
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        ().into_any()
+                    };
+                    let group = shown(&g.code).then(|| opt(&g.code, g.name.get(l).to_string(), depth));
+                    view! { {group} {units} }
+                })
+                .collect_view()}
+        }
+        .into_any()
+    };
+    let set = move |f: Box<dyn FnOnce(&mut crate::core::state::ViewState)>| store.set_view(f);
+    let any_filter = move || {
+        store.view.with(|v| {
+            v.area.is_some() || v.sector.is_some() || v.occupation.is_some() || v.from.is_some() || v.to.is_some()
+        })
+    };
+    // One line naming every active filter: what a phone or a presenting screen shows, folded.
+    let open = RwSignal::new(false);
+    let summary = move || {
+        let l = lang.get();
+        let (Some(f), Some(codes)) = (derived.filter.get(), store.codes.get()) else { return String::new() };
+        let mut parts = vec![crate::core::i18n::labels::area_name(f.area, &codes, l), format::period(l, f.from, f.to)];
+        if let Some(s) = &f.sector {
+            parts.push(crate::core::i18n::labels::sector(&codes, s, l).unwrap_or_else(|| s.clone()));
+        }
+        if let Some(o) = &f.occupation {
+            parts.push(crate::core::i18n::labels::occupation(&codes, o, l).unwrap_or_else(|| o.clone()));
+        }
+        parts.join(" · ")
+    };
+    view! {
+        <section class="filters" class:open=move || open.get() aria-label=move || t(lang.get(), Key::Filters)>
+            <button
+                class="filters-toggle"
+                aria-expanded=move || open.get().to_string()
+                data-testid="filters-toggle"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="filters-toggle-label">{move || t(lang.get(), Key::Filters)}": "</span>
+                <span data-testid="filters-summary">{summary}</span>
+                <span aria-hidden="true">{move || if open.get() { " ▴" } else { " ▾" }}</span>
+            </button>
+            <label>
+                <span>{move || t(lang.get(), Key::PeriodFrom)}</span>
+                <select data-testid="filter-from" on:change=move |ev| {
+                    let m = Month::parse(&event_target_value(&ev));
+                    set(Box::new(move |v| v.from = m));
+                }>
+                    {move || month_options(from_sel)}
+                </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::PeriodTo)}</span>
+                <select data-testid="filter-to" on:change=move |ev| {
+                    let m = Month::parse(&event_target_value(&ev));
+                    set(Box::new(move |v| v.to = m));
+                }>
+                    {move || month_options(to_sel)}
+                </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::Region)}</span>
+                <select data-testid="filter-region" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.area = (code != "PT").then_some(code)));
+                }>
+                    {area_options}
+                </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::Sector)}</span>
+                <select data-testid="filter-sector" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.sector = (!code.is_empty()).then_some(code)));
+                }>
+                    {sector_options}
+                </select>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::OccupationSearch)}</span>
+                <input
+                    type="search"
+                    data-testid="occupation-search"
+                    maxlength="60"
+                    placeholder=move || t(lang.get(), Key::OccupationSearchHint)
+                    prop:value=move || occ_query.get()
+                    on:input=move |ev| occ_query.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        // Enter picks the first match.
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            if let Some(code) = occ_matches.get_untracked().and_then(|m| m.into_iter().next()) {
+                                set(Box::new(move |v| v.occupation = Some(code)));
+                            }
+                        }
+                    }
+                />
+                <span class="visually-hidden" role="status" data-testid="occupation-matches">
+                    {move || {
+                        occ_matches
+                            .get()
+                            .map(|m| match m.len() {
+                                1 => t(lang.get(), Key::MatchFound).to_string(),
+                                n => t(lang.get(), Key::MatchesFound).replace("{n}", &n.to_string()),
+                            })
+                    }}
+                </span>
+            </label>
+            <label>
+                <span>{move || t(lang.get(), Key::OccupationFilter)}</span>
+                <select data-testid="filter-occupation" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    set(Box::new(move |v| v.occupation = (!code.is_empty()).then_some(code)));
+                }>
+                    {occupation_options}
+                </select>
+            </label>
+            <Show
+                when=move || store.view.with(|v| v.area.is_some() && v.page != crate::core::state::Page::Profile)
+                fallback=|| ()
+            >
+                <button class="clear profile-link" data-testid="open-profile" on:click=move |_| {
+                    set(Box::new(|v| v.page = crate::core::state::Page::Profile))
+                }>
+                    {move || t(lang.get(), Key::OpenProfile)}" →"
+                </button>
+            </Show>
+            <Show when=any_filter fallback=|| ()>
+                <button class="clear" data-testid="clear-filters" on:click=move |_| {
+                    set(Box::new(|v| {
+                        v.area = None;
+                        v.sector = None;
+                        v.occupation = None;
+                        v.from = None;
+                        v.to = None;
+                    }))
+                }>
+                    {move || t(lang.get(), Key::ClearFilters)}
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,213 @@
+//! The frame every chart shares: title, chart/table switch, and CSV, SVG and
+//! PNG downloads of exactly what the chart shows.
+
+use leptos::prelude::*;
+
+use crate::app::download;
+use crate::app::store::use_store;
+use crate::core::i18n::{t, Key};
+use crate::core::table::Table;
+
+/// The room a chart has: its measured width in CSS pixels, and its text sizes (larger in the projector
+/// theme). A chart makes one ([`use_chart_size`]), hands it to its [`ChartFrame`], which keeps the width
+/// measured, and lays out for it.
+#[derive(Clone, Copy)]
+pub struct ChartSize {
+    pub width: RwSignal<f64>,
+    pub text: Memo<crate::core::chart::text::ChartText>,
+}
+
+/// A new chart size: laptop-sized until its frame is measured.
+pub fn use_chart_size() -> ChartSize {
+    ChartSize { width: RwSignal::new(560.0), text: chart_text(use_store()) }
+}
+
+/// The chart type scale for the theme in use: the projector's while presenting or when switched on.
+pub fn chart_text(store: crate::app::store::Store) -> Memo<crate::core::chart::text::ChartText> {
+    Memo::new(move |_| {
+        crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.view.with(|v| v.slide.is_some()))
+    })
+}
+
+/// A sortable table; clicking a header sorts by it (again: reverses).
+#[component]
+pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl IntoView {
+    let lang = use_store().lang;
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let rows = move || {
+        table.with(|tb| match sort.get() {
+            Some((c, asc)) => tb.sorted(c, asc),
+            None => tb.rows.clone(),
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" data-testid=testid>
+                <thead>
+                    <tr>
+                        {move || {
+                            table
+                                .with(|tb| tb.headers.clone())
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, h)| {
+                                    let aria = move || match sort.get() {
+                                        Some((c, true)) if c == i => "ascending",
+                                        Some((c, false)) if c == i => "descending",
+                                        _ => "none",
+                                    };
+                                    view! {
+                                        <th scope="col" aria-sort=aria>
+                                            <button class="sort" on:click=move |_| {
+                                                sort.update(|s| {
+                                                    *s = match *s {
+                                                        Some((c, asc)) if c == i => Some((i, !asc)),
+                                                        _ => Some((i, i == 0)),
+                                                    }
+                                                })
+                                            }>{h}</button>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let l = lang.get();
+                        rows()
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        {r
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(i, v)| {
+                                                let class = if matches!(v, crate::core::table::Value::Num(..)) { "num" } else { "" };
+                                                if i == 0 {
+                                                    view! { <th scope="row" class=class>{v.display(l)}</th> }.into_any()
+                                                } else {
+                                                    view! { <td class=class>{v.display(l)}</td> }.into_any()
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Chart + table + downloads. `id` names the files and the `<svg id="svg-{id}">`.
+#[component]
+pub fn ChartFrame(
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    #[prop(into)] table: Signal<Table>,
+    /// The chart's size: its width is measured here.
+    size: ChartSize,
+    /// A chart of consultation outcomes: its exports name theme, group and status instead of an
+    /// indicator and an occupation.
+    #[prop(optional)]
+    consultations: bool,
+    /// What the exports say about themselves (view, area, period, source, date, official or
+    /// illustrative), for charts that are not of the shortages or consultations data (the indicators
+    /// of the foreign-workforce page). By default it is built from the view state.
+    #[prop(optional, into)]
+    export: MaybeProp<crate::core::export::ExportContext>,
+    children: Children,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let show_table = RwSignal::new(false);
+    let svg_id = format!("svg-{id}");
+    let (svg_a, svg_b) = (svg_id.clone(), svg_id);
+    let context = move || {
+        export
+            .get_untracked()
+            .unwrap_or_else(|| crate::app::export::export_context(store, id, consultations, lang.get_untracked()))
+    };
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    crate::app::resize::observe_width(body_ref, size.width);
+    let report = |r: Result<(), wasm_bindgen::JsValue>| {
+        if let Err(e) = r {
+            web_sys::console::error_1(&e);
+        }
+    };
+    view! {
+        <figure
+            class="chart panel"
+            class:focused=move || store.view.with(|v| v.focus.as_deref() == Some(id))
+            data-testid=format!("chart-{id}")
+        >
+            <figcaption class="chart-head">
+                <h2>{move || title.get()}</h2>
+                <div class="chart-tools" role="group" aria-label=move || t(lang.get(), Key::DownloadHint)>
+                    <button
+                        class="tool"
+                        aria-pressed=move || show_table.get().to_string()
+                        data-testid=format!("toggle-table-{id}")
+                        on:click=move |_| show_table.update(|s| *s = !*s)
+                    >
+                        {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
+                    </button>
+                    <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            // A chart with its own context says everything in its columns.
+                            let note = export.get_untracked().is_none().then(|| crate::app::export::export_note(store, l)).flatten();
+                            let csv = table.with(|t| crate::core::export::table_csv(t, &ctx, l, note.as_deref()));
+                            report(download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv))
+                        }>
+                        "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
+                    </button>
+                    <button class="tool" data-testid=format!("svg-download-{id}")
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::svg(&ctx.file_name("svg"), &svg_a, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                        }>
+                        "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
+                    </button>
+                    <button class="tool" data-testid=format!("png-{id}")
+                        on:click=move |_| {
+                            let (l, ctx) = (lang.get_untracked(), context());
+                            report(download::png(&ctx.file_name("png"), &svg_b, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                        }>
+                        "⤓ " {move || t(lang.get(), Key::DownloadPng)}
+                    </button>
+                </div>
+            </figcaption>
+            {move || {
+                let l = lang.get();
+                store.view.track();
+                store.codes.track();
+                store.user.track();
+                let ctx = export.get().unwrap_or_else(|| crate::app::export::export_context(store, id, consultations, l));
+                // Every chart says what it is restricted to, and whether its figures are illustrative.
+                let official = export.with(Option::is_some) && !ctx.illustrative;
+                let stamp = if ctx.illustrative {
+                    Some(view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> }.into_any())
+                } else if official {
+                    Some(view! { <span class="badge small badge-official" data-testid="official-stamp">{t(l, Key::OfficialBadge)}</span> }.into_any())
+                } else {
+                    None
+                };
+                view! {
+                    <p class="chart-scope" data-testid=format!("scope-{id}")>{ctx.scope_line()} {stamp}</p>
+                }
+            }}
+            <p class="hint">{move || hint.get()}</p>
+            <div class="chart-body" node_ref=body_ref hidden=move || show_table.get()>{children()}</div>
+            <Show when=move || show_table.get() fallback=|| ()>
+                <DataTable table=table testid=format!("table-{id}")/>
+            </Show>
+        </figure>
+    }
+}

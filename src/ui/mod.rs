@@ -1,0 +1,45 @@
+//! The views: one file per page, panel or widget, rendering what `app` and `core`
+//! computed; `root` is the shell that picks the page.
+
+pub mod consultations;
+pub mod datasets;
+pub mod explorer;
+pub mod filters;
+pub mod format_page;
+pub mod frame;
+pub mod header;
+pub mod headlines;
+pub mod labels;
+pub mod map;
+pub mod nav;
+pub mod notice;
+pub mod notices;
+pub mod occupations;
+pub mod presenter;
+pub mod profile;
+pub mod ranking;
+pub mod report;
+pub mod root;
+pub mod seasonality;
+pub mod series;
+pub mod speaker;
+pub mod story_editor;
+pub mod themes;
+pub mod user_data;
+pub mod workforce;
+
+use leptos::prelude::*;
+
+use crate::app::store::Store;
+use crate::core::i18n::{t, Key};
+
+/// What a panel shows before its data is there: "loading…", or "unavailable"
+/// once the file it needs has failed (the datasets panel says why).
+pub fn pending(store: Store, key: &'static str, testid: &'static str) -> AnyView {
+    let l = store.lang.get();
+    if store.unavailable(key) {
+        view! { <p class="empty" role="status" data-testid=testid>{t(l, Key::Unavailable)}</p> }.into_any()
+    } else {
+        view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any()
+    }
+}

@@ -1,0 +1,287 @@
+//! Presenting a story: the bar over the live dashboard (title, counter,
+//! controls), the notes panel, the QR code, and the keys (→/Space/PageDown,
+//! ←/PageUp, Home/End, number + Enter, Esc, F, N, L, Q; P starts).
+//! The dashboard under the bar stays interactive; "reset" restores the slide.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::store::{use_store, Store};
+use crate::app::stories;
+use crate::core::i18n::{t, Key};
+use crate::core::qr;
+
+/// Announces slide changes to the speaker view (another window).
+pub const CHANNEL: &str = "vagas-presenter";
+
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+            || el.closest("[contenteditable]").ok().flatten().is_some()
+    })
+}
+
+fn toggle_fullscreen() {
+    let doc = document();
+    let (target, method): (wasm_bindgen::JsValue, &str) = if doc.fullscreen_element().is_some() {
+        (doc.into(), "exitFullscreen")
+    } else {
+        match doc.document_element() {
+            Some(el) => (el.into(), "requestFullscreen"),
+            None => return,
+        }
+    };
+    // The browser may refuse (no user gesture, kiosk policy): the promise's
+    // rejection is caught so that it is not an uncaught page error.
+    let promise = js_sys::Reflect::get(&target, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&target).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(p) = promise {
+        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+        let _ = p.catch(&ignore);
+        ignore.forget();
+    }
+}
+
+/// Where the public address typed in the QR dialog is kept (localStorage).
+const PUBLIC_URL_KEY: &str = "vagas.public_url";
+
+/// The page's address, to share or encode in the QR code.
+fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// Opens the speaker view in a second window.
+fn open_speaker(lang: crate::core::data::Lang) {
+    let href = current_url();
+    let base = href.split('?').next().unwrap_or_default().to_string();
+    let _ = window().open_with_url_and_target(&format!("{base}?page=speaker&lang={}", lang.code()), "vagas-speaker");
+}
+
+/// Keys for presenting, on the whole window; `digits` collects a slide number.
+fn on_key(store: Store, ui: PresenterUi, ev: web_sys::KeyboardEvent) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let presenting = stories::current(store);
+    let key = ev.key();
+    if typing_in(&ev) && key != "Escape" {
+        return;
+    }
+    let Some(n) = presenting else {
+        // Not presenting: P starts, fullscreen (one keystroke from a cold start).
+        if (key == "p" || key == "P") && stories::slide_count(store) > 0 {
+            ev.prevent_default();
+            stories::present(store);
+            if document().fullscreen_element().is_none() {
+                toggle_fullscreen();
+            }
+        }
+        return;
+    };
+    let count = stories::slide_count(store);
+    let handled = match key.as_str() {
+        "ArrowRight" | " " | "PageDown" => {
+            stories::go_to(store, (n + 1).min(count));
+            true
+        }
+        "ArrowLeft" | "PageUp" => {
+            stories::go_to(store, n.saturating_sub(1).max(1));
+            true
+        }
+        "Home" => {
+            stories::go_to(store, 1);
+            true
+        }
+        "End" => {
+            stories::go_to(store, count);
+            true
+        }
+        "Enter" if !ui.digits.get_untracked().is_empty() => {
+            if let Ok(k) = ui.digits.get_untracked().parse::<usize>() {
+                stories::go_to(store, k);
+            }
+            ui.digits.set(String::new());
+            true
+        }
+        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => {
+            ui.digits.update(|s| {
+                if s.len() < 3 {
+                    s.push_str(d)
+                }
+            });
+            true
+        }
+        "Escape" => {
+            if ui.qr.get_untracked() {
+                ui.qr.set(false);
+            } else {
+                stories::stop(store);
+                store.projector.set(false);
+            }
+            true
+        }
+        "f" | "F" => {
+            toggle_fullscreen();
+            true
+        }
+        "n" | "N" => {
+            ui.notes.update(|x| *x = !*x);
+            true
+        }
+        "l" | "L" => {
+            let other = store.lang.get_untracked().other();
+            store.set_view(|v| v.lang = Some(other));
+            true
+        }
+        "q" | "Q" => {
+            ui.qr.update(|x| *x = !*x);
+            true
+        }
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+/// What the presenter toggles: notes, QR code, the number being typed.
+#[derive(Clone, Copy)]
+pub struct PresenterUi {
+    pub notes: RwSignal<bool>,
+    pub qr: RwSignal<bool>,
+    pub digits: RwSignal<String>,
+}
+
+/// Installs the keys and, while presenting, shows the bar, notes and QR code.
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let ui =
+        PresenterUi { notes: RwSignal::new(false), qr: RwSignal::new(false), digits: RwSignal::new(String::new()) };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(store, ui, ev));
+    on_cleanup(move || keys.remove());
+    // Tell the speaker view which slide is shown, and since when we present.
+    let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    let started = StoredValue::new(None::<f64>);
+    Effect::new(move |_| {
+        let slide = stories::current(store);
+        let Some(ch) = &channel else { return };
+        let now = js_sys::Date::now();
+        if slide.is_none() {
+            started.set_value(None);
+        } else if started.get_value().is_none() {
+            started.set_value(Some(now));
+        }
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"slide".into(), &slide.map_or(0.0, |s| s as f64).into());
+        let _ = js_sys::Reflect::set(&msg, &"started".into(), &started.get_value().unwrap_or(now).into());
+        let _ = ch.post_message(&msg);
+    });
+    let slide = move || {
+        let n = stories::current(store)?;
+        store.story.with(|s| s.as_ref()?.slides.get(n - 1).cloned())
+    };
+    let count = move || stories::slide_count(store);
+    let presenting = move || stories::current(store).is_some();
+    // The public address typed in the QR dialog (kept in this browser), else the manifest's.
+    let typed_public = RwSignal::new(
+        window().local_storage().ok().flatten().and_then(|st| st.get_item(PUBLIC_URL_KEY).ok().flatten()),
+    );
+    let qr_view = move || {
+        let l = lang.get();
+        // The address as the audience should open it: without slide=, so
+        // phones get the view, not the presentation; never a loopback address
+        // when a public one is known.
+        let view = store.view.with(|v| crate::core::state::ViewState { slide: None, ..v.clone() });
+        let public =
+            typed_public.get().or_else(|| store.manifest.with(|m| m.as_ref().and_then(|m| m.public_url.clone())));
+        let shared =
+            crate::core::share::shared_address(&current_url(), public.as_deref(), &crate::core::url::encode(&view));
+        let (address, loopback) = match shared {
+            crate::core::share::Shared::Reachable(a) => (a, false),
+            crate::core::share::Shared::LoopbackOnly(a) => (a, true),
+        };
+        let code = qr::encode(&address)?;
+        let size = code.size;
+        let warning = loopback.then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="qr-loopback">
+                    <p>{t(l, Key::QrLoopback)}</p>
+                    <label class="qr-public">
+                        <span>{t(l, Key::QrPublicLabel)}</span>
+                        <input
+                            type="url"
+                            placeholder="https://…/"
+                            data-testid="qr-public-url"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some(url) = crate::core::share::normalise_public(&value) {
+                                    if let Some(st) = window().local_storage().ok().flatten() {
+                                        let _ = st.set_item(PUBLIC_URL_KEY, &url);
+                                    }
+                                    typed_public.set(Some(url));
+                                }
+                            }
+                        />
+                    </label>
+                </div>
+            }
+        });
+        Some(view! {
+            <div class="qr-overlay" role="dialog" aria-modal="false" aria-labelledby="qr-title" data-testid="qr">
+                <h2 id="qr-title">{t(l, Key::QrCode)}</h2>
+                {warning}
+                <svg id="svg-qr" viewBox=format!("0 0 {size} {size}") width="360" height="360" role="img"
+                    aria-label=t(l, Key::QrCode) shape-rendering="crispEdges">
+                    <rect width=size height=size fill="#ffffff"/>
+                    <path d=code.path fill="#000000"/>
+                </svg>
+                <p>{t(l, Key::QrHint)}</p>
+                <p class="qr-url" data-testid="qr-url">{address}</p>
+            </div>
+        })
+    };
+    view! {
+        <Show when=presenting fallback=|| ()>
+            <div class="presenter-bar" role="region" aria-label=move || t(lang.get(), Key::Present) data-testid="presenter">
+                <p class="slide-counter" data-testid="slide-counter" aria-live="polite">
+                    {move || format!("{} {} / {}", t(lang.get(), Key::SlideOf), stories::current(store).unwrap_or(0), count())}
+                    {move || (!ui.digits.get().is_empty()).then(|| format!(" → {}", ui.digits.get()))}
+                </p>
+                <h2 class="slide-title" data-testid="slide-title">
+                    {move || slide().map(|s| s.title.get(lang.get()).to_string()).unwrap_or_default()}
+                </h2>
+                <div class="presenter-tools">
+                    <button data-testid="prev-slide" on:click=move |_| stories::go_to(store, stories::current(store).unwrap_or(1).saturating_sub(1).max(1))
+                        aria-label=move || t(lang.get(), Key::PrevSlide)>"←"</button>
+                    <button data-testid="next-slide" on:click=move |_| stories::go_to(store, stories::current(store).unwrap_or(0) + 1)
+                        aria-label=move || t(lang.get(), Key::NextSlide)>"→"</button>
+                    <button data-testid="reset-slide" on:click=move |_| stories::go_to(store, stories::current(store).unwrap_or(1))>
+                        {move || t(lang.get(), Key::ResetSlide)}</button>
+                    <button aria-pressed=move || ui.notes.get().to_string() on:click=move |_| ui.notes.update(|x| *x = !*x)>
+                        {move || t(lang.get(), Key::Notes)}</button>
+                    <button data-testid="qr-button" aria-pressed=move || ui.qr.get().to_string() on:click=move |_| ui.qr.update(|x| *x = !*x)>
+                        {move || t(lang.get(), Key::QrCode)}</button>
+                    <button on:click=move |_| open_speaker(lang.get_untracked())>{move || t(lang.get(), Key::SpeakerView)}</button>
+                    <button on:click=move |_| toggle_fullscreen()>{move || t(lang.get(), Key::Fullscreen)}</button>
+                    <button data-testid="presenter-lang" on:click=move |_| store.set_view(|v| v.lang = Some(lang.get_untracked().other()))>
+                        <span lang=move || lang.get().other().code()>{move || t(lang.get(), Key::OtherLanguageShort)}</span>
+                    </button>
+                    <button data-testid="exit-presenting" on:click=move |_| { stories::stop(store); store.projector.set(false); }>
+                        {move || t(lang.get(), Key::ExitPresenting)}</button>
+                </div>
+            </div>
+            <Show when=move || ui.notes.get() fallback=|| ()>
+                <aside class="notes-panel" data-testid="notes" aria-label=move || t(lang.get(), Key::Notes)>
+                    {move || slide().map(|s| s.notes.get(lang.get()).to_string()).filter(|n| !n.is_empty())
+                        .unwrap_or_else(|| t(lang.get(), Key::NoNotes).to_string())}
+                </aside>
+            </Show>
+            <Show when=move || ui.qr.get() fallback=|| ()>{qr_view}</Show>
+        </Show>
+    }
+}

@@ -1,0 +1,124 @@
+//! The root view: creates the store, mirrors it in the URL, starts loading,
+//! and shows the page the view state names.
+
+use leptos::prelude::*;
+
+use super::consultations::ConsultationsPage;
+use super::profile::RegionProfile;
+use super::{
+    datasets::DatasetsPanel,
+    explorer::Explorer,
+    filters::Filters,
+    header::Header,
+    headlines::Headlines,
+    nav::Nav,
+    notice::IllustrativeNotice,
+    notices::UrlNotices,
+    occupations::TopOccupations,
+    themes::ThemesPanel,
+    user_data::{DropZone, LoadControls, UserDatasets},
+};
+use super::{format_page::DataFormatPage, presenter::Presenter, speaker::SpeakerView, story_editor::StoryEditor};
+use crate::core::data::Lang;
+use crate::core::state::Page;
+
+use crate::app::derived::derive;
+use crate::app::loader;
+use crate::app::store::Store;
+use crate::app::url_sync;
+
+/// Scrolls the chart `id` (`data-testid="chart-{id}"`, or the element with that id) to the top of the
+/// view once the page has settled (the chart exists and nothing is loading), trying every 100 ms at most
+/// `tries` times, then once more after the charts' own re-layout. `id` is a validated chart name
+/// (`[a-z-]`), so it is safe in a selector.
+fn scroll_to_chart(id: String, tries: u32) {
+    let doc = document();
+    let found = doc.query_selector(&format!("[data-testid=\"chart-{id}\"], #{id}")).ok().flatten();
+    let settled = doc.query_selector(".loading").ok().flatten().is_none();
+    match found {
+        Some(el) if settled || tries == 0 => {
+            el.scroll_into_view_with_bool(true);
+            set_timeout(move || el.scroll_into_view_with_bool(true), std::time::Duration::from_millis(300));
+        }
+        _ if tries > 0 => {
+            set_timeout(move || scroll_to_chart(id, tries - 1), std::time::Duration::from_millis(100));
+        }
+        _ => {}
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (view, notices) = url_sync::initial();
+    let store = Store::new(view);
+    store.notices.set(notices);
+    provide_context(store);
+    provide_context(derive(store));
+    url_sync::sync(store.view, store.notices);
+    // Screen readers and hyphenation follow the interface language.
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", if lang == Lang::Pt { "pt-PT" } else { "en" });
+        }
+    });
+    // The projector theme and presenting are classes on <html>, so that the
+    // design tokens switch everywhere at once.
+    Effect::new(move |_| {
+        let projector = store.projector.get();
+        let presenting = store.view.with(|v| v.slide.is_some());
+        if let Some(el) = document().document_element() {
+            let list = el.class_list();
+            let _ = list.toggle_with_force("theme-projector", projector || presenting);
+            let _ = list.toggle_with_force("presenting", presenting);
+        }
+    });
+    // A view that names a chart (`focus=`, e.g. a story slide) brings it into view once it exists.
+    Effect::new(move |_| {
+        let target = store.view.with(|v| v.focus.clone());
+        let _slide = store.view.with(|v| v.slide);
+        if let Some(id) = target {
+            scroll_to_chart(id, 40);
+        }
+    });
+    loader::load_all(store);
+    let page = Memo::new(move |_| store.view.with(|v| v.page));
+    view! {
+        <a class="skip-link" href="#main">
+            {move || crate::core::i18n::t(store.lang.get(), crate::core::i18n::Key::SkipToContent)}
+        </a>
+        <DropZone/>
+        <Presenter/>
+        <crate::ui::header::OfflineIndicator/>
+        <Header/>
+        <Nav/>
+        <main id="main" tabindex="-1">
+            <UrlNotices/>
+            <IllustrativeNotice/>
+            // The data filters belong to the pages that show data.
+            <Show when=move || matches!(page.get(), Page::Overview | Page::Explore | Page::Consultations | Page::Profile) fallback=|| ()>
+                <Filters/>
+            </Show>
+            {move || match page.get() {
+                Page::Overview => view! {
+                    <Headlines/>
+                    <div class="columns">
+                        <TopOccupations/>
+                        <ThemesPanel/>
+                    </div>
+                }
+                .into_any(),
+                Page::Explore => view! { <Explorer/> }.into_any(),
+                Page::Consultations => view! { <ConsultationsPage/> }.into_any(),
+                Page::Profile => view! { <RegionProfile/> }.into_any(),
+                Page::Data => view! { <LoadControls/> }.into_any(),
+                Page::Format => view! { <DataFormatPage/> }.into_any(),
+                Page::Story => view! { <StoryEditor/> }.into_any(),
+                Page::Speaker => view! { <SpeakerView/> }.into_any(),
+                Page::Workforce => view! { <crate::ui::workforce::Workforce/> }.into_any(),
+            }}
+            <UserDatasets/>
+            <DatasetsPanel/>
+        </main>
+    }
+}
