@@ -8,9 +8,10 @@ use crate::core::data::Indicator;
 use crate::core::i18n::{t, Key};
 
 use super::map::MapView;
-use super::ranking::{RankKind, RankingView};
+use super::ranking::RankingView;
 use super::seasonality::SeasonalityView;
 use super::series::SeriesView;
+use crate::core::chart::bars::RankKind;
 use crate::core::i18n::labels::indicator_key;
 
 #[component]

@@ -5,67 +5,13 @@ use leptos::prelude::*;
 
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
-use crate::core::chart::palette::SEQUENTIAL;
-use crate::core::chart::scale::{nice_domain, Band, Linear};
-use crate::core::data::aggregate::{indicator_value, Sums};
+use crate::core::chart::bars::{self, Bar, RankKind};
 use crate::core::data::Indicator;
-use crate::core::data::Lang;
-use crate::core::format;
 use crate::core::i18n::{t, Key};
 use crate::core::table::{Table, Value};
 
 use super::frame::{use_chart_size, ChartFrame};
-use crate::core::chart::text::{ellipsize, wrap};
 use crate::core::i18n::labels::indicator_key;
-
-/// Below this width, each label goes above its bar instead of beside it.
-const STACKED_BELOW: f64 = 520.0;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum RankKind {
-    Occupations,
-    Sectors,
-}
-
-/// One bar: code, label, value.
-pub type Bar = (String, String, Option<f64>);
-
-fn bars(
-    kind: RankKind,
-    ind: Indicator,
-    l: Lang,
-    store: crate::app::store::Store,
-    agg: &crate::core::data::aggregate::Aggregates,
-) -> Vec<Bar> {
-    let Some(codes) = store.codes.get() else { return Vec::new() };
-    let months = agg.months_with_data;
-    // Changes need the previous year per row, which rankings do not keep.
-    let value = |s: &Sums| indicator_value(ind, s, months, None);
-    let mut out: Vec<Bar> = match kind {
-        RankKind::Occupations => agg
-            .by_occupation
-            .iter()
-            .map(|r| {
-                let o = &codes.occupations()[r.occupation];
-                (o.code.clone(), o.name.get(l).to_string(), value(&r.sums))
-            })
-            .collect(),
-        RankKind::Sectors => codes
-            .sectors()
-            .iter()
-            .zip(&agg.by_sector)
-            .filter(|(_, s)| !s.is_empty())
-            .map(|(e, s)| (e.code.clone(), e.name.get(l).to_string(), value(s)))
-            .collect(),
-    };
-    out.sort_by(|a, b| match (a.2, b.2) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.0.cmp(&b.0),
-    });
-    out
-}
 
 #[component]
 pub fn RankingView(kind: RankKind) -> impl IntoView {
@@ -88,7 +34,8 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
     let heading = if kind == RankKind::Occupations { Key::RankOccupations } else { Key::RankSectors };
     let rows = Memo::new(move |_| {
         let agg = derived.agg.get()?;
-        Some(bars(kind, ind.get(), lang.get(), store, &agg))
+        let codes = store.codes.get()?;
+        Some(bars::ranking(kind, ind.get(), &codes, &agg, lang.get()))
     });
     let current = Memo::new(move |_| {
         derived.filter.get().and_then(|f| if kind == RankKind::Occupations { f.occupation } else { f.sector })
@@ -188,44 +135,19 @@ pub fn BarChart(
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
         let dec = decimals.get();
-        let is_ratio = ratio.get();
         let (w, text) = (size.width.get(), size.text.get());
-        let fs = text.label;
-        // Beside the bars on wide charts (the label column takes up to 45 %), above them on narrow ones.
-        let stacked = w < STACKED_BELOW;
-        let label_w = if stacked { w - 16.0 } else { (w * 0.45).min(420.0) };
-        let bar_left = if stacked { 8.0 } else { label_w + 8.0 };
-        let value_w = rows.iter().map(|r| text.width(&format::maybe(l, r.2, dec))).fold(0.0, f64::max) + 10.0;
-        let row_h = if stacked { text.line() + fs + 8.0 } else { text.line() + 6.0 };
-        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
-        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64 + if is_ratio { text.line() } else { 0.0 };
-        let source_lines = wrap(&source.get(), w - 16.0, fs, 4);
-        let bottom = 10.0 + text.line() * source_lines.len() as f64;
-        let h = top + bottom + row_h * rows.len() as f64;
-        let max = rows.iter().filter_map(|r| r.2).fold(0.0_f64, f64::max);
-        let (_, d1) = nice_domain(0.0, if max > 0.0 { max } else { 1.0 }, 4);
-        let x = Linear::new((0.0, d1), (bar_left, (w - value_w).max(bar_left + 20.0)));
-        let band = Band::new(rows.len(), (top, h - bottom), 0.2);
+        let m = bars::layout(&rows, dec, ratio.get(), w, text, &source.get(), l);
+        let (fs, h) = (m.font, m.height);
         let cur = current.get();
         let bars = rows
             .iter()
+            .zip(m.rows)
             .enumerate()
-            .map(|(k, (code, name, v))| {
-                let y = band.position(k);
+            .map(|(k, ((code, _, _), row))| {
                 let selected = cur.as_deref().is_some_and(|c| code.starts_with(c));
-                // Vacancies per jobseeker: the bar takes its class colour (shortage stands out); other
-                // indicators one colour. A chosen bar is outlined.
-                let fill = if is_ratio { crate::core::chart::legend::ratio(l).color(*v) } else { SEQUENTIAL[3] };
+                // A chosen bar is outlined.
                 let outline = if selected { "#000000" } else { "none" };
-                let label = format!("{code} {name}");
-                let (shown, _) = ellipsize(&label, label_w - 12.0, fs);
-                let value = format::maybe(l, *v, dec);
-                // Stacked: the label on the upper part of the row, the bar on the lower part.
-                let (label_y, bar_y, bar_h) = if stacked {
-                    (y + fs, y + text.line(), (band.bandwidth() - text.line()).max(4.0))
-                } else {
-                    (y + band.bandwidth() * 0.5 + fs * 0.35, y, band.bandwidth())
-                };
+                let (bx, by, bw, bh) = row.bar;
                 let code2 = code.clone();
                 view! {
                     <g
@@ -249,15 +171,15 @@ pub fn BarChart(
                             }
                         }
                     >
-                        <text x="8" y=label_y font-size=fs font-weight=if selected { "700" } else { "400" }>
-                            {super::labels::fitted(shown)}
-                            <title>{label.clone()}</title>
+                        <text x="8" y=row.label_y font-size=fs font-weight=if selected { "700" } else { "400" }>
+                            {super::labels::fitted(row.shown)}
+                            <title>{row.label.clone()}</title>
                         </text>
                         // Named by its texts (label, value); the tooltip sits on the bar.
-                        <rect x=bar_left y=bar_y width=(x.map(v.unwrap_or(0.0)) - bar_left).max(0.0) height=bar_h fill=fill stroke=outline stroke-width="2">
-                            <title>{format!("{label}: {value}")}</title>
+                        <rect x=bx y=by width=bw height=bh fill=row.fill stroke=outline stroke-width="2">
+                            <title>{format!("{}: {}", row.label, row.value)}</title>
                         </rect>
-                        <text x=x.map(v.unwrap_or(0.0)) + 4.0 y=bar_y + bar_h * 0.5 + fs * 0.35 font-size=fs>{value.clone()}</text>
+                        <text x=row.value_at.0 y=row.value_at.1 font-size=fs>{row.value.clone()}</text>
                     </g>
                 }
             })
@@ -281,43 +203,22 @@ pub fn BarChart(
             ))
         };
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
-        let balance = (is_ratio && d1 >= 1.0).then(|| {
-            let x1 = x.map(1.0);
-            // The full label right of the line, or left of it; a shorter one when neither fits.
-            let place = |label: &str| {
-                let lw = text.width(label);
-                if x1 + 4.0 + lw <= w - 4.0 {
-                    Some((x1 + 4.0, "start"))
-                } else if x1 - 4.0 - lw >= 4.0 {
-                    Some((x1 - 4.0, "end"))
-                } else {
-                    None
-                }
-            };
-            let (label, (lx, anchor)) = [t(l, Key::BalanceLine), t(l, Key::BalanceShort), "1"]
-                .into_iter()
-                .find_map(|label| place(label).map(|p| (label, p)))
-                .unwrap_or(("1", (x1 + 4.0, "start")));
+        let balance = m.balance.map(|(x1, y1, y2, lb)| {
             view! {
-                <line x1=x1 x2=x1 y1=top - text.line() y2=h - bottom stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="5 4"/>
-                <text x=lx y=top - text.line() + fs font-size=fs text-anchor=anchor>{label}</text>
+                <line x1=x1 x2=x1 y1=y1 y2=y2 stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="5 4"/>
+                <text x=lb.x y=lb.y font-size=fs text-anchor=lb.anchor>{lb.text}</text>
             }
         });
         view! {
             <p class="readout" aria-hidden="true" data-testid=format!("{id}-readout")>{readout}</p>
             <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
-                {title_lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, line)| view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * k as f64) font-size=text.title font-weight="700">{line}</text> })
-                    .collect_view()}
                 {bars}
                 {balance}
-                {source_lines
+                {m
+                    .source
                     .into_iter()
-                    .enumerate()
-                    .map(|(k, line)| view! { <text x="8" y=h - bottom + 4.0 + fs + text.line() * k as f64 font-size=fs fill="#4f5863">{line}</text> })
+                    .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs fill="#4f5863">{lb.text}</text> })
                     .collect_view()}
             </svg>
         }

@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
+use crate::core::chart::line::{self, Label, LineData};
 use crate::core::chart::palette::{keep_colours, SERIES};
-use crate::core::chart::scale::{nice_domain, nice_ticks, Linear};
-use crate::core::chart::text::{flow_legend, label_step, wrap};
 use crate::core::data::aggregate::Area;
 use crate::core::data::Month;
 use crate::core::format;
@@ -18,28 +17,6 @@ use crate::core::table::{Table, Value};
 use super::frame::{use_chart_size, ChartFrame};
 use crate::core::i18n::labels::area_name;
 use crate::core::i18n::labels::indicator_key;
-
-const RIGHT: f64 = 16.0;
-
-/// What a line chart shows: one line per area over points in time.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineData {
-    /// Header of the first table column ("Month", "Year").
-    pub x_header: String,
-    /// Each point as in the table ("2025-07") and as read out ("jul 2025").
-    pub keys: Vec<String>,
-    pub points: Vec<String>,
-    /// Axis labels: (point, label), with a grid line.
-    pub ticks: Vec<(usize, String)>,
-    /// (name, values per point) of each line, in legend order.
-    pub lines: Vec<(String, Vec<Option<f64>>)>,
-    pub decimals: usize,
-    /// The [`SERIES`] colour index of each line (see `palette::keep_colours`); missing ones use the
-    /// line's position.
-    pub colours: Vec<usize>,
-    /// Points shaded as the selected period (first, last), if any.
-    pub shade: Option<(usize, usize)>,
-}
 
 /// The shortages series: the chosen indicator, monthly, for the compared areas.
 #[component]
@@ -143,123 +120,52 @@ pub fn LineChart(
             return super::pending(store, pending_key, "series-unavailable");
         };
         let (w, text) = (size.width.get(), size.text.get());
-        let fs = text.label;
-        let dec = d.decimals;
-        let colour = |k: usize| SERIES[d.colours.get(k).copied().unwrap_or(k) % SERIES.len()];
-        let n = d.keys.len().max(1);
-        let all: Vec<f64> = d.lines.iter().flat_map(|(_, v)| v).flatten().copied().filter(|v| v.is_finite()).collect();
-        let lo = all.iter().copied().fold(0.0_f64, f64::min);
-        let hi = all.iter().copied().fold(0.0_f64, f64::max);
-        let (d0, d1) = nice_domain(lo, if hi > lo { hi } else { lo + 1.0 }, 5);
-        let ticks = nice_ticks(d0, d1, if w < 500.0 { 4 } else { 5 });
-        let tick_label = move |v: f64| format::number(l, v, if dec > 0 { 1 } else { 0 });
-        // Layout for the real width: the left margin fits the widest tick label, the legend flows
-        // onto as many rows as it needs, the source line wraps.
-        let left = 10.0 + ticks.iter().map(|v| text.width(&tick_label(*v))).fold(0.0, f64::max);
-        let names: Vec<String> = d.lines.iter().map(|(name, _)| name.clone()).collect();
-        let (legend_pos, legend_h) = flow_legend(&names, w - 16.0, text, 14.0);
-        let source_lines = wrap(&source.get(), w - 16.0, fs, 4);
-        // Room above the plot for the top tick label, which is centred on its grid line.
-        let top = 6.0 + fs * 0.7;
-        let plot_h = if w < 500.0 { 200.0 } else { 260.0 } + if fs > 12.0 { 60.0 } else { 0.0 };
-        let plot_bottom = top + plot_h;
-        let legend_y = plot_bottom + text.line() + 10.0;
-        let source_y = legend_y + legend_h + 8.0;
-        let h = source_y + text.line() * source_lines.len() as f64 + 6.0;
-        let x = Linear::new((0.0, (n - 1).max(1) as f64), (left, w - RIGHT));
-        let y = Linear::new((d0, d1), (plot_bottom, top));
-        let paths = d
-            .lines
+        let m = line::layout(&d, w, text, &source.get(), l);
+        let (fs, dec, n, h) = (m.font, d.decimals, d.keys.len().max(1), m.height);
+        let (left, top, right, plot_bottom) = m.plot;
+        let x = m.x;
+        let text_at = move |lb: &Label, fill: Option<&'static str>| {
+            view! { <text x=lb.x y=lb.y font-size=fs text-anchor=lb.anchor fill=fill>{lb.text.clone()}</text> }
+        };
+        let shade =
+            m.shade.map(|(sx, sw)| view! { <rect x=sx y=top width=sw height=plot_bottom - top fill="#fff4d6"/> });
+        let years = view! {
+            {m.x_grid.iter().map(|xi| view! { <line x1=*xi x2=*xi y1=top y2=plot_bottom stroke="#d0d5dc"/> }).collect_view()}
+            {m.x_labels.iter().map(|lb| text_at(lb, None)).collect_view()}
+        };
+        let yticks = m
+            .y_grid
             .iter()
-            .enumerate()
-            .map(|(k, (_, line))| {
-                let mut path = String::new();
-                let mut pen_up = true;
-                for (i, v) in line.iter().enumerate() {
-                    match v {
-                        Some(v) if v.is_finite() => {
-                            path.push_str(&format!(
-                                "{}{:.1} {:.1} ",
-                                if pen_up { "M" } else { "L" },
-                                x.map(i as f64),
-                                y.map(*v)
-                            ));
-                            pen_up = false;
-                        }
-                        _ => pen_up = true,
-                    }
-                }
-                // A single point still shows.
-                let dots = (line.iter().flatten().count() == 1).then(|| {
-                    let i = line.iter().position(Option::is_some).unwrap_or(0);
-                    let v = line[i].unwrap_or(0.0);
-                    view! { <circle cx=x.map(i as f64) cy=y.map(v) r="3.5" fill=colour(k)/> }
-                });
+            .map(|(yy, lb)| {
                 view! {
-                    <path d=path fill="none" stroke=colour(k) stroke-width="2.2"/>
-                    {dots}
+                    <line x1=left x2=right y1=*yy y2=*yy stroke="#eceff3"/>
+                    {text_at(lb, None)}
                 }
             })
             .collect_view();
-        let shade = d.shade.map(|(a, b)| {
-            let (xa, xb) = (x.map(a as f64), x.map(b as f64));
-            view! { <rect x=xa y=top width=(xb - xa).max(2.0) height=plot_h fill="#fff4d6"/> }
-        });
-        // Axis labels that fit: every k-th when they would crowd, never past the right edge, and never
-        // over the label before (the last one may be drawn leftwards from its line).
-        let widest = d.ticks.iter().map(|(_, s)| text.width(s)).fold(0.0, f64::max);
-        let step = label_step(d.ticks.len(), w - left - RIGHT, widest, fs);
-        let mut last_right = f64::NEG_INFINITY;
-        let years = d
-            .ticks
+        let paths = m
+            .paths
             .iter()
-            .enumerate()
-            .map(|(k, (i, label))| {
-                let xi = x.map(*i as f64);
-                let lw = text.width(label);
-                let (lx, anchor, left_edge) =
-                    if xi + 3.0 + lw > w - 2.0 { (xi - 3.0, "end", xi - 3.0 - lw) } else { (xi + 3.0, "start", xi + 3.0) };
-                let fits = k % step == 0 && left_edge >= last_right + fs * 0.5;
-                if fits {
-                    last_right = left_edge + lw;
-                }
-                let shown = fits
-                    .then(|| view! { <text x=lx y=plot_bottom + fs + 2.0 font-size=fs text-anchor=anchor>{label.clone()}</text> });
+            .map(|p| {
+                let dot = p.dot.map(|(cx, cy)| view! { <circle cx=cx cy=cy r="3.5" fill=p.colour/> });
                 view! {
-                    <line x1=xi x2=xi y1=top y2=plot_bottom stroke="#d0d5dc"/>
-                    {shown}
+                    <path d=p.d.clone() fill="none" stroke=p.colour stroke-width="2.2"/>
+                    {dot}
                 }
             })
             .collect_view();
-        let yticks = ticks
+        let legend = m
+            .legend
             .iter()
-            .map(|v| {
-                let yy = y.map(*v);
+            .map(|(lx, ly, colour, name)| {
                 view! {
-                    <line x1=left x2=w - RIGHT y1=yy y2=yy stroke="#eceff3"/>
-                    <text x=left - 6.0 y=yy + fs * 0.35 font-size=fs text-anchor="end">{tick_label(*v)}</text>
-                }
-            })
-            .collect_view();
-        let legend = names
-            .iter()
-            .zip(&legend_pos)
-            .enumerate()
-            .map(|(k, (name, (lx, ly)))| {
-                let (lx, ly) = (8.0 + lx, legend_y + ly);
-                view! {
-                    <rect x=lx y=ly + fs * 0.5 - 2.0 width="14" height="4" fill=colour(k)/>
+                    <rect x=*lx y=ly + fs * 0.5 - 2.0 width="14" height="4" fill=*colour/>
                     <text x=lx + 20.0 y=ly + fs * 0.85 font-size=fs>{name.clone()}</text>
                 }
             })
             .collect_view();
-        let source_view = source_lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                view! { <text x="8" y=source_y + fs + text.line() * i as f64 font-size=fs fill="#4f5863">{line}</text> }
-            })
-            .collect_view();
+        let source_view = m.source.iter().map(|lb| text_at(lb, Some("#4f5863"))).collect_view();
+        let m_point_at = move |px: f64| x.invert(px).round().clamp(0.0, (n - 1) as f64) as usize;
         let d2 = d.clone();
         let readout = move || {
             let i = hover.get()?;
@@ -282,8 +188,7 @@ pub fn LineChart(
                 let rect = svg.get_bounding_client_rect();
                 if rect.width() > 0.0 {
                     let px = (f64::from(ev.client_x()) - rect.left()) * w / rect.width();
-                    let i = x.invert(px).round().clamp(0.0, (n - 1) as f64) as usize;
-                    hover.set(Some(i));
+                    hover.set(Some(m_point_at(px)));
                 }
             }
         };

@@ -21,8 +21,10 @@ use crate::core::i18n::{t, Key};
 use crate::core::state::{parse_area, MAX_COMPARE};
 
 use super::map::{Choropleth, MapData};
-use super::ranking::{Bar, BarChart};
-use super::series::{ComparePicker, LineChart, LineData};
+use super::ranking::BarChart;
+use super::series::{ComparePicker, LineChart};
+use crate::core::chart::bars::Bar;
+use crate::core::chart::line::LineData;
 
 /// "official" or "illustrative", as every figure is labelled.
 pub fn badge_key(s: &Series) -> Key {

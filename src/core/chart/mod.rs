@@ -1,8 +1,13 @@
-//! Pure chart geometry: scales, ticks, colour classification and palettes.
+//! Pure chart geometry and chart models: scales, ticks, colour classes and palettes, text fitting,
+//! and one model per chart kind (`line`, `bars`, `heatmap`): a function from the data and a width
+//! in CSS pixels to everything the view draws, tested natively at several widths.
 
+pub mod bars;
 pub mod classify;
+pub mod heatmap;
 pub mod labels;
 pub mod legend;
+pub mod line;
 pub mod palette;
 pub mod scale;
 pub mod text;
