@@ -125,7 +125,7 @@ fn IndicatorSources() -> impl IntoView {
                 view! {
                     <li data-testid=format!("series-source-{}", s.id)>
                         <span class=if official { "badge small badge-official" } else { "badge small" }>
-                            {t(l, super::workforce::badge_key(s))}
+                            {t(l, crate::core::i18n::official::badge_key(s))}
                         </span>
                         " "
                         <strong>{s.title.get(l).to_string()}</strong>

@@ -19,13 +19,10 @@ use crate::core::i18n::{t, Key};
 use crate::core::table::{Table, Value};
 
 use super::frame::{use_chart_size, ChartFrame};
+use crate::core::chart::choropleth;
 use crate::core::chart::text::{ellipsize, wrap};
 use crate::core::chart::tooltip;
 use crate::core::i18n::labels::indicator_key;
-
-/// The map's largest width in CSS pixels (the projector's is larger: its text is too).
-const MAX_W: f64 = 560.0;
-const MAX_W_PROJECTOR: f64 = 720.0;
 
 /// What a choropleth shows: one value per district (code-list order), how
 /// to print it, what it is, and its colour classes.
@@ -147,30 +144,17 @@ pub fn Choropleth(
         let l = lang.get();
         let text = size.text.get();
         let fs = text.label;
-        let cap = if fs > 12.0 { MAX_W_PROJECTOR } else { MAX_W };
-        let full_w = size.width.get();
-        // On a projector the map must fit under the presenter bar: its side is capped by the screen's
-        // height, and the legend goes beside it when there is room.
+        // On a projector the map must fit under the presenter bar (see `choropleth::frame`).
         let vh = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
-        let side = if fs > 12.0 { full_w.min(cap).min((vh - 250.0).max(300.0)) } else { full_w.min(cap) };
-        let legend_beside = full_w - side >= 320.0 && fs > 12.0;
-        let w = if legend_beside { full_w } else { side };
+        let f = choropleth::frame(size.width.get(), text, vh);
+        let (side, w, top, row) = (f.side, f.width, f.top, f.row);
         let (Some(lay), Some(codes), true) = (layout(side), store.codes.get(), ready.get()) else {
             return super::pending(store, "regions", "map-unavailable");
         };
         let lay: Arc<MapLayout> = lay;
-        let title_lines = Vec::<String>::new() /* the heading is the frame's; exports draw it in */;
-        let top = 10.0 + text.title * 1.3 * title_lines.len() as f64;
-        let h = side;
         let inset_names: Vec<String> = ["PT-20", "PT-30"]
             .iter()
-            .filter_map(|c| codes.region.get(c).map(|i| codes.regions()[i].name.get(l).to_string()))
-            // "Região Autónoma dos Açores" → "Açores": the inset box is small.
-            .map(|n| {
-                ["Região Autónoma dos ", "Região Autónoma da ", "Autonomous Region of the ", "Autonomous Region of "]
-                    .iter()
-                    .fold(n, |n, p| n.strip_prefix(p).map(str::to_string).unwrap_or(n))
-            })
+            .filter_map(|c| codes.region.get(c).map(|i| choropleth::inset_name(codes.regions()[i].name.get(l))))
             .collect();
         let insets = lay
             .insets
@@ -223,68 +207,44 @@ pub fn Choropleth(
                 }
             })
             .collect_view();
-        let (legend_x, legend_y) =
-            if legend_beside { (side + 16.0, top + 2.0 * text.line()) } else { (0.0, h + top + 8.0 + text.line()) };
-        let legend_w = w - legend_x;
-        let row = text.line();
+        let legend_x = f.legend_x;
+        let legend_parts = move || {
+            let heading = format!("{}: {}", t(l, Key::Legend), label_of());
+            classing.with(|c: &Classes| choropleth::legend(&f, &heading, &c.labels, t(l, Key::NoDataLegend), text))
+        };
         let legend = move || {
-            let what = label_of();
-            classing.with(|c: &Classes| {
-                let swatches = c
-                    .labels
-                    .iter()
-                    .zip(&c.colors)
-                    .enumerate()
-                    .map(|(k, (label, color))| {
-                        let y = legend_y + row * k as f64;
-                        let (shown, _) = ellipsize(label, legend_w - 40.0, fs);
-                        view! {
-                            <rect x=legend_x + 12.0 y=y + (row - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
-                            <text x=legend_x + 32.0 y=y + row * 0.72 font-size=fs data-testid="map-legend-label">{super::labels::fitted(shown)}<title>{label.clone()}</title></text>
-                        }
-                    })
-                    .collect_view();
-                let no_data_y = legend_y + row * c.labels.len() as f64;
-                // Bold text is about a tenth wider than the estimate for regular text.
-                let heading_lines = wrap(&format!("{}: {what}", t(l, Key::Legend)), (legend_w - 16.0) / 1.12, fs, 2);
-                let heading = heading_lines
-                    .into_iter()
-                    .rev()
-                    .enumerate()
-                    .map(|(k, line)| view! { <text x=legend_x + 8.0 y=legend_y - 6.0 - row * k as f64 font-size=fs font-weight="700">{line}</text> })
-                    .collect_view();
-                view! {
-                    {heading}
-                    {swatches}
-                    <rect x=legend_x + 12.0 y=no_data_y + (row - 12.0) / 2.0 width="14" height="12" fill=NO_DATA stroke="#8a929c" stroke-width="0.5"/>
-                    <text x=legend_x + 32.0 y=no_data_y + row * 0.72 font-size=fs data-testid="map-legend-label">{t(l, Key::NoDataLegend)}</text>
-                }
-            })
+            let (heading, rows, _) = legend_parts();
+            let colours: Vec<&'static str> = classing.with(|c| c.colors.clone());
+            let heading = heading
+                .into_iter()
+                .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs font-weight="700">{lb.text}</text> })
+                .collect_view();
+            let swatches = rows
+                .into_iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let colour = colours.get(k).copied().unwrap_or(NO_DATA);
+                    view! {
+                        <rect x=legend_x + 12.0 y=r.y + (row - 12.0) / 2.0 width="14" height="12" fill=colour stroke="#8a929c" stroke-width="0.5"/>
+                        <text x=legend_x + 32.0 y=r.y + row * 0.72 font-size=fs data-testid="map-legend-label">{super::labels::fitted(r.shown)}<title>{r.full}</title></text>
+                    }
+                })
+                .collect_view();
+            view! {
+                {heading}
+                {swatches}
+            }
         };
         let source_text = format!("{} {}", source.get(), t(l, Key::BoundariesCredit));
         let source_lines = wrap(&source_text, w - 16.0, fs, 5);
         let n_source = source_lines.len() as f64;
-        let source_top = move || {
-            let legend_end = legend_y + row * (classing.with(|c| c.labels.len()) + 1) as f64 + 10.0;
-            if legend_beside {
-                legend_end.max(top + h + 8.0)
-            } else {
-                legend_end
-            }
-        };
+        let source_top = move || legend_parts().2;
         let total_h = move || source_top() + row * n_source + 6.0;
         let source = source_lines
             .into_iter()
             .enumerate()
             .map(|(i, line)| {
                 view! { <text x="8" y=move || source_top() + fs + row * i as f64 font-size=fs fill="#4f5863">{line}</text> }
-            })
-            .collect_view();
-        let title_svg = title_lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                view! { <text x="8" y=6.0 + text.title * (1.0 + 1.3 * i as f64) font-size=text.title font-weight="700">{line}</text> }
             })
             .collect_view();
         // Name, value with unit, rank among the districts, change vs a year earlier: at once on hover,
@@ -321,7 +281,6 @@ pub fn Choropleth(
                 aria-label=move || title.get()
                 class="map"
             >
-                {title_svg}
                 {insets}
                 {paths}
                 {legend}

@@ -43,3 +43,13 @@ pub fn pending(store: Store, key: &'static str, testid: &'static str) -> AnyView
         view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any()
     }
 }
+
+/// The wrapped source line under a chart (its lines as the chart model placed them), in the
+/// muted text colour.
+pub fn source_lines(lines: &[crate::core::chart::line::Label], font: f64) -> AnyView {
+    lines
+        .iter()
+        .map(|lb| view! { <text x=lb.x y=lb.y font-size=font fill="#4f5863">{lb.text.clone()}</text> })
+        .collect_view()
+        .into_any()
+}

@@ -3,12 +3,16 @@
 //! in CSS pixels to everything the view draws, tested natively at several widths.
 
 pub mod bars;
+pub mod choropleth;
 pub mod classify;
+pub mod compare;
 pub mod heatmap;
 pub mod labels;
 pub mod legend;
 pub mod line;
+pub mod matrix;
 pub mod palette;
 pub mod scale;
+pub mod stacked;
 pub mod text;
 pub mod tooltip;

@@ -4,6 +4,7 @@
 //! Longer than 400 lines: the string table itself (one line per interface string, both languages).
 
 pub mod labels;
+pub mod official;
 pub mod problems;
 
 use crate::core::data::problem::ProblemKind;
