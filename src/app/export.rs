@@ -34,8 +34,10 @@ pub fn export_note(store: crate::app::store::Store, l: Lang) -> Option<String> {
 /// The context of an export of chart `view`: its filters in codes and words, the period, the source
 /// line, the date of the figures and whether any of them is illustrative. `consultations`: a view of
 /// consultation outcomes (no indicator; theme, group and status filters instead of occupation).
+/// Reads the store and the derived memos without tracking them: callers track what they show.
 pub fn export_context(
     store: crate::app::store::Store,
+    derived: crate::app::derived::Derived,
     view: &str,
     consultations: bool,
     l: Lang,
@@ -46,7 +48,8 @@ pub fn export_context(
     use leptos::prelude::{GetUntracked, With, WithUntracked};
     let v = store.view.get_untracked();
     let codes = store.codes.get_untracked();
-    let resolved = store.resolved();
+    // The view as every chart already resolved it (one memo), not resolved again per chart.
+    let resolved = derived.resolved.get_untracked();
     let mut ctx = ExportContext { view: view.to_string(), ..Default::default() };
     if let Some(codes) = codes.as_deref() {
         let area = resolved.as_ref().map_or(Area::Portugal, |r| r.filter.area);

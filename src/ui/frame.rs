@@ -125,14 +125,15 @@ pub fn ChartFrame(
     children: Children,
 ) -> impl IntoView {
     let store = use_store();
+    let derived = crate::app::derived::use_derived();
     let lang = store.lang;
     let show_table = RwSignal::new(false);
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
     let context = move || {
-        export
-            .get_untracked()
-            .unwrap_or_else(|| crate::app::export::export_context(store, id, consultations, lang.get_untracked()))
+        export.get_untracked().unwrap_or_else(|| {
+            crate::app::export::export_context(store, derived, id, consultations, lang.get_untracked())
+        })
     };
     let body_ref = NodeRef::<leptos::html::Div>::new();
     crate::app::resize::observe_width(body_ref, size.width);
@@ -186,10 +187,11 @@ pub fn ChartFrame(
             </figcaption>
             {move || {
                 let l = lang.get();
+                derived.resolved.track();
                 store.view.track();
                 store.codes.track();
                 store.user.track();
-                let ctx = export.get().unwrap_or_else(|| crate::app::export::export_context(store, id, consultations, l));
+                let ctx = export.get().unwrap_or_else(|| crate::app::export::export_context(store, derived, id, consultations, l));
                 // Every chart says what it is restricted to, and whether its figures are illustrative.
                 let official = export.with(Option::is_some) && !ctx.illustrative;
                 let stamp = if ctx.illustrative {

@@ -119,7 +119,7 @@ pub(super) fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView
     });
     let download = move |_| {
         let l = lang.get_untracked();
-        let ctx = crate::app::export::export_context(store, "compare", false, l);
+        let ctx = crate::app::export::export_context(store, derived, "compare", false, l);
         let ctx = crate::core::export::ExportContext { indicator: None, ..ctx };
         let note = crate::app::export::export_note(store, l);
         let csv = table.with(|tb| crate::core::export::table_csv(tb, &ctx, l, note.as_deref()));
