@@ -145,9 +145,11 @@ pub fn SeasonalityView() -> impl IntoView {
         };
         let unit = t(l, Key::IndRatio).to_lowercase();
         let rows2 = heat_rows.clone();
-        let on_move = move |ev: leptos::ev::MouseEvent| {
-            readout.set(cell_at(&ev).and_then(|(row, month)| heatmap::cell_readout(&rows2, row, month, &unit, l)));
+        // The cell's read-out (name, month, value, rank in that month) on hover and on touch.
+        let on_move = move |ev: &leptos::ev::MouseEvent| {
+            readout.set(cell_at(ev).and_then(|(row, month)| heatmap::cell_readout(&rows2, row, month, &unit, l)));
         };
+        let on_touch = on_move.clone();
         let on_click = move |ev: leptos::ev::MouseEvent| {
             if let Some(r) = cell_at(&ev).and_then(|(row, _)| heat_rows.get(row)) {
                 toggle(r.code.clone());
@@ -176,7 +178,7 @@ pub fn SeasonalityView() -> impl IntoView {
             <p class="readout" aria-hidden="true" data-testid="seasonality-readout">{move || readout.get()}</p>
             <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()
-                on:mousemove=on_move on:mouseleave=move |_| readout.set(None) on:click=on_click>
+                on:mousemove=move |ev| on_move(&ev) on:pointerdown=move |ev: leptos::ev::PointerEvent| on_touch(&ev) on:mouseleave=move |_| readout.set(None) on:click=on_click>
                 {months}
                 {rows}
                 <text x="8" y=ly font-size=fs font-weight="700">{t(l, Key::Legend)}": "{t(l, Key::IndRatio)}</text>
