@@ -7,7 +7,7 @@ use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::data::Month;
 use crate::core::format;
-use crate::core::i18n::{t, Key};
+use crate::core::i18n::{t, tn, Key};
 use crate::core::state::area_code;
 
 #[component]
@@ -228,9 +228,10 @@ pub fn Filters() -> impl IntoView {
                     {move || {
                         occ_matches
                             .get()
-                            .map(|m| match m.len() {
-                                1 => t(lang.get(), Key::MatchFound).to_string(),
-                                n => t(lang.get(), Key::MatchesFound).replace("{n}", &n.to_string()),
+                            .map(|m| {
+                                let l = lang.get();
+                                let count = format::integer(l, m.len() as f64);
+                                tn(l, m.len(), Key::MatchFound, Key::MatchesFound, &[("count", &count)])
                             })
                     }}
                 </span>

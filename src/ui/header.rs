@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::store::{use_store, Status};
 use crate::app::stories;
-use crate::core::data::Text;
-use crate::core::i18n::{t, Key};
+use crate::core::data::{Lang, Text};
+use crate::core::i18n::{t, tf, Key};
 
 /// "offline — showing data from 2025-12" while the network is down.
 #[component]
@@ -56,7 +56,11 @@ pub fn Header() -> impl IntoView {
             <div class="header-tools">
                 <button class="tool" data-testid="save-slide" disabled=story_pending on:click=move |_| {
                     let n = stories::slide_count(store) + 1;
-                    let title = Text::new(&format!("Diapositivo {n}"), &format!("Slide {n}"));
+                    let n = n.to_string();
+                    let title = Text::new(
+                        &tf(Lang::Pt, Key::SlideNumbered, &[("number", &n)]),
+                        &tf(Lang::En, Key::SlideNumbered, &[("number", &n)]),
+                    );
                     let msg = match stories::add_current_view(store, title) {
                         Ok(n) => format!("{} ({n})", t(lang.get_untracked(), Key::SlideSaved)),
                         Err(e) => format!("{}: {e}", t(lang.get_untracked(), Key::StorageFailed)),

@@ -7,16 +7,8 @@ use crate::app::store::use_store;
 use crate::core::data::labour::Measure;
 use crate::core::data::Lang;
 use crate::core::format;
+use crate::core::i18n::labels::measure_key;
 use crate::core::i18n::{t, Key};
-
-fn measure_key(m: Measure) -> Key {
-    match m {
-        Measure::Jobseekers => Key::Jobseekers,
-        Measure::VacanciesOpen => Key::VacanciesOpen,
-        Measure::VacanciesNew => Key::VacanciesNew,
-        Measure::Placements => Key::Placements,
-    }
-}
 
 #[component]
 fn Card(label: String, value: String, hint: String, testid: String, badge: String) -> impl IntoView {

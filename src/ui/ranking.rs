@@ -75,7 +75,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 decimals=Signal::derive(move || ind.get().decimals())
                 headers=Signal::derive(move || {
                     let l = lang.get();
-                    ["Code".to_string(), t(l, heading).to_string(), t(l, indicator_key(ind.get())).to_string()]
+                    [t(l, Key::CodeColumn).to_string(), t(l, heading).to_string(), t(l, indicator_key(ind.get())).to_string()]
                 })
                 current=Signal::derive(move || current.get())
                 on_toggle=Callback::new(toggle)

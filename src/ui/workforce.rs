@@ -342,7 +342,7 @@ pub fn Workforce() -> impl IntoView {
                         decimals=Signal::derive(move || series_meta().map_or(0, |s| s.unit.decimals()))
                         headers=Signal::derive(move || {
                             let l = lang.get();
-                            ["Code".to_string(), t(l, Key::AreaLabel).to_string(), title_of(l)]
+                            [t(l, Key::CodeColumn).to_string(), t(l, Key::AreaLabel).to_string(), title_of(l)]
                         })
                         current=current
                         on_toggle=Callback::new(toggle_area)
@@ -364,7 +364,7 @@ pub fn Workforce() -> impl IntoView {
                     decimals=Signal::derive(|| 1)
                     headers=Signal::derive(move || {
                         let l = lang.get();
-                        ["Code".to_string(), format!("{} ({})", t(l, Key::AreaLabel), t(l, Key::GrowthFactor)), t(l, Key::ChangePct).to_string()]
+                        [t(l, Key::CodeColumn).to_string(), format!("{} ({})", t(l, Key::AreaLabel), t(l, Key::GrowthFactor)), t(l, Key::ChangePct).to_string()]
                     })
                     current=current
                     on_toggle=Callback::new(toggle_area)

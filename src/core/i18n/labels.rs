@@ -3,6 +3,9 @@
 
 use crate::core::data::aggregate::Area;
 use crate::core::data::codes::Codes;
+use crate::core::data::consultations::{Priority, Status};
+use crate::core::data::labour::Measure;
+use crate::core::data::outcomes::Weight;
 use crate::core::data::{Indicator, Lang};
 
 use super::Key;
@@ -31,6 +34,7 @@ pub fn area_name(area: Area, codes: &Codes, l: Lang) -> String {
     }
 }
 
+/// The label of a map/ranking indicator.
 pub fn indicator_key(i: Indicator) -> Key {
     match i {
         Indicator::Ratio => Key::IndRatio,
@@ -39,5 +43,44 @@ pub fn indicator_key(i: Indicator) -> Key {
         Indicator::Jobseekers => Key::IndJobseekers,
         Indicator::Placements => Key::IndPlacements,
         Indicator::Change => Key::IndChange,
+    }
+}
+
+/// The label of a headline measure.
+pub fn measure_key(m: Measure) -> Key {
+    match m {
+        Measure::Jobseekers => Key::Jobseekers,
+        Measure::VacanciesOpen => Key::VacanciesOpen,
+        Measure::VacanciesNew => Key::VacanciesNew,
+        Measure::Placements => Key::Placements,
+    }
+}
+
+/// What happened to a recommendation ("proposta", "aceite"…).
+pub fn status_key(s: Status) -> Key {
+    match s {
+        Status::Proposed => Key::StatusProposed,
+        Status::Accepted => Key::StatusAccepted,
+        Status::InProgress => Key::StatusInProgress,
+        Status::Implemented => Key::StatusImplemented,
+        Status::Rejected => Key::StatusRejected,
+    }
+}
+
+/// An outcome's priority ("alta", "média", "baixa").
+pub fn priority_key(p: Priority) -> Key {
+    match p {
+        Priority::High => Key::PriorityHigh,
+        Priority::Medium => Key::PriorityMedium,
+        Priority::Low => Key::PriorityLow,
+    }
+}
+
+/// What the barrier chart measures.
+pub fn weight_key(w: Weight) -> Key {
+    match w {
+        Weight::Count => Key::WeightCount,
+        Weight::Votes => Key::WeightVotes,
+        Weight::Priority => Key::WeightPriority,
     }
 }

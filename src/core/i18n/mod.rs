@@ -220,8 +220,10 @@ strings! {
     Remove => "Remover", "Remove";
     Checking => "A verificar", "Checking";
     CheckingBackground => "em segundo plano; pode continuar a usar a página", "in the background; you can keep using the page";
+    DroppedRecordsOne => "registo com erros deixado de fora", "record with errors left out";
     DroppedRecords => "registos com erros deixados de fora", "records with errors left out";
-    KeepValid => "Manter os {} registos válidos e deixar de fora {}", "Keep the {} valid records and leave out {}";
+    KeepValidOne => "Manter o registo válido e deixar de fora {dropped}", "Keep the valid record and leave out {dropped}";
+    KeepValid => "Manter os {kept} registos válidos e deixar de fora {dropped}", "Keep the {kept} valid records and leave out {dropped}";
     RejectedLine => "Não aplicado: o ficheiro tem erros. Corrija-o e carregue-o de novo, ou mantenha só os registos válidos.", "Not applied: the file has errors. Fix it and load it again, or keep the valid records only.";
     RejectedNothing => "Não aplicado: nada no ficheiro pode ser usado.", "Not applied: nothing in the file can be used.";
     SavedYes => "guardado neste navegador", "kept in this browser";
@@ -239,9 +241,9 @@ strings! {
     CompareFull => "Comparação cheia (5): retire uma região para juntar outra.", "Comparison full (5): remove an area to add another.";
     OccupationSearch => "Procurar ocupação", "Find an occupation";
     OccupationSearchHint => "nome ou código, p. ex. cozinha", "name or code, e.g. kitchen";
-    MatchFound => "1 ocupação encontrada", "1 occupation found";
-    MatchesFound => "{n} ocupações encontradas", "{n} occupations found";
-    OutcomesShown => "{n} de {m} contributos das consultas mostrados", "{n} of {m} consultation outcomes shown";
+    MatchFound => "{count} ocupação encontrada", "{count} occupation found";
+    MatchesFound => "{count} ocupações encontradas", "{count} occupations found";
+    OutcomesShown => "{shown} de {total} contributos das consultas mostrados", "{shown} of {total} consultation outcomes shown";
     FollowPeriod => "Só as consultas do período escolhido", "Only consultations in the chosen period";
     IllustrativeStamp => "DADOS ILUSTRATIVOS — não são estatísticas oficiais", "ILLUSTRATIVE DATA — not official statistics";
     CsvArea => "Filtro: região", "Filter: area";
@@ -269,7 +271,8 @@ strings! {
     FailRead => "O navegador não conseguiu ler o ficheiro", "The browser could not read the file";
     FailNotLoadable => "Este tipo de ficheiro não pode ser carregado (as listas de códigos e os limites são os da aplicação)", "This kind of file cannot be loaded (code lists and boundaries are the app's own)";
     UserSourceLine => "Fonte: dados carregados pelo utilizador", "Source: data loaded by the user";
-    DroppedNotice => "registos com erros foram deixados de fora dos dados em uso.", "records with errors were left out of the data in use.";
+    DroppedNoticeOne => "{count} registo com erros foi deixado de fora dos dados em uso.", "{count} record with errors was left out of the data in use.";
+    DroppedNotice => "{count} registos com erros foram deixados de fora dos dados em uso.", "{count} records with errors were left out of the data in use.";
     Seconds => "s", "s";
     SchemaLink => "Esquema JSON", "JSON Schema";
     PageStory => "Apresentação", "Presentation";
@@ -306,7 +309,7 @@ strings! {
     StorageFailed => "Não foi possível guardar neste navegador", "Could not be kept in this browser";
     Offline => "sem ligação — a mostrar os dados de", "offline — showing data from";
     SpeakerWaiting => "À espera da janela principal da apresentação…", "Waiting for the main presentation window…";
-    GroupRepeated => "O mesmo problema em {} sítios; mostram-se os {} primeiros.", "The same problem in {} places; the first {} are shown.";
+    GroupRepeated => "O mesmo problema em {count} sítios; mostram-se os {shown} primeiros.", "The same problem in {count} places; the first {shown} are shown.";
     HintSyntax => "Verifique se falta uma vírgula, chaveta ou aspas perto desta posição, ou se o ficheiro foi cortado.", "Look for a missing comma, bracket or quote near this position, or a file cut short.";
     HintNegative => "As contagens não podem ser negativas; use null para «não disponível».", "Counts cannot be negative; use null for \"not available\".";
     HintMonth => "Escreva os meses como 2025-07.", "Write months as 2025-07.";
@@ -347,6 +350,12 @@ strings! {
     OfficialSourceLine => "Fonte (números oficiais)", "Source (official figures)";
     IllustrativeSourceLine => "Série ilustrativa, não oficial", "Illustrative series, not official";
     UnitPercentSuffix => "%", "%";
+    SlideNumbered => "Diapositivo {number}", "Slide {number}";
+    CodeColumn => "Código", "Code";
+    TotalColumn => "Total", "Total";
+    FormatIntro => "Como preparar os seus próprios ficheiros para o Vagas. Esta página é um resumo; o guia completo está no fim.", "How to prepare your own files for Vagas. This page is a summary; the full guide is linked at the end.";
+    FullGuideLead => "Todas as regras, exemplos e conselhos para exportar de folhas de cálculo: ", "Every rule, more examples and tips for exporting from spreadsheets: ";
+    FullGuideLink => "guia do formato dos dados (em inglês)", "data format guide";
 }
 
 /// A short translated title for a problem (details stay as written, with codes).
@@ -393,11 +402,52 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
 
 /// "The same problem in 3 204 places; the first 10 are shown."
 pub fn group_line(lang: Lang, count: usize, shown: usize) -> String {
-    t(lang, Key::GroupRepeated).replacen("{}", &crate::core::format::integer(lang, count as f64), 1).replacen(
-        "{}",
-        &shown.to_string(),
-        1,
-    )
+    let count = crate::core::format::integer(lang, count as f64);
+    tf(lang, Key::GroupRepeated, &[("count", &count), ("shown", &shown.to_string())])
+}
+
+/// A message with named arguments filled in: each `{name}` in `template` becomes the value given
+/// for `name` in `args`; a brace with no matching argument is kept as written. Names are ASCII
+/// letters and `_`; both languages of a key use the same names (tested below).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| args.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+        match value {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The string for `key` in `lang` with its named arguments filled in (see [`fill`]).
+pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// Whether `n` takes the singular ("one") form. The plural rule of both interface languages, from
+/// CLDR: in pt-PT and in English, "one" is exactly 1 (0 takes the plural: "0 registos",
+/// "0 records").
+pub fn is_one(n: usize) -> bool {
+    n == 1
+}
+
+/// `one` or `other` by the plural rule ([`is_one`]) for `n`, with its named arguments filled in.
+pub fn tn(lang: Lang, n: usize, one: Key, other: Key, args: &[(&str, &str)]) -> String {
+    tf(lang, if is_one(n) { one } else { other }, args)
 }
 
 /// One line describing a problem: "error · Unknown code — $.x[3] (line 4:7):
@@ -439,6 +489,37 @@ mod tests {
         assert!(en.contains("expected a known ISCO-08 occupation code; found \"51311\""), "{en}");
         assert_eq!(hint(Lang::Pt, &p).as_deref(), Some("Quis dizer 5131?"));
         assert_eq!(group_line(Lang::En, 3204, 10), "The same problem in 3,204 places; the first 10 are shown.");
+    }
+
+    #[test]
+    fn named_arguments_fill_in_any_order_and_unknown_braces_stay() {
+        assert_eq!(fill("{b} and {a}", &[("a", "1"), ("b", "2")]), "2 and 1");
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+        assert_eq!(fill("{\"json\": 1} {missing} {", &[("a", "x")]), "{\"json\": 1} {missing} {");
+        assert_eq!(fill("sem argumentos", &[]), "sem argumentos");
+        assert_eq!(tn(Lang::Pt, 1, Key::MatchFound, Key::MatchesFound, &[("count", "1")]), "1 ocupação encontrada");
+        assert_eq!(tn(Lang::En, 0, Key::MatchFound, Key::MatchesFound, &[("count", "0")]), "0 occupations found");
+    }
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn both_languages_name_the_same_arguments_and_none_is_positional() {
+        for &k in Key::ALL {
+            let (pt, en) = (t(Lang::Pt, k), t(Lang::En, k));
+            assert_eq!(placeholders(pt), placeholders(en), "{k:?}");
+            assert!(!pt.contains("{}") && !en.contains("{}"), "{k:?} has a positional placeholder");
+        }
     }
 }
 

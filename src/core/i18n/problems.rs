@@ -14,6 +14,7 @@
 use crate::core::data::code_rules::CodeRule;
 use crate::core::data::problem::{CodeList, Encoding, NumberIssue, ProblemKind, Workbook};
 use crate::core::data::{Lang, Problem, Report, Severity};
+use crate::core::i18n::{is_one, t, tn, Key};
 
 /// `pt` or `en`.
 fn tr(lang: Lang, pt: &'static str, en: &'static str) -> &'static str {
@@ -26,7 +27,7 @@ fn tr(lang: Lang, pt: &'static str, en: &'static str) -> &'static str {
 /// "1 registo", "2 registos": the count and the noun in the right number.
 pub fn count(lang: Lang, n: usize, pt: (&str, &str), en: (&str, &str)) -> String {
     let (one, many) = if lang == Lang::Pt { pt } else { en };
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", if is_one(n) { one } else { many })
 }
 
 /// "1 record" / "2 records", "1 registo" / "2 registos".
@@ -37,35 +38,20 @@ pub fn records(lang: Lang, n: usize) -> String {
 /// After the count of records left out: "record with errors left out" /
 /// "registos com erros deixados de fora".
 pub fn dropped_tail(lang: Lang, n: usize) -> &'static str {
-    match (lang, n == 1) {
-        (Lang::Pt, true) => "registo com erros deixado de fora",
-        (Lang::Pt, false) => "registos com erros deixados de fora",
-        (Lang::En, true) => "record with errors left out",
-        (Lang::En, false) => "records with errors left out",
-    }
+    t(lang, if is_one(n) { Key::DroppedRecordsOne } else { Key::DroppedRecords })
 }
 
 /// "1 registo com erros foi deixado de fora dos dados em uso." (notice and exports).
 pub fn dropped_notice(lang: Lang, n: usize) -> String {
-    let tail = match (lang, n == 1) {
-        (Lang::Pt, true) => "registo com erros foi deixado de fora dos dados em uso.",
-        (Lang::Pt, false) => "registos com erros foram deixados de fora dos dados em uso.",
-        (Lang::En, true) => "record with errors was left out of the data in use.",
-        (Lang::En, false) => "records with errors were left out of the data in use.",
-    };
-    format!("{} {tail}", crate::core::format::integer(lang, n as f64))
+    let count = crate::core::format::integer(lang, n as f64);
+    tn(lang, n, Key::DroppedNoticeOne, Key::DroppedNotice, &[("count", &count)])
 }
 
 /// The button keeping the valid records of a rejected file.
 pub fn keep_valid(lang: Lang, kept: usize, dropped: usize) -> String {
     let d = crate::core::format::integer(lang, dropped as f64);
     let k = crate::core::format::integer(lang, kept as f64);
-    match (lang, kept == 1) {
-        (Lang::Pt, true) => format!("Manter o registo válido e deixar de fora {d}"),
-        (Lang::Pt, false) => format!("Manter os {k} registos válidos e deixar de fora {d}"),
-        (Lang::En, true) => format!("Keep the valid record and leave out {d}"),
-        (Lang::En, false) => format!("Keep the {k} valid records and leave out {d}"),
-    }
+    tn(lang, kept, Key::KeepValidOne, Key::KeepValid, &[("kept", &k), ("dropped", &d)])
 }
 
 fn cells(lang: Lang, n: usize) -> String {
@@ -195,8 +181,13 @@ pub fn phrase_pt(en: &str) -> Option<String> {
     if !fixed.is_empty() {
         return Some(fixed.to_string());
     }
+    // Before the templates: "record " would take it.
+    if let Some(rest) = en.strip_prefix("record for month ") {
+        let month = rest.strip_suffix(" with the same region, sector and occupation")?;
+        return Some(format!("registo do mês {month} com a mesma região, setor e ocupação"));
+    }
     // Templates with parts kept as written.
-    let templates: [(&str, &str, &str); 14] = [
+    let templates: [(&str, &str, &str); 15] = [
         ("entry in dimensions.", "", "entrada em dimensions."),
         ("code in ", "", "código em "),
         ("id in ", "", "id em "),
@@ -206,6 +197,7 @@ pub fn phrase_pt(en: &str) -> Option<String> {
         ("floating point ", "", "o número decimal "),
         ("boolean ", "", "o valor lógico "),
         ("unknown field ", "", "o campo desconhecido "),
+        ("unknown variant ", "", "o valor desconhecido "),
         ("duplicate field ", "", "o campo repetido "),
         ("the field ", "", "o campo "),
         ("one of ", "", "um de "),
@@ -216,10 +208,6 @@ pub fn phrase_pt(en: &str) -> Option<String> {
         if let Some(rest) = en.strip_prefix(prefix) {
             return Some(format!("{pt}{rest}"));
         }
-    }
-    if let Some(rest) = en.strip_prefix("record for month ") {
-        let month = rest.strip_suffix(" with the same region, sector and occupation")?;
-        return Some(format!("registo do mês {month} com a mesma região, setor e ocupação"));
     }
     if let Some(code) = en.strip_suffix(", outside them") {
         return Some(format!("{code}, fora deles"));
@@ -328,14 +316,18 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
                 (phrase(lang, &e), phrase(lang, &f))
             }
         }
-        WrongFormat { expected, found } => (format!("\"format\": \"{expected}\""), {
-            let f = phrase(lang, found);
-            if f.starts_with('"') || f.starts_with("no") || f.starts_with("nenhum") {
-                f
-            } else {
-                format!("\"{found}\"")
-            }
-        }),
+        WrongFormat { expected, found } => (
+            // The expected formats are a list ("a, b or c"): its last "or" is a word, in `lang`.
+            format!("\"format\": \"{}\"", if en { expected.to_string() } else { expected.replace(" or ", " ou ") }),
+            {
+                let f = phrase(lang, found);
+                if f.starts_with('"') || f.starts_with("no") || f.starts_with("nenhum") {
+                    f
+                } else {
+                    format!("\"{found}\"")
+                }
+            },
+        ),
         WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
         UnknownCode { list, code, .. } => (
             if en {
@@ -351,7 +343,13 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             } else {
                 let w = phrase(lang, what);
                 let one = if w.starts_with("entrada") { "uma única" } else { "um único" };
-                (format!("{one} {w}"), format!("uma repetição de {}", phrase(lang, first)))
+                let first = phrase(lang, first);
+                // "de o registo 0" contracts to "do registo 0".
+                let of_first = match first.strip_prefix("o ") {
+                    Some(rest) => format!("do {rest}"),
+                    None => format!("de {first}"),
+                };
+                (format!("{one} {w}"), format!("uma repetição {of_first}"))
             }
         }
         Negative { value } => (tr(lang, "uma contagem ≥ 0", "a count ≥ 0").into(), value.to_string()),
@@ -644,7 +642,6 @@ fn rule_hint(lang: Lang, code: &str, rule: &CodeRule) -> String {
 /// One line describing a problem: "erro · Não é uma contagem — linha 3,
 /// coluna 5 (jobseekers): esperado …; encontrado …".
 pub fn describe(lang: Lang, p: &Problem) -> String {
-    use crate::core::i18n::{t, Key};
     let (expected, found) = expected_found(lang, &p.kind);
     let expected = if matches!(p.kind, ProblemKind::Syntax { .. }) && p.csv_column.is_some() {
         tr(lang, "CSV legível", "readable CSV").to_string()

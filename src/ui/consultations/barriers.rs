@@ -32,7 +32,7 @@ pub fn BarriersView() -> impl IntoView {
         let (Some(rows), Some(codes)) = (stacks.get(), store.codes.get()) else { return Table::default() };
         let mut headers = vec![t(l, Key::Theme).to_string()];
         headers.extend(codes.groups().iter().map(|g| g.name.get(l).to_string()));
-        headers.push("Total".into());
+        headers.push(t(l, Key::TotalColumn).into());
         Table {
             headers,
             rows: rows

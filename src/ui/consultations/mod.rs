@@ -19,39 +19,11 @@ use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::chart::palette::text_on;
 use crate::core::chart::stacked::group_colour;
-use crate::core::data::consultations::{Priority, Status};
-use crate::core::data::outcomes::Weight;
 use crate::core::format;
-use crate::core::i18n::{t, Key};
+use crate::core::i18n::{t, tf, Key};
 
-/// The label key of a recommendation status.
-pub fn status_key(s: Status) -> Key {
-    match s {
-        Status::Proposed => Key::StatusProposed,
-        Status::Accepted => Key::StatusAccepted,
-        Status::InProgress => Key::StatusInProgress,
-        Status::Implemented => Key::StatusImplemented,
-        Status::Rejected => Key::StatusRejected,
-    }
-}
-
-/// The label key of a priority.
-pub fn priority_key(p: Priority) -> Key {
-    match p {
-        Priority::High => Key::PriorityHigh,
-        Priority::Medium => Key::PriorityMedium,
-        Priority::Low => Key::PriorityLow,
-    }
-}
-
-/// The label key of a barrier weighting.
-pub fn weight_key(w: Weight) -> Key {
-    match w {
-        Weight::Count => Key::WeightCount,
-        Weight::Votes => Key::WeightVotes,
-        Weight::Priority => Key::WeightPriority,
-    }
-}
+/// The label keys of statuses, priorities and weightings (`core::i18n::labels`).
+pub use crate::core::i18n::labels::{priority_key, status_key, weight_key};
 
 /// "N of M consultation outcomes shown", and the switch between every date (the default: consultations
 /// have their own calendar) and the labour-market period of the filters.
@@ -69,9 +41,8 @@ pub fn OutcomesScope() -> impl IntoView {
     let text = move || {
         let l = lang.get();
         counts().map(|(n, m)| {
-            t(l, Key::OutcomesShown)
-                .replace("{n}", &format::integer(l, n as f64))
-                .replace("{m}", &format::integer(l, m as f64))
+            let (shown, total) = (format::integer(l, n as f64), format::integer(l, m as f64));
+            tf(l, Key::OutcomesShown, &[("shown", &shown), ("total", &total)])
         })
     };
     let period = move || {
