@@ -184,3 +184,46 @@ fn every_message_reads_in_portuguese() {
         }
     }
 }
+
+/// The Portuguese messages with what they quote as written (`"…"`, `` `…` ``) taken out.
+fn unquoted(m: &str) -> String {
+    let mut out = String::new();
+    let mut quote = None;
+    for c in m.chars() {
+        match (quote, c) {
+            (None, '"' | '`') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn portuguese_messages_hold_no_english_words() {
+    let codes = codes();
+    let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut files = corpus();
+    for e in std::fs::read_dir(hostile).unwrap() {
+        let p = e.unwrap().path();
+        files.push((p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()));
+    }
+    // English words that are not also Portuguese, or the names of columns and fields.
+    let english = [" the ", " or ", " for ", " with ", " of ", "unknown", "variant", "invalid", "missing"];
+    let mut checked = 0;
+    for (name, bytes) in &files {
+        let report = match ingest(name, bytes, &codes, LoadOptions::default()) {
+            Ok(i) => i.report,
+            Err(r) => r.report,
+        };
+        for m in messages(Lang::Pt, &report) {
+            let plain = unquoted(&m);
+            for w in english {
+                assert!(!plain.contains(w), "{name}: English \"{}\" in: {m}", w.trim());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
