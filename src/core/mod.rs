@@ -2,10 +2,12 @@
 //!
 //! Inside the core, units depend on the ones listed before them only:
 //! `data` ← `format` ← `i18n` ← `state` / `url` ← `story` ← `table` / `chart` / `geo` ←
-//! `export`; `sample`, `schema`, `share` and `qr` stand beside them.
+//! `export`; `sample`, `schema`, `share`, `qr` and `doc` (documents in both languages) stand
+//! beside them.
 
 pub mod chart;
 pub mod data;
+pub mod doc;
 pub mod export;
 pub mod format;
 pub mod geo;
