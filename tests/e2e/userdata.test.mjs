@@ -240,3 +240,32 @@ test('a full storage quota is reported on the dataset, which still works for thi
   assert.equal(await page.getByTestId('user-records').innerText(), '3');
   await context.close();
 });
+
+test('the data-format page is the "At a glance" section of docs/data-format.md, in English and in Portuguese', async () => {
+  // The guide as served (copied into dist/ by the build), read from the repository here.
+  const md = readFileSync(new URL('../../docs/data-format.md', import.meta.url), 'utf8');
+  const section = md.split('<!-- BEGIN generated')[1].split('<!-- END generated -->')[0];
+  const headings = section.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4));
+  const captions = section.split('\n').filter((l) => /^\*\*.+\*\*$/.test(l)).map((l) => l.slice(2, -2));
+  assert.ok(headings.length >= 8 && captions.length >= 8, `${headings.length} headings, ${captions.length} tables`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(`${server.url}?page=format&lang=en`);
+  const format = page.getByTestId('format-page');
+  await format.locator('h3').first().waitFor();
+  assert.deepEqual(await format.locator('h3').allTextContents(), expected(headings));
+  assert.deepEqual(await format.locator('caption').allTextContents(), expected(captions));
+  // Every table row of the guide is on the page, first cell as written.
+  const firstCells = section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.split('`')[1]);
+  assert.deepEqual(await format.locator('tbody th code').allTextContents(), expected(firstCells));
+  // In Portuguese: as many sections and tables, in Portuguese.
+  await page.goto(`${server.url}?page=format&lang=pt`);
+  await format.locator('h3').first().waitFor();
+  const pt = await format.locator('h3').allTextContents();
+  assert.equal(pt.length, expected(headings.length));
+  assert.equal(pt[0], expected('O que pode carregar e como'));
+  assert.equal(await format.locator('caption').count(), expected(captions.length));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
