@@ -107,7 +107,7 @@ test('the CSV download holds exactly the filtered data the chart shows, and says
   const lines = csv.trim().split('\r\n');
   // Portuguese: ';' separators and decimal commas, as Portuguese Excel reads them; the filters and the
   // source as columns on every row.
-  assert.equal(lines[0], 'Code;Ocupações;Vagas por candidato;Indicador;Filtro: região;Filtro: setor;Filtro: ocupação;De;Até;Fonte;Data dos valores;Dados ilustrativos');
+  assert.equal(lines[0], 'Código;Ocupações;Vagas por candidato;Indicador;Filtro: região;Filtro: setor;Filtro: ocupação;De;Até;Fonte;Data dos valores;Dados ilustrativos');
   const rows = lines.slice(1).map((l) => parseCsvLine(l, ';'));
   const want = faroRatios();
   assert.equal(rows.length, expected(want.size));
