@@ -33,7 +33,9 @@ fn text_field(
         });
         error.set(r.err());
     };
-    let label = format!("{} ({})", if which == "title" { "title" } else { "notes" }, lang.code());
+    // Read out in the interface language: "Título (en)" is the English title in a Portuguese interface.
+    let key = if which == "title" { Key::SlideTitle } else { Key::Notes };
+    let label = move || format!("{} ({})", t(store.lang.get(), key), lang.code());
     if multiline {
         view! { <textarea rows="3" aria-label=label prop:value=value on:change=move |ev| set(event_target_value(&ev))></textarea> }
             .into_any()

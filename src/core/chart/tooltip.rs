@@ -3,6 +3,7 @@
 
 use crate::core::data::Lang;
 use crate::core::format;
+use crate::core::i18n::{tf, Key};
 
 /// Rank (1 = highest) of each value among the finite ones, ties sharing the better rank; `None` for a
 /// missing value. Returns the ranks and how many values were ranked.
@@ -28,17 +29,15 @@ pub fn line(
 ) -> String {
     let mut out = format!("{name}: {} {unit}", format::maybe(l, value, decimals));
     if let (Some((r, of)), Some(_)) = (rank, value) {
-        out.push_str(&match l {
-            Lang::Pt => format!(" · {r}.º de {of}"),
-            Lang::En => format!(" · {} of {of}", ordinal_en(r)),
-        });
+        let rank = if l == Lang::Pt { format!("{r}.º") } else { ordinal_en(r) };
+        out.push_str(" · ");
+        out.push_str(&tf(l, Key::RankOf, &[("rank", &rank), ("total", &of.to_string())]));
     }
     if let Some(c) = change.filter(|c| c.is_finite()) {
         let sign = if c > 0.0 { "+" } else { "" };
-        out.push_str(&match l {
-            Lang::Pt => format!(" · {sign}{} % face ao ano anterior", format::number(l, c, 1)),
-            Lang::En => format!(" · {sign}{}% vs a year earlier", format::number(l, c, 1)),
-        });
+        let change = format!("{sign}{}", format::number(l, c, 1));
+        out.push_str(" · ");
+        out.push_str(&tf(l, Key::ChangeVsYearEarlier, &[("change", &change)]));
     }
     out
 }

@@ -355,6 +355,8 @@ strings! {
     TotalColumn => "Total", "Total";
     FormatIntro => "Como preparar os seus próprios ficheiros para o Vagas. Esta página é um resumo; o guia completo está no fim.", "How to prepare your own files for Vagas. This page is a summary; the full guide is linked at the end.";
     FullGuideLead => "Todas as regras, exemplos e conselhos para exportar de folhas de cálculo: ", "Every rule, more examples and tips for exporting from spreadsheets: ";
+    RankOf => "{rank} de {total}", "{rank} of {total}";
+    ChangeVsYearEarlier => "{change} % face ao ano anterior", "{change}% vs a year earlier";
     FullGuideLink => "guia do formato dos dados (em inglês)", "data format guide";
 }
 
