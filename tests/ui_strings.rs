@@ -6,8 +6,8 @@
 //! "no data"). Attribute values inside `view!` are skipped (classes, test ids, element ids), except
 //! those a user sees or hears: `title`, `placeholder`, `alt` and `aria-label`. The few literals that
 //! are not interface text (keyboard key names, a proper name) are listed in `NOT_TEXT`; class lists
-//! (every word a class of `style/*.css`, as in `class=if … { "badge small" } else { … }`) are not
-//! text either.
+//! (every word a class of `style/*.css`, as in `class=if … { "badge small" } else { … }`, or the
+//! value of a `let …class… =`) are not text either.
 #![cfg(not(target_arch = "wasm32"))]
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,20 @@ impl Finder<'_> {
 
     fn tokens(&mut self, stream: TokenStream) {
         let tokens: Vec<TokenTree> = stream.into_iter().collect();
+        // Inside `let …class… = …;` (in a macro, where `visit_local` does not reach).
+        let mut in_class_binding = false;
         for (i, token) in tokens.iter().enumerate() {
+            let is_ident =
+                |k: usize, f: &dyn Fn(&str) -> bool| matches!(&tokens[k], TokenTree::Ident(id) if f(&id.to_string()));
+            if i >= 1 && is_ident(i - 1, &|s| s == "let") && is_ident(i, &|s| s.contains("class")) {
+                in_class_binding = true;
+            }
+            if matches!(token, TokenTree::Punct(p) if p.as_char() == ';') {
+                in_class_binding = false;
+            }
+            if in_class_binding {
+                continue;
+            }
             match token {
                 TokenTree::Group(g) => self.tokens(g.stream()),
                 TokenTree::Literal(lit) => {
@@ -124,6 +137,16 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
         self.tokens(m.tokens.clone());
+    }
+
+    // `let class = if … { "problem error" } else { … }`: a class list, whatever its words.
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        if let syn::Pat::Ident(p) = &local.pat {
+            if p.ident.to_string().contains("class") {
+                return;
+            }
+        }
+        syn::visit::visit_local(self, local);
     }
 
     // Unit tests of a view module may write any text.
@@ -174,6 +197,8 @@ fn the_check_sees_text_nodes_shown_attributes_and_code() {
             let c = "Code".to_string();
             let d = view! { <div class="two words" data-testid="x-y"> {t(l, Key::Total)} " · " </div> };
             let e = view! { <p class=if x { "muted note" } else { "muted" }>"no data"</p> };
+            let class = if x { "problem error" } else { "problem warning" };
+            let f = view! { <ul>{move || { let class = if x { "problem error" } else { "other words" }; view! { <li class=class>"Shown text"</li> } }}</ul> };
             if key == "Enter" {}
         }
     "##;
@@ -182,5 +207,8 @@ fn the_check_sees_text_nodes_shown_attributes_and_code() {
     let mut finder = Finder { file: "sample", classes: &classes, found: Vec::new() };
     finder.visit_file(&file);
     let values: Vec<&str> = finder.found.iter().map(|f| f.split(": ").nth(1).unwrap()).collect();
-    assert_eq!(values, ["\"Download the table\"", "\"Total\"", "\"Slide {n}\"", "\"Code\"", "\"no data\""]);
+    assert_eq!(
+        values,
+        ["\"Download the table\"", "\"Total\"", "\"Slide {n}\"", "\"Code\"", "\"no data\"", "\"Shown text\""]
+    );
 }
