@@ -56,13 +56,12 @@ function serve(root) {
     if (!file.startsWith(root + sep)) { res.writeHead(403); return res.end(); }
     let st;
     try { st = statSync(file); } catch { res.writeHead(404); return res.end(); }
-    state.requests.push(path);
     const mtime = new Date(Math.floor(st.mtimeMs / 1000) * 1000);
     const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
     if (validators) {
       headers['last-modified'] = mtime.toUTCString();
       const since = Date.parse(req.headers['if-modified-since'] || '');
-      if (since >= mtime.getTime()) { res.writeHead(304, headers); return res.end(); }
+      if (since >= mtime.getTime()) { state.requests.push({ path, status: 304 }); res.writeHead(304, headers); return res.end(); }
     }
     let e = cache.get(file);
     if (!e || e.mtimeMs !== st.mtimeMs) {
@@ -73,6 +72,7 @@ function serve(root) {
     const body = e.gz && /\bgzip\b/.test(req.headers['accept-encoding'] || '') ? e.gz : e.raw;
     if (body === e.gz) headers['content-encoding'] = 'gzip';
     headers['content-length'] = body.length;
+    state.requests.push({ path, status: 200 });
     res.writeHead(200, headers);
     res.end(body);
   });
@@ -155,8 +155,9 @@ async function visit(browser, site, cond, withSw) {
     }
     out.wire = site.sent();
     const seen = new Map();
-    for (const p of site.state.requests) seen.set(p, (seen.get(p) || 0) + 1);
+    for (const r of site.state.requests) if (r.status === 200) seen.set(r.path, (seen.get(r.path) || 0) + 1);
     out.requests = site.state.requests.length;
+    out.revalidated = site.state.requests.filter((r) => r.status === 304).length;
     out.twice = [...seen].filter(([, n]) => n > 1).map(([p, n]) => `${p.replace(/^\//, '')}×${n}`);
     return out;
   } finally {
@@ -219,12 +220,12 @@ for (const cond of conds) {
   }
 }
 console.log(`\n## Bytes on the wire, first visit until the offline precache is complete (service worker allowed, unthrottled${validators ? ', server sends Last-Modified' : ', server sends no validators'})\n`);
-console.log('| build | bytes sent by the server (headers included) | requests | files requested more than once |');
-console.log('|---|---:|---:|---|');
+console.log('| build | bytes sent by the server (headers included) | requests | of which 304 Not Modified | files downloaded in full more than once |');
+console.log('|---|---:|---:|---:|---|');
 for (const [i] of dists.entries()) {
   const s = results[i].sw;
-  console.log(`| ${name(i)} | ${kib(s.wire)}${s.precached ? '' : ' (precache not complete)'} | ${s.requests} | ${s.twice.join(', ') || 'none'} |`);
+  console.log(`| ${name(i)} | ${kib(s.wire)}${s.precached ? '' : ' (precache not complete)'} | ${s.requests} | ${s.revalidated} | ${s.twice.join(', ') || 'none'} |`);
 }
 const blocked = dists.map((_, i) => results[i][conds[0]].map((x) => x.twice.length).reduce((a, b) => a + b, 0));
-console.log(`\nFiles requested twice with the service worker blocked: ${dists.map((_, i) => `${name(i)} ${blocked[i] ? results[i][conds[0]][0].twice.join(', ') : 'none'}`).join('; ')}.`);
+console.log(`\nFiles downloaded twice with the service worker blocked: ${dists.map((_, i) => `${name(i)} ${blocked[i] ? results[i][conds[0]][0].twice.join(', ') : 'none'}`).join('; ')}.`);
 console.log(`\nChromium ${version}; ${Math.round((Date.now() - started) / 1000)} s.`);
