@@ -31,51 +31,8 @@ touch "$out/$marker"
 # Windows files get CR LF line ends.
 crlf() { sed 's/$/\r/'; }
 
-cat > "$out/serve.py" <<'PY'
-#!/usr/bin/env python3
-"""Serves the folder of this file on http://127.0.0.1:8080/ (another port: first argument).
-
-Only this computer can reach it (127.0.0.1). The MIME types are set here, not taken from the
-system: some Windows installs map .js to text/plain, which browsers refuse for modules."""
-import functools
-import http.server
-import os
-import sys
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-TYPES = {
-    ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
-    ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
-    ".geojson": "application/geo+json", ".svg": "image/svg+xml", ".png": "image/png",
-    ".txt": "text/plain; charset=utf-8",
-}
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-
-def main():
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), functools.partial(Handler, directory=HERE))
-    except OSError as e:
-        sys.exit(f"Cannot use port {PORT} ({e}). Try another one, e.g.: start.sh {PORT + 1}")
-    url = f"http://127.0.0.1:{PORT}/"
-    print(f"Vagas: abra / open {url}  (Ctrl+C para parar / to stop)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
-if __name__ == "__main__":
-    main()
-PY
+# The local server: gzip where the browser accepts it, correct MIME types (scripts/serve.py).
+cp scripts/serve.py "$out/serve.py"
 
 cat > "$out/start.sh" <<'SH'
 #!/bin/sh

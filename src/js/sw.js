@@ -1,15 +1,24 @@
 // Vagas offline service worker. This is a template: scripts/post-build.mjs writes dist/sw.js
-// from it, prepending `const VERSION` (a content hash of every staged file) and
-// `const PRECACHE` (every file of the build, relative to this worker's folder).
+// from it, prepending `const VERSION` (a content hash of every staged file),
+// `const PRECACHE` (every file of the build, relative to this worker's folder) and
+// `const HASHED` (those of them whose name carries a content hash: trunk's wasm, JS and CSS).
 //
-// - install: precache the whole build into a cache named after the scope and VERSION;
+// - install: precache the whole build into a cache named after the scope and VERSION, reusing
+//   what the page has just downloaded (sw-register.js registers this worker only once the first
+//   view is complete) instead of downloading every file a second time:
+//     files with a content hash in their name   from the HTTP cache if there (`force-cache`:
+//                                               the same name is always the same bytes);
+//     every other file (index.html, data/*…)    revalidated (`no-cache`): a server that sends
+//                                               Last-Modified or ETag answers 304 for the copy
+//                                               the page has just fetched, and a new deploy or
+//                                               new data is never replaced by an older copy;
 // - activate: delete this app's caches of other versions, take control of open pages;
 // - fetch (same origin, in scope, GET only):
 //     navigations and data/*   network first, the cached copy when the network fails
 //                              (a navigation with any query string gets the cached index.html);
 //     other precached files    cache first (their names carry a content hash);
 //   anything else — other origins (datasets loaded by URL), POSTs — is left to the browser.
-/* global VERSION, PRECACHE */
+/* global VERSION, PRECACHE, HASHED */
 
 const SCOPE = self.registration.scope; // the folder of index.html, ending in '/'
 const PREFIX = `vagas ${SCOPE} `;
@@ -20,8 +29,8 @@ const PRECACHED = new Set(PRECACHE.map((p) => new URL(p, SCOPE).href));
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // `reload`: straight from the server, never a stale HTTP-cache copy.
-    await cache.addAll(PRECACHE.map((p) => new Request(new URL(p, SCOPE), { cache: 'reload' })));
+    const hashed = new Set(HASHED);
+    await cache.addAll(PRECACHE.map((p) => new Request(new URL(p, SCOPE), { cache: hashed.has(p) ? 'force-cache' : 'no-cache' })));
     await self.skipWaiting();
   })());
 });
