@@ -11,6 +11,8 @@ use super::scale::{nice_domain, nice_ticks, Linear};
 use super::text::{flow_legend, label_step, wrap, ChartText};
 use crate::core::data::Lang;
 use crate::core::format;
+use crate::core::i18n::{t, Key};
+use crate::core::table::{Table, Value};
 
 /// Space kept right of the plot, px.
 const RIGHT: f64 = 16.0;
@@ -195,6 +197,31 @@ pub fn layout(d: &LineData, width: f64, text: ChartText, source: &str, l: Lang) 
     }
 }
 
+/// The table behind the chart: one row per point (its key, then each line's value), and, when a
+/// period is shaded, a last column saying which rows are in it ("yes"/"sim"), so a CSV of every
+/// month still says which months the chart's filters chose.
+pub fn table(d: &LineData, l: Lang) -> Table {
+    let mut headers = vec![d.x_header.clone()];
+    headers.extend(d.lines.iter().map(|(name, _)| name.clone()));
+    if d.shade.is_some() {
+        headers.push(t(l, Key::InChosenPeriod).to_string());
+    }
+    let rows = d
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let mut row = vec![Value::Text(key.clone())];
+            row.extend(d.lines.iter().map(|(_, line)| Value::Num(line.get(i).copied().flatten(), d.decimals)));
+            if let Some((a, b)) = d.shade {
+                row.push(Value::Text(if (a..=b).contains(&i) { t(l, Key::Yes).to_string() } else { String::new() }));
+            }
+            row
+        })
+        .collect();
+    Table { headers, rows }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +332,18 @@ mod tests {
         let phone = layout(&d, 328.0, ChartText::SCREEN, "", Lang::Pt);
         let rows: std::collections::BTreeSet<i64> = phone.legend.iter().map(|(_, y, _, _)| *y as i64).collect();
         assert!(rows.len() >= 2, "five names do not fit one row at 328 px");
+    }
+
+    #[test]
+    fn the_table_marks_the_chosen_period() {
+        let tb = table(&data(), Lang::En);
+        assert_eq!(tb.headers.len(), 5);
+        assert_eq!(tb.headers[4], "In the chosen period");
+        assert_eq!(tb.rows.len(), 120);
+        let marked: Vec<usize> = (0..120).filter(|&i| matches!(&tb.rows[i][4], Value::Text(s) if s == "yes")).collect();
+        assert_eq!(marked, (108..=119).collect::<Vec<_>>());
+        let unshaded = LineData { shade: None, ..data() };
+        assert_eq!(table(&unshaded, Lang::Pt).headers.len(), 4);
     }
 
     #[test]

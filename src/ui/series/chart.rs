@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::app::store::use_store;
 use crate::core::chart::line::{self, Label, LineData};
 use crate::core::format;
-use crate::core::table::{Table, Value};
 
 use crate::ui::frame::{use_chart_size, ChartFrame};
 
@@ -30,24 +29,8 @@ pub fn LineChart(
     let size = use_chart_size();
     let hover = RwSignal::new(None::<usize>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let table = Signal::derive(move || {
-        let Some(d) = data.get() else { return Table::default() };
-        let mut headers = vec![d.x_header.clone()];
-        headers.extend(d.lines.iter().map(|(name, _)| name.clone()));
-        Table {
-            headers,
-            rows: d
-                .keys
-                .iter()
-                .enumerate()
-                .map(|(i, key)| {
-                    let mut row = vec![Value::Text(key.clone())];
-                    row.extend(d.lines.iter().map(|(_, line)| Value::Num(line.get(i).copied().flatten(), d.decimals)));
-                    row
-                })
-                .collect(),
-        }
-    });
+    let table =
+        Signal::derive(move || data.with(|d| d.as_ref().map(|d| line::table(d, lang.get())).unwrap_or_default()));
     let body = move || {
         let l = lang.get();
         let Some(d) = data.get() else {
