@@ -3,7 +3,8 @@
 //! Inside the core, units depend on the ones listed before them only:
 //! `data` ← `format` ← `i18n` ← `state` / `url` ← `story` ← `table` / `chart` / `geo` ←
 //! `export`; `sample`, `schema`, `share`, `qr` and `doc` (documents in both languages) stand
-//! beside them.
+//! beside them; `wire` (the typed messages at the app's IO boundaries) uses `data` only,
+//! `pipeline` (the pure steps of loading a dataset) `data` and `story`.
 
 pub mod chart;
 pub mod data;
@@ -12,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod pipeline;
 pub mod qr;
 pub mod sample;
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,3 +23,4 @@ pub mod state;
 pub mod story;
 pub mod table;
 pub mod url;
+pub mod wire;
