@@ -10,6 +10,7 @@ use crate::app::store::{use_store, Store};
 use crate::app::stories;
 use crate::core::i18n::{t, Key};
 use crate::core::qr;
+use crate::core::wire::{self, SlideShown};
 
 /// Announces slide changes to the speaker view (another window).
 pub const CHANNEL: &str = "vagas-presenter";
@@ -165,21 +166,28 @@ pub fn Presenter() -> impl IntoView {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(store, ui, ev));
     on_cleanup(move || keys.remove());
     // Tell the speaker view which slide is shown, and since when we present.
-    let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    // Closed on cleanup, so that no channel outlives the presenter.
+    let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok());
+    on_cleanup(move || {
+        if let Some(Some(ch)) = channel.try_update_value(Option::take) {
+            ch.close();
+        }
+    });
     let started = StoredValue::new(None::<f64>);
     Effect::new(move |_| {
         let slide = stories::current(store);
-        let Some(ch) = &channel else { return };
         let now = js_sys::Date::now();
         if slide.is_none() {
             started.set_value(None);
         } else if started.get_value().is_none() {
             started.set_value(Some(now));
         }
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"slide".into(), &slide.map_or(0.0, |s| s as f64).into());
-        let _ = js_sys::Reflect::set(&msg, &"started".into(), &started.get_value().unwrap_or(now).into());
-        let _ = ch.post_message(&msg);
+        let msg = SlideShown { slide: slide.unwrap_or(0), started: started.get_value().unwrap_or(now) };
+        channel.with_value(|ch| {
+            if let Some(ch) = ch {
+                let _ = ch.post_message(&wire::to_json(&msg).into());
+            }
+        });
     });
     let slide = move || {
         let n = stories::current(store)?;

@@ -4,11 +4,28 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::store::use_store;
 use crate::core::i18n::{t, Key};
+use crate::core::wire::{self, SlideShown};
 
 use super::presenter::CHANNEL;
+
+/// The presenter's channel, calling `on` with each typed message (others are ignored); `None`
+/// where the browser has no BroadcastChannel. The handler must live as long as the channel.
+type Listening = (web_sys::BroadcastChannel, Closure<dyn FnMut(web_sys::MessageEvent)>);
+
+fn listen(mut on: impl FnMut(SlideShown) + 'static) -> Option<Listening> {
+    let ch = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        if let Some(m) = e.data().as_string().and_then(|t| wire::from_json::<SlideShown>(&t)) {
+            on(m);
+        }
+    });
+    ch.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    Some((ch, handler))
+}
 
 #[component]
 pub fn SpeakerView() -> impl IntoView {
@@ -17,17 +34,17 @@ pub fn SpeakerView() -> impl IntoView {
     let slide = RwSignal::new(0usize);
     let started = RwSignal::new(None::<f64>);
     let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(ch) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let on_msg = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let get = |k: &str| js_sys::Reflect::get(&e.data(), &k.into()).ok().and_then(|v| v.as_f64());
-            slide.set(get("slide").unwrap_or(0.0) as usize);
-            started.set(get("started"));
-        });
-        ch.set_onmessage(Some(on_msg.as_ref().unchecked_ref()));
-        on_msg.forget();
-        // Kept open for the window's life.
-        std::mem::forget(ch);
-    }
+    // Listens while the view is shown: the channel is closed and its handler dropped on cleanup.
+    let channel = StoredValue::new_local(listen(move |m: SlideShown| {
+        slide.set(m.slide);
+        started.set(Some(m.started));
+    }));
+    on_cleanup(move || {
+        if let Some(Some((ch, _handler))) = channel.try_update_value(Option::take) {
+            ch.set_onmessage(None);
+            ch.close();
+        }
+    });
     let tick = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)).ok();
     on_cleanup(move || {
         if let Some(h) = tick {
