@@ -5,6 +5,7 @@
 use crate::core::data::aggregate::Area;
 use crate::core::data::Lang;
 use crate::core::i18n::labels::{area_name, occupation, sector};
+use crate::core::pipeline::Row;
 
 /// The source line of charts and exports: the bundled (illustrative) data,
 /// the user's datasets, and how many records with errors were left out.
@@ -89,9 +90,9 @@ pub fn export_context(
     }
     ctx.source = source_line(store, l);
     let kind = if consultations { Kind::Consultations } else { Kind::LabourMarket };
-    let key = kind.code();
     let bundled = store.bundled_in_use(kind);
-    let bundled_meta = store.files.with_untracked(|f| f.iter().find(|f| f.key == key).and_then(|f| f.meta.clone()));
+    let bundled_meta =
+        store.files.with_untracked(|f| f.iter().find(|f| f.row == Row::Dataset(kind)).and_then(|f| f.meta.clone()));
     let user: Vec<crate::core::data::manifest::FileMeta> =
         store.user.with(|u| u.iter().filter(|d| d.data().is_some()).map(|d| d.meta()).collect());
     let mut dates: Vec<String> = user.iter().map(|m| m.date.clone()).filter(|d| !d.is_empty()).collect();

@@ -4,9 +4,11 @@
 pub mod api;
 pub mod derived;
 pub mod download;
+pub mod error;
 pub mod export;
+pub mod idb;
 pub mod js;
-pub mod loader;
+pub mod pipeline;
 pub mod resize;
 pub mod store;
 pub mod stories;

@@ -4,6 +4,7 @@
 //! Longer than 400 lines: the store's signals and the small accessors every view uses; splitting
 //! the accessors from the signals they read would only add indirection.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,14 +13,15 @@ use crate::core::data::codes::Codes;
 use crate::core::data::consultations::Consultations;
 use crate::core::data::indicators::{self, Indicators};
 use crate::core::data::labour::Labour;
-use crate::core::data::manifest::{DatasetMeta, FileMeta, Manifest};
+use crate::core::data::manifest::{DatasetMeta, FileMeta, Kind, Manifest};
 use crate::core::data::merge::{self, Mode};
 use crate::core::data::regions::Regions;
 use crate::core::data::{Lang, Report};
+use crate::core::pipeline::Row;
 use crate::core::state::{resolve, Notice, Resolved, ViewState};
 use crate::core::story::Story;
 
-use super::api::FetchError;
+use super::error::Error;
 
 /// Where a dataset file stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,22 +34,16 @@ pub enum Status {
         records: usize,
         warnings: Report,
     },
-    Failed(LoadError),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    Fetch(FetchError),
-    Invalid(Report),
-    /// The code lists (or the manifest) failed, so this file cannot be checked.
-    Dependency,
+    /// Not loaded: fetching failed, the file has errors (`Error::Invalid`), or what it needs
+    /// failed (`Error::Dependency`).
+    Failed(Error),
 }
 
 /// One row of the datasets panel: the manifest itself or one of its datasets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileState {
-    /// "manifest" or the dataset kind code.
-    pub key: &'static str,
+    /// The manifest, or the kind of dataset.
+    pub row: Row,
     pub url: String,
     pub meta: Option<DatasetMeta>,
     pub status: Status,
@@ -79,30 +75,23 @@ pub enum UserState {
         report: Report,
         salvage: Option<(usize, usize)>,
     },
-    /// Could not be read or fetched at all.
-    Failed(Failure),
+    /// Could not be read, fetched or checked at all (`Error::Dependency`: no code lists).
+    Failed(Error),
 }
 
-/// Why a user's file or URL could not be read (validation problems are a `Report`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Failure {
-    /// HTTP 404 or 410.
-    NotFound(u16),
-    /// HTTP 401 or 403.
-    Refused(u16),
-    /// Any other non-success status.
-    Status(u16),
-    /// No readable answer: for another origin, usually a server that does not
-    /// allow it (no CORS header); otherwise the network.
-    Network { cross_origin: bool },
-    /// No answer within this many seconds.
-    Timeout(u32),
-    /// The browser could not read the file.
-    Read(String),
-    /// Only labour-market and consultation files can be loaded.
-    NotLoadable(String),
-    /// The code lists every file is checked against could not be loaded.
-    NoCodes,
+/// The user's datasets' bytes and bookkeeping: not reactive, and the bytes are JS memory
+/// (kept to re-check, keep the valid records, and store), so held in a local `StoredValue`.
+#[derive(Default)]
+pub struct UserFiles {
+    /// The bytes of each dataset, by id.
+    pub bytes: HashMap<u32, js_sys::Uint8Array>,
+    /// The last id given (ids are unique across visits: they key the stored datasets).
+    pub last_id: u32,
+    /// Datasets stored on earlier visits were restored (once per page).
+    pub restored: bool,
+    /// Datasets read before the code lists arrived (id, save): checked as soon as they arrive,
+    /// or failed if they cannot.
+    pub pending: Vec<(u32, bool)>,
 }
 
 /// Whether a dataset is kept in the browser for the next visit.
@@ -244,6 +233,8 @@ pub struct Store {
     pub regions: RwSignal<Option<Arc<Regions>>>,
     /// URL parameters that were ignored (shown as a quiet notice).
     pub notices: RwSignal<Vec<Notice>>,
+    /// The user's datasets' bytes and bookkeeping (`app::user_data`).
+    pub user_files: StoredValue<UserFiles, LocalStorage>,
 }
 
 impl Store {
@@ -305,12 +296,13 @@ impl Store {
             indicators,
             regions: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
+            user_files: StoredValue::new_local(UserFiles::default()),
         }
     }
 
-    /// Sets the status of the file `key`, adding its row if new.
-    pub fn set_status(&self, key: &'static str, url: &str, meta: Option<DatasetMeta>, status: Status) {
-        self.files.update(|files| match files.iter_mut().find(|f| f.key == key) {
+    /// Sets the status of the file of `row`, adding its row if new.
+    pub fn set_status(&self, row: Row, url: &str, meta: Option<DatasetMeta>, status: Status) {
+        self.files.update(|files| match files.iter_mut().find(|f| f.row == row) {
             Some(f) => {
                 f.url = url.to_string();
                 if meta.is_some() {
@@ -318,7 +310,7 @@ impl Store {
                 }
                 f.status = status;
             }
-            None => files.push(FileState { key, url: url.to_string(), meta, status }),
+            None => files.push(FileState { row, url: url.to_string(), meta, status }),
         });
     }
 
@@ -333,8 +325,7 @@ impl Store {
 
     /// True when the bundled dataset of `kind` is part of the data in
     /// effect (no loaded dataset replaces it).
-    pub fn bundled_in_use(&self, kind: crate::core::data::manifest::Kind) -> bool {
-        use crate::core::data::manifest::Kind;
+    pub fn bundled_in_use(&self, kind: Kind) -> bool {
         self.user.with(|u| {
             !u.iter().any(|d| {
                 d.mode == Mode::Replace
@@ -359,18 +350,21 @@ impl Store {
             + self.consultations.with(|c| c.as_ref().map_or(0, |c| c.dropped))
     }
 
-    /// True when the file `key` failed and nothing of its kind is loaded, so
+    /// True when the file of `kind` failed and nothing of its kind is loaded, so
     /// views show "unavailable" instead of waiting forever.
-    pub fn unavailable(&self, key: &str) -> bool {
-        let failed = self
-            .files
-            .with(|f| f.iter().any(|f| (f.key == key || f.key == "manifest") && matches!(f.status, Status::Failed(_))));
-        let loaded = match key {
-            "labour_market" => self.labour.with(Option::is_some),
-            "consultations" => self.consultations.with(Option::is_some),
-            "indicators" => self.indicators.with(Option::is_some),
-            "regions" => self.regions.with(Option::is_some),
-            _ => self.codes.with(Option::is_some),
+    pub fn unavailable(&self, kind: Kind) -> bool {
+        let failed = self.files.with(|f| {
+            f.iter().any(|f| {
+                (f.row == Row::Dataset(kind) || f.row == Row::Manifest) && matches!(f.status, Status::Failed(_))
+            })
+        });
+        let loaded = match kind {
+            Kind::LabourMarket => self.labour.with(Option::is_some),
+            Kind::Consultations => self.consultations.with(Option::is_some),
+            Kind::Indicators => self.indicators.with(Option::is_some),
+            Kind::Regions => self.regions.with(Option::is_some),
+            Kind::Story => self.story.with(Option::is_some),
+            Kind::Codes => self.codes.with(Option::is_some),
         };
         failed && !loaded
     }

@@ -1,78 +1,92 @@
-//! Checking a user's file off the main thread: a Web Worker (`worker.js`)
-//! loads this same WebAssembly module and runs `data::ingest` on the bytes,
-//! so a 50 MB file does not freeze the page. The validated columns come back
-//! as transferred typed arrays; small consultation files as JSON.
-//! Where no worker can be started, the check runs here, on the main thread.
+//! Checking a user's file off the main thread: a Web Worker (`worker.js`) loads this same
+//! WebAssembly module and runs `data::ingest` on the bytes, so a 50 MB file does not freeze the
+//! page. Messages are the typed `core::wire` ones (JSON), with binary parts beside them: the
+//! file's bytes going, a labour-market file's columns coming back (transferred typed arrays);
+//! small consultation and indicator files come back as JSON and are checked again here. The code
+//! lists are sent once per worker and kept there. Where no worker can be started, the check runs
+//! here, on the main thread.
+//!
+//! State in `thread_local`s, not in the store: one worker per page shared by every check, its
+//! pending replies are JS callbacks (not reactive state, not `Send`), and in the worker itself
+//! there is no store at all, only this module's instance.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use js_sys::{Object, Uint16Array, Uint32Array, Uint8Array};
+use js_sys::{Array, Uint16Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::data::codes::{self, Codes};
-use crate::core::data::consultations::{self, ConsultationsFile};
 use crate::core::data::ingest::{self, Data, Ingested, Rejected};
 use crate::core::data::labour::Labour;
 use crate::core::data::month::Month;
 use crate::core::data::parse::LoadOptions;
-use crate::core::data::Report;
+use crate::core::data::{consultations, indicators, Report};
+use crate::core::wire::{self, Checked, FromWorker, Outcome, ToWorker};
 
-use super::js::{get, set};
+// ---- Worker side ----
 
-const COLUMNS: [&str; 4] = ["month", "region", "sector", "occupation"];
-const MEASURES: [&str; 4] = ["m0", "m1", "m2", "m3"];
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+thread_local! {
+    /// In the worker: the code lists of the last `ToWorker::Codes`, parsed once.
+    static WORKER_CODES: RefCell<Option<Result<Codes, Report>>> = const { RefCell::new(None) };
 }
 
-/// Worker side: validates `bytes` and packs the outcome for `postMessage`.
+/// A reply: the message's JSON, then its binary parts.
+fn reply(msg: &FromWorker, parts: impl IntoIterator<Item = JsValue>) -> Array {
+    let out = Array::of1(&JsValue::from_str(&wire::to_json(msg)));
+    for p in parts {
+        out.push(&p);
+    }
+    out
+}
+
+/// Worker side: handles one message (`message`, the JSON of a `ToWorker`; `bytes`, the file of a
+/// check) and returns the reply to post (empty when there is none): the JSON of a `FromWorker`,
+/// then the typed arrays to transfer.
 #[wasm_bindgen]
-pub fn vagas_ingest(name: &str, bytes: &[u8], codes_text: &str, keep_valid: bool) -> JsValue {
-    let out = Object::new();
-    let codes = match codes::load("codes", codes_text) {
-        Ok((c, _)) => c,
-        Err(report) => {
-            set(&out, "ok", false);
-            set(&out, "report", json(&report));
-            return out.into();
+pub fn vagas_worker(message: &str, bytes: &[u8]) -> Array {
+    let (id, name, keep_valid) = match wire::from_json::<ToWorker>(message) {
+        Some(ToWorker::Codes { text }) => {
+            WORKER_CODES.with(|c| *c.borrow_mut() = Some(codes::load("codes", &text).map(|(c, _)| c)));
+            return Array::new();
         }
+        Some(ToWorker::Check { id, name, keep_valid }) => (id, name, keep_valid),
+        Some(ToWorker::Init { .. }) | None => return Array::new(),
     };
-    match ingest::ingest(name, bytes, &codes, LoadOptions { keep_valid }) {
-        Ok(Ingested { data, report }) => {
-            set(&out, "ok", true);
-            set(&out, "report", json(&report));
-            set(&out, "dropped", data.dropped() as f64);
+    let outcome = WORKER_CODES.with(|c| match &*c.borrow() {
+        Some(Ok(codes)) => Ok(ingest::ingest(&name, bytes, codes, LoadOptions { keep_valid })),
+        Some(Err(report)) => Err(report.clone()),
+        None => Err(lost_report(&name)),
+    });
+    let (outcome, parts): (Outcome, Vec<JsValue>) = match outcome {
+        Err(report) | Ok(Err(Rejected { report, salvage: None })) => {
+            (Outcome::Rejected { report, salvage: None }, vec![])
+        }
+        Ok(Err(Rejected { report, salvage })) => (Outcome::Rejected { report, salvage }, vec![]),
+        Ok(Ok(Ingested { data, report })) => {
+            let dropped = data.dropped();
             match data {
                 Data::Labour(l) => {
-                    let o = Object::new();
-                    set(&o, "first", l.first.index());
-                    set(&o, "last", l.last.index());
-                    for (k, v) in COLUMNS.iter().zip([&l.month, &l.region, &l.sector, &l.occupation]) {
-                        set(&o, k, Uint16Array::from(v.as_slice()));
-                    }
-                    for (k, v) in MEASURES.iter().zip(&l.measures) {
-                        set(&o, k, Uint32Array::from(v.as_slice()));
-                    }
-                    set(&o, "meta", json(&l.meta));
-                    set(&out, "labour", o);
+                    let keys = [&l.month, &l.region, &l.sector, &l.occupation];
+                    let mut parts: Vec<JsValue> = keys.iter().map(|v| Uint16Array::from(v.as_slice()).into()).collect();
+                    parts.extend(l.measures.iter().map(|v| JsValue::from(Uint32Array::from(v.as_slice()))));
+                    let data = Checked::Labour { first: l.first.index(), last: l.last.index(), meta: l.meta, dropped };
+                    (Outcome::Accepted { report, data }, parts)
                 }
-                Data::Consultations(c) => set(&out, "consultations", json(&c.file)),
-                Data::Indicators(i) => set(&out, "indicators", json(&i.to_file())),
+                Data::Consultations(c) => {
+                    let data = Checked::Consultations { json: wire::to_json(&c.file), dropped };
+                    (Outcome::Accepted { report, data }, vec![])
+                }
+                Data::Indicators(i) => {
+                    let data = Checked::Indicators { json: wire::to_json(&i.to_file()), dropped };
+                    (Outcome::Accepted { report, data }, vec![])
+                }
             }
         }
-        Err(Rejected { report, salvage }) => {
-            set(&out, "ok", false);
-            set(&out, "report", json(&report));
-            if let Some((kept, dropped)) = salvage {
-                set(&out, "kept", kept as f64);
-                set(&out, "dropped", dropped as f64);
-            }
-        }
-    }
-    out.into()
+    };
+    reply(&FromWorker::Checked { id, outcome: Box::new(outcome) }, parts)
 }
 
 /// A report that came back broken: should not happen, but must not panic.
@@ -85,70 +99,73 @@ fn lost_report(name: &str) -> Report {
     r
 }
 
-/// Main-thread side: rebuilds the outcome packed by `vagas_ingest`.
-fn unpack(name: &str, v: &JsValue, codes: &Codes) -> Result<Ingested, Rejected> {
-    let report: Report =
-        get(v, "report").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(|| lost_report(name));
-    let num = |k: &str| get(v, k).as_f64().map(|n| n as usize);
-    if get(v, "ok").as_bool() != Some(true) {
-        let salvage = num("kept").zip(num("dropped"));
-        return Err(Rejected { report, salvage });
-    }
-    let labour = get(v, "labour");
-    if labour.is_object() {
-        let col16 = |k: &str| get(&labour, k).dyn_into::<Uint16Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let col32 = |k: &str| get(&labour, k).dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let month = |k: &str| Month::from_index(get(&labour, k).as_f64().unwrap_or(0.0) as u32);
-        let l = Labour {
-            first: month("first"),
-            last: month("last"),
-            month: col16("month"),
-            region: col16("region"),
-            sector: col16("sector"),
-            occupation: col16("occupation"),
-            measures: [col32("m0"), col32("m1"), col32("m2"), col32("m3")],
-            meta: get(&labour, "meta").as_string().and_then(|s| serde_json::from_str(&s).ok()).flatten(),
-            dropped: num("dropped").unwrap_or(0),
-        };
-        let n = l.len();
-        let consistent = [&l.region, &l.sector, &l.occupation].iter().all(|c| c.len() == n)
-            && l.measures.iter().all(|c| c.len() == n);
-        if !consistent {
-            return Err(Rejected { report: lost_report(name), salvage: None });
+// ---- Main-thread side ----
+
+/// Main-thread side: rebuilds the outcome of a check from the worker's reply (`None`: the worker
+/// failed).
+fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected> {
+    let lost = || Rejected { report: lost_report(name), salvage: None };
+    let (report, data, parts) = match reply {
+        Some((Outcome::Accepted { report, data }, parts)) => (report, data, parts),
+        Some((Outcome::Rejected { report, salvage }, _)) => return Err(Rejected { report, salvage }),
+        None => return Err(lost()),
+    };
+    match data {
+        Checked::Labour { first, last, meta, dropped } => {
+            let col16 = |i: u32| parts.get(i).dyn_into::<Uint16Array>().map(|a| a.to_vec()).unwrap_or_default();
+            let col32 = |i: u32| parts.get(i).dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
+            let l = Labour {
+                first: Month::from_index(first),
+                last: Month::from_index(last),
+                month: col16(1),
+                region: col16(2),
+                sector: col16(3),
+                occupation: col16(4),
+                measures: [col32(5), col32(6), col32(7), col32(8)],
+                meta,
+                dropped,
+            };
+            let n = l.len();
+            let consistent = [&l.region, &l.sector, &l.occupation].iter().all(|c| c.len() == n)
+                && l.measures.iter().all(|c| c.len() == n);
+            if !consistent {
+                return Err(lost());
+            }
+            Ok(Ingested { data: Data::Labour(l), report })
         }
-        return Ok(Ingested { data: Data::Labour(l), report });
-    }
-    // Indicators are small: checked again here from the (filtered) file.
-    if let Some(file) = get(v, "indicators").as_string() {
-        return match crate::core::data::indicators::load(name, &file, codes) {
+        // Small files: checked again here from the (filtered) file.
+        Checked::Indicators { json, dropped } => match indicators::load(name, &json, codes) {
             Ok((mut i, _)) => {
-                i.dropped = num("dropped").unwrap_or(0);
+                i.dropped = dropped;
                 Ok(Ingested { data: Data::Indicators(i), report })
             }
-            Err(_) => Err(Rejected { report: lost_report(name), salvage: None }),
-        };
-    }
-    // Consultations are small: checked again here from the (filtered) file.
-    let file = get(v, "consultations").as_string().unwrap_or_default();
-    let parsed = serde_json::from_str::<ConsultationsFile>(&file).ok().and_then(|f| {
-        let text = serde_json::to_string(&f).ok()?;
-        consultations::load(name, &text, codes).ok()
-    });
-    match parsed {
-        Some((mut c, _)) => {
-            c.dropped = num("dropped").unwrap_or(0);
-            Ok(Ingested { data: Data::Consultations(c), report })
-        }
-        None => Err(Rejected { report: lost_report(name), salvage: None }),
+            Err(_) => Err(lost()),
+        },
+        Checked::Consultations { json, dropped } => match consultations::load(name, &json, codes) {
+            Ok((mut c, _)) => {
+                c.dropped = dropped;
+                Ok(Ingested { data: Data::Consultations(c), report })
+            }
+            Err(_) => Err(lost()),
+        },
     }
 }
 
-type Waiting = HashMap<u32, Box<dyn FnOnce(JsValue)>>;
+/// A check's reply: its outcome and the message's parts (`None`: the worker failed).
+type Reply = Option<(Outcome, Array)>;
+type Waiting = HashMap<u32, Box<dyn FnOnce(Reply)>>;
+
+/// The page's worker, what it was last sent of the code lists, and the checks awaiting replies.
+#[derive(Default)]
+struct Bridge {
+    worker: Option<web_sys::Worker>,
+    codes: Option<Arc<str>>,
+    waiting: Waiting,
+    next: u32,
+}
 
 thread_local! {
-    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    static WAITING: RefCell<Waiting> = RefCell::new(HashMap::new());
-    static NEXT: RefCell<u32> = const { RefCell::new(1) };
+    static BRIDGE: RefCell<Bridge> = RefCell::new(Bridge::default());
 }
 
 /// URLs of the module's JS glue and wasm, as trunk preloads them.
@@ -164,90 +181,123 @@ fn absolute(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
+/// Posts `msg`, with `bytes` beside it (transferred).
+fn post(worker: &web_sys::Worker, msg: &ToWorker, bytes: Option<&Uint8Array>) -> Result<(), JsValue> {
+    let data = Array::of1(&JsValue::from_str(&wire::to_json(msg)));
+    let transfer = Array::new();
+    if let Some(b) = bytes {
+        data.push(&b.buffer());
+        transfer.push(&b.buffer());
+    }
+    worker.post_message_with_transfer(&data, &transfer)
+}
+
+/// The worker is gone (an error, or it closed itself after a trap): every pending check fails
+/// with a message rather than waiting forever, and the next check starts a new worker.
+fn fail_all() {
+    let (worker, pending) = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        b.codes = None;
+        (b.worker.take(), b.waiting.drain().collect::<Vec<_>>())
+    });
+    if let Some(w) = worker {
+        w.terminate();
+    }
+    for (_, done) in pending {
+        done(None);
+    }
+}
+
 fn start_worker() -> Option<web_sys::Worker> {
     let (glue, wasm) = module_urls()?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("worker.js", &opts).ok()?;
+    // The worker lives as long as the page: its handlers are never dropped.
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let data = e.data();
-        let Some(id) = get(&data, "id").as_f64() else { return };
-        if let Some(done) = WAITING.with(|w| w.borrow_mut().remove(&(id as u32))) {
-            done(data);
+        let parts = Array::from(&e.data());
+        match parts.get(0).as_string().and_then(|s| wire::from_json::<FromWorker>(&s)) {
+            Some(FromWorker::Checked { id, outcome }) => {
+                if let Some(done) = BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id)) {
+                    done(Some((*outcome, parts)));
+                }
+            }
+            // The worker closed itself after a trap.
+            Some(FromWorker::Crashed { .. }) => fail_all(),
+            None => {}
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // A worker that fails (blocked, crashed) fails every pending check with a
-    // message rather than leaving it waiting forever; the next check starts a new one.
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
-        if let Some(w) = WORKER.with(|w| w.borrow_mut().take()) {
-            w.terminate();
-        }
-        let pending: Vec<_> = WAITING.with(|w| w.borrow_mut().drain().collect());
-        for (_, done) in pending {
-            let o = Object::new();
-            set(&o, "ok", false);
-            done(o.into());
-        }
-    });
+    // message rather than leaving it waiting forever.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| fail_all());
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    let init = Object::new();
-    set(&init, "type", "init");
-    set(&init, "glue", absolute(&glue));
-    set(&init, "wasm", absolute(&wasm));
-    worker.post_message(&init).ok()?;
+    post(&worker, &ToWorker::Init { glue: absolute(&glue), wasm: absolute(&wasm) }, None).ok()?;
     Some(worker)
 }
 
-fn worker() -> Option<web_sys::Worker> {
-    WORKER.with(|w| {
-        let mut w = w.borrow_mut();
-        if w.is_none() {
-            *w = start_worker();
+/// The page's worker, started if needed, with the code lists `codes_text` sent to it once.
+fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
+    let (worker, fresh) = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.worker.is_none() {
+            b.worker = start_worker();
+            b.codes = None;
         }
-        w.clone()
-    })
+        let fresh = !b.codes.as_ref().is_some_and(|c| Arc::ptr_eq(c, codes_text));
+        (b.worker.clone(), fresh)
+    });
+    let worker = worker?;
+    if fresh {
+        post(&worker, &ToWorker::Codes { text: codes_text.to_string() }, None).ok()?;
+        BRIDGE.with(|b| b.borrow_mut().codes = Some(codes_text.clone()));
+    }
+    Some(worker)
 }
 
-/// Checks `bytes` in the worker (or here if there is none) and returns the
-/// outcome, with the time the check took in milliseconds.
+/// Checks `bytes` in the worker (or here if there is none) against the code lists `codes`
+/// (whose text, `codes_text`, the worker parses once) and returns the outcome.
 pub async fn check(
     name: &str,
     bytes: &Uint8Array,
-    codes_text: &str,
+    codes_text: &Arc<str>,
     codes: &Codes,
     keep_valid: bool,
 ) -> Result<Ingested, Rejected> {
-    let Some(w) = worker() else {
+    let Some(w) = worker(codes_text) else {
         return ingest::ingest(name, &bytes.to_vec(), codes, LoadOptions { keep_valid });
     };
-    let id = NEXT.with(|n| {
-        let mut n = n.borrow_mut();
-        *n += 1;
-        *n
+    let id = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        b.next += 1;
+        b.next
     });
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let done: Box<dyn FnOnce(JsValue)> = Box::new(move |v| {
-            let _ = resolve.call1(&JsValue::NULL, &v);
-        });
-        WAITING.with(|w| w.borrow_mut().insert(id, done));
-    });
+    let reply = awaiting(id);
     // A copy is transferred: the page keeps its bytes (to store or re-check).
     let copy = Uint8Array::new(&bytes.slice(0, bytes.length()).buffer());
-    let msg = Object::new();
-    set(&msg, "type", "check");
-    set(&msg, "id", id);
-    set(&msg, "name", name);
-    set(&msg, "bytes", copy.buffer());
-    set(&msg, "codes", codes_text);
-    set(&msg, "keepValid", keep_valid);
-    let transfer = js_sys::Array::of1(&copy.buffer());
-    if w.post_message_with_transfer(&msg, &transfer).is_err() {
-        WAITING.with(|w| w.borrow_mut().remove(&id));
+    if post(&w, &ToWorker::Check { id, name: name.to_string(), keep_valid }, Some(&copy)).is_err() {
+        BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id));
         return ingest::ingest(name, &bytes.to_vec(), codes, LoadOptions { keep_valid });
     }
-    let v = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    unpack(name, &v, codes)
+    unpack(name, reply.await, codes)
+}
+
+/// The reply to check `id` (`None` if the worker failed): registered in the bridge now, resolved
+/// when the reply arrives.
+fn awaiting(id: u32) -> impl std::future::Future<Output = Reply> {
+    let slot: std::rc::Rc<RefCell<Option<Reply>>> = Default::default();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let slot = slot.clone();
+        let done: Box<dyn FnOnce(Reply)> = Box::new(move |v| {
+            *slot.borrow_mut() = Some(v);
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        BRIDGE.with(|b| b.borrow_mut().waiting.insert(id, done));
+    });
+    async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        slot.borrow_mut().take().flatten()
+    }
 }

@@ -42,7 +42,12 @@ async function run(mode, action) {
   });
 }
 
-export function idbPut(record) { return run('readwrite', (s) => s.put(record)); }
-export function idbAll() { return run('readonly', (s) => s.getAll()); }
+// A record is the typed metadata (JSON of `wire::Stored`: id, name, mode, keepValid) with the
+// dataset's bytes beside it, stored as one object keyed by id (the shape of every version).
+export function idbPut(meta, bytes) { return run('readwrite', (s) => s.put({ ...JSON.parse(meta), bytes })); }
+export async function idbAll() {
+  const records = await run('readonly', (s) => s.getAll());
+  return (records || []).map(({ bytes, ...meta }) => [JSON.stringify(meta), bytes]);
+}
 export function idbDelete(id) { return run('readwrite', (s) => s.delete(id)); }
 export function idbClear() { return run('readwrite', (s) => s.clear()); }

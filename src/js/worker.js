@@ -1,11 +1,14 @@
 // Checks datasets off the main thread with the app's own WebAssembly module
 // (same validation, same reports), so large files do not freeze the page.
-// Protocol: {type: 'init', glue, wasm} once, then {type: 'check', id, name,
-// bytes, codes, keepValid} → the object built by `vagas_ingest` plus id and ms.
+// Every message is [json, ...buffers]: the JSON of a typed `core::wire`
+// message (ToWorker going, FromWorker coming back) and its binary parts,
+// transferred. This script reads only `type`, `glue` and `wasm` of the init;
+// everything else is handled by `vagas_worker` in Rust.
 let ready = null;
 
 self.onmessage = async (event) => {
-  const msg = event.data;
+  const [head, buffer] = event.data;
+  const msg = JSON.parse(head);
   if (msg.type === 'init') {
     ready = import(msg.glue).then(async (m) => {
       await m.default({ module_or_path: msg.wasm });
@@ -13,24 +16,16 @@ self.onmessage = async (event) => {
     });
     return;
   }
-  let result;
-  const started = performance.now();
+  let reply;
   try {
     const m = await ready;
-    result = m.vagas_ingest(msg.name, new Uint8Array(msg.bytes), msg.codes, msg.keepValid);
+    reply = m.vagas_worker(head, new Uint8Array(buffer || new ArrayBuffer(0)));
   } catch (e) {
-    result = { ok: false, crash: String(e) };
+    // A trap (which the data core is built never to hit) leaves the module
+    // unusable: report it, and start afresh for the next file.
+    self.postMessage([JSON.stringify({ type: 'crashed', id: msg.id ?? null, detail: String(e) })]);
+    self.close();
+    return;
   }
-  result.id = msg.id;
-  result.ms = performance.now() - started;
-  const transfer = [];
-  if (result.labour) {
-    for (const k of ['month', 'region', 'sector', 'occupation', 'm0', 'm1', 'm2', 'm3']) {
-      transfer.push(result.labour[k].buffer);
-    }
-  }
-  self.postMessage(result, transfer);
-  // A trap (which the data core is built never to hit) leaves the module
-  // unusable: start afresh for the next file.
-  if (result.crash) self.close();
+  if (reply.length > 0) self.postMessage(reply, reply.slice(1).map((a) => a.buffer));
 };

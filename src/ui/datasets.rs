@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::api::FetchError;
-use crate::app::loader;
-use crate::app::store::{use_store, FileState, LoadError, Status};
+use crate::app::error::Error;
+use crate::app::pipeline;
+use crate::app::store::{use_store, FileState, Status};
 use crate::core::data::Lang;
 use crate::core::format;
 use crate::core::i18n::{t, Key};
@@ -22,12 +22,14 @@ fn status_line(l: Lang, s: &Status) -> String {
     }
 }
 
-fn failure_line(l: Lang, e: &LoadError) -> Option<String> {
+fn failure_line(l: Lang, e: &Error) -> Option<String> {
     match e {
-        LoadError::Fetch(FetchError::Http(code)) => Some(format!("{} {code}.", t(l, Key::HttpError))),
-        LoadError::Fetch(FetchError::Network(m)) => Some(format!("{}: {m}", t(l, Key::NetworkError))),
-        LoadError::Dependency => Some(t(l, Key::Dependency).to_string()),
-        LoadError::Invalid(_) => None,
+        Error::Http(code) => Some(format!("{} {code}.", t(l, Key::HttpError))),
+        Error::Network { detail, .. } => Some(format!("{}: {detail}", t(l, Key::NetworkError))),
+        Error::Dependency => Some(t(l, Key::Dependency).to_string()),
+        Error::Invalid(_) => None,
+        // Not raised for bundled files (no timeout, nothing read from disk); said plainly if ever.
+        other => Some(other.to_string()),
     }
 }
 
@@ -35,7 +37,7 @@ fn failure_line(l: Lang, e: &LoadError) -> Option<String> {
 fn FileRow(file: FileState) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let key = file.key;
+    let (row, key) = (file.row, file.row.code());
     let failed = matches!(file.status, Status::Failed(_));
     let title = {
         let file = file.clone();
@@ -52,7 +54,7 @@ fn FileRow(file: FileState) -> impl IntoView {
         Status::Failed(e) => {
             let e = e.clone();
             let url = file.url.clone();
-            let report = if let LoadError::Invalid(r) = &e { Some(r.clone()) } else { None };
+            let report = if let Error::Invalid(r) = &e { Some(r.clone()) } else { None };
             view! {
                 <div class="failure" role="alert" data-testid=format!("error-{key}")>
                     <p>
@@ -62,7 +64,7 @@ fn FileRow(file: FileState) -> impl IntoView {
                         {move || failure_line(lang.get(), &e).map(|m| format!(" — {m}"))}
                     </p>
                     {report.map(|r| view! { <ReportView report=r lang=lang/> })}
-                    <button class="retry" data-testid=format!("retry-{key}") on:click=move |_| loader::retry(store, key)>
+                    <button class="retry" data-testid=format!("retry-{key}") on:click=move |_| pipeline::retry(store, row)>
                         {move || t(lang.get(), Key::Retry)}
                     </button>
                 </div>
@@ -94,7 +96,7 @@ pub fn DatasetsPanel() -> impl IntoView {
         <section class="panel datasets" aria-labelledby="datasets-title">
             <h2 id="datasets-title">{move || t(lang.get(), Key::Datasets)}</h2>
             <ul class="files">
-                <For each=move || store.files.get() key=|f| format!("{}{:?}", f.key, f.status) let:file>
+                <For each=move || store.files.get() key=|f| format!("{}{:?}", f.row.code(), f.status) let:file>
                     <FileRow file=file/>
                 </For>
             </ul>

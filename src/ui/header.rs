@@ -5,8 +5,13 @@ use leptos::prelude::*;
 
 use crate::app::store::{use_store, Status};
 use crate::app::stories;
+use crate::core::data::manifest::Kind;
 use crate::core::data::{Lang, Text};
 use crate::core::i18n::{t, tf, Key};
+use crate::core::pipeline::Row;
+
+/// The bundled story's row in the datasets panel.
+const STORY: Row = Row::Dataset(Kind::Story);
 
 /// "offline — showing data from 2025-12" while the network is down.
 #[component]
@@ -43,8 +48,8 @@ pub fn Header() -> impl IntoView {
     let story_pending = move || {
         store.story.with(Option::is_none)
             && store.files.with(|f| {
-                f.iter().any(|f| f.key == "story" && matches!(f.status, Status::Loading | Status::Waiting))
-                    || !f.iter().any(|f| f.key == "story")
+                f.iter().any(|f| f.row == STORY && matches!(f.status, Status::Loading | Status::Waiting))
+                    || !f.iter().any(|f| f.row == STORY)
             })
     };
     view! {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::data::labour::Measure;
+use crate::core::data::manifest::Kind;
 use crate::core::data::Lang;
 use crate::core::format;
 use crate::core::i18n::labels::measure_key;
@@ -39,7 +40,7 @@ pub fn Headlines() -> impl IntoView {
     let cards = move || {
         let l: Lang = lang.get();
         let Some(o) = derived.agg.get() else {
-            return super::pending(store, "labour_market", "headlines-unavailable");
+            return super::pending(store, Kind::LabourMarket, "headlines-unavailable");
         };
         if o.records == 0 {
             return view! { <p class="empty" role="status">{t(l, Key::NoData)}</p> }.into_any();
@@ -88,7 +89,6 @@ pub fn Headlines() -> impl IntoView {
 /// file says it is not illustrative (else not stated, or illustrative).
 fn labour_badge(store: crate::app::store::Store) -> Key {
     use crate::app::store::UserData;
-    use crate::core::data::manifest::Kind;
     if store.bundled_in_use(Kind::LabourMarket) {
         return Key::IllustrativeBadge;
     }

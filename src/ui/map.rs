@@ -149,7 +149,7 @@ pub fn Choropleth(
         let f = choropleth::frame(size.width.get(), text, vh);
         let (side, w, top, row) = (f.side, f.width, f.top, f.row);
         let (Some(lay), Some(codes), true) = (layout(side), store.codes.get(), ready.get()) else {
-            return super::pending(store, "regions", "map-unavailable");
+            return super::pending(store, crate::core::data::manifest::Kind::Regions, "map-unavailable");
         };
         let lay: Arc<MapLayout> = lay;
         let inset_names: Vec<String> = ["PT-20", "PT-30"]

@@ -31,13 +31,14 @@ pub mod workforce;
 use leptos::prelude::*;
 
 use crate::app::store::Store;
+use crate::core::data::manifest::Kind;
 use crate::core::i18n::{t, Key};
 
 /// What a panel shows before its data is there: "loading…", or "unavailable"
 /// once the file it needs has failed (the datasets panel says why).
-pub fn pending(store: Store, key: &'static str, testid: &'static str) -> AnyView {
+pub fn pending(store: Store, kind: Kind, testid: &'static str) -> AnyView {
     let l = store.lang.get();
-    if store.unavailable(key) {
+    if store.unavailable(kind) {
         view! { <p class="empty" role="status" data-testid=testid>{t(l, Key::Unavailable)}</p> }.into_any()
     } else {
         view! { <p class="loading" role="status">{t(l, Key::Loading)}</p> }.into_any()

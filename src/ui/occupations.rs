@@ -6,6 +6,7 @@ use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::data::aggregate::period_value;
 use crate::core::data::labour::Measure;
+use crate::core::data::manifest::Kind;
 use crate::core::format;
 use crate::core::i18n::{t, Key};
 
@@ -20,7 +21,7 @@ pub fn TopOccupations() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(o), Some(codes)) = (derived.agg.get(), store.codes.get()) else {
-            return super::pending(store, "labour_market", "occupations-unavailable");
+            return super::pending(store, Kind::LabourMarket, "occupations-unavailable");
         };
         let rows: Vec<_> = o.by_occupation.iter().filter(|r| r.ratio.is_some()).take(TOP).cloned().collect();
         if rows.is_empty() {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::chart::bars::{self, Bar, RankKind};
+use crate::core::data::manifest::Kind;
 use crate::core::data::Indicator;
 use crate::core::i18n::{t, Key};
 use crate::core::table::{Table, Value};
@@ -80,7 +81,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
                 current=Signal::derive(move || current.get())
                 on_toggle=Callback::new(toggle)
                 source=Signal::derive(move || crate::app::export::source_line(store, lang.get()))
-                pending_key="labour_market"
+                pending_key=Kind::LabourMarket
                 ratio=Signal::derive(move || ind.get() == Indicator::Ratio)
             />
         </div>
@@ -103,7 +104,7 @@ pub fn BarChart(
     on_toggle: Callback<String>,
     #[prop(into)] source: Signal<String>,
     /// The dataset whose failure makes the chart "unavailable".
-    pending_key: &'static str,
+    pending_key: Kind,
     /// What the exports say about themselves (see `ChartFrame`).
     #[prop(optional, into)]
     export: MaybeProp<crate::core::export::ExportContext>,

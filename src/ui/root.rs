@@ -23,7 +23,7 @@ use crate::core::data::Lang;
 use crate::core::state::Page;
 
 use crate::app::derived::derive;
-use crate::app::loader;
+use crate::app::pipeline;
 use crate::app::store::Store;
 use crate::app::url_sync;
 
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
             scroll_to_chart(id, 40);
         }
     });
-    loader::load_all(store);
+    pipeline::load_all(store);
     let page = Memo::new(move |_| store.view.with(|v| v.page));
     view! {
         <a class="skip-link" href="#main">

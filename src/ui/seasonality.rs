@@ -8,6 +8,7 @@ use crate::app::derived::use_derived;
 use crate::app::store::use_store;
 use crate::core::chart::heatmap::{self, HeatRow};
 use crate::core::chart::line::Label;
+use crate::core::data::manifest::Kind;
 use crate::core::format;
 use crate::core::i18n::{t, Key};
 use crate::core::table::{Table, Value};
@@ -47,7 +48,7 @@ pub fn SeasonalityView() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else {
-            return super::pending(store, "labour_market", "seasonality-unavailable");
+            return super::pending(store, Kind::LabourMarket, "seasonality-unavailable");
         };
         if agg.seasonality.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
+use crate::core::data::manifest::Kind;
 use crate::core::format;
 use crate::core::i18n::{t, Key};
 
@@ -15,7 +16,7 @@ pub fn ThemesPanel() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(rows), Some(codes)) = (derived.themes.get(), store.codes.get()) else {
-            return super::pending(store, "consultations", "themes-unavailable");
+            return super::pending(store, Kind::Consultations, "themes-unavailable");
         };
         if rows.is_empty() {
             return view! { <p class="empty" data-testid="themes-empty">{t(l, Key::NoOutcomes)}</p> }.into_any();

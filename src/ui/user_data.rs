@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::store::{use_store, Failure, Saved, UserData, UserDataset, UserState};
+use crate::app::error::Error;
+use crate::app::store::{use_store, Saved, UserData, UserDataset, UserState};
 use crate::app::user_data;
 use crate::core::data::merge::Mode;
 use crate::core::data::Lang;
@@ -76,17 +77,19 @@ pub fn LoadControls() -> impl IntoView {
     }
 }
 
-fn failure_text(l: Lang, f: &Failure) -> String {
+fn failure_text(l: Lang, f: &Error) -> String {
     match f {
-        Failure::NotFound(s) => format!("{} (HTTP {s}).", t(l, Key::FailNotFound)),
-        Failure::Refused(s) => format!("{} (HTTP {s}).", t(l, Key::FailRefused)),
-        Failure::Status(s) => format!("{} {s}.", t(l, Key::HttpError)),
-        Failure::Network { cross_origin: true } => format!("{}.", t(l, Key::FailCors)),
-        Failure::Network { cross_origin: false } => format!("{}.", t(l, Key::FailNetwork)),
-        Failure::Timeout(secs) => format!("{} {secs} {}.", t(l, Key::FailTimeout), t(l, Key::Seconds)),
-        Failure::Read(m) => format!("{}: {m}", t(l, Key::FailRead)),
-        Failure::NotLoadable(kind) => format!("{} — {kind}.", t(l, Key::FailNotLoadable)),
-        Failure::NoCodes => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
+        Error::Http(s @ (404 | 410)) => format!("{} (HTTP {s}).", t(l, Key::FailNotFound)),
+        Error::Http(s @ (401 | 403)) => format!("{} (HTTP {s}).", t(l, Key::FailRefused)),
+        Error::Http(s) => format!("{} {s}.", t(l, Key::HttpError)),
+        Error::Network { cross_origin: true, .. } => format!("{}.", t(l, Key::FailCors)),
+        Error::Network { cross_origin: false, .. } => format!("{}.", t(l, Key::FailNetwork)),
+        Error::Timeout(secs) => format!("{} {secs} {}.", t(l, Key::FailTimeout), t(l, Key::Seconds)),
+        Error::Read(m) => format!("{}: {m}", t(l, Key::FailRead)),
+        Error::NotLoadable(kind) => format!("{} — {}.", t(l, Key::FailNotLoadable), kind.code()),
+        Error::Dependency => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
+        // A user's file with errors is `UserState::Rejected`, with its report.
+        Error::Invalid(r) => r.to_string(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::app::store::{use_store, Store};
 use crate::core::data::aggregate::Area;
 use crate::core::data::codes::Codes;
 use crate::core::data::indicators::{area_label, Indicators, Period};
+use crate::core::data::manifest::Kind;
 use crate::core::data::Lang;
 use crate::core::export::ExportContext;
 use crate::core::format;
@@ -42,7 +43,7 @@ pub fn OfficialFigures() -> impl IntoView {
     let cards = move || {
         let l = lang.get();
         let (Some(ind), Some(codes)) = (store.indicators.get(), store.codes.get()) else {
-            return super::pending(store, "indicators", "official-unavailable");
+            return super::pending(store, Kind::Indicators, "official-unavailable");
         };
         let area = view_area(store, &codes);
         let figures = ind.area_figures(&area, &codes);
@@ -269,7 +270,7 @@ pub fn Workforce() -> impl IntoView {
             if store.indicators.with(|i| i.as_ref().is_some_and(|i| i.series.is_empty())) {
                 return view! { <p class="empty">{t(l, Key::NoIndicators)}</p> }.into_any();
             }
-            return super::pending(store, "indicators", "workforce-unavailable");
+            return super::pending(store, Kind::Indicators, "workforce-unavailable");
         }
         view! {
             <div class="explorer-head wf-controls">
@@ -348,7 +349,7 @@ pub fn Workforce() -> impl IntoView {
                         on_toggle=Callback::new(toggle_area)
                         source=note
                         export=export_for("wf-rank")
-                        pending_key="indicators"
+                        pending_key=Kind::Indicators
                     />
                 </div>
             </div>
@@ -370,7 +371,7 @@ pub fn Workforce() -> impl IntoView {
                     on_toggle=Callback::new(toggle_area)
                     source=note
                     export=export_for("wf-growth")
-                    pending_key="indicators"
+                    pending_key=Kind::Indicators
                 />
                 <div>
                     <LineChart
@@ -380,7 +381,7 @@ pub fn Workforce() -> impl IntoView {
                         data=yearly
                         source=note
                         export=export_for("wf-series")
-                        pending_key="indicators"
+                        pending_key=Kind::Indicators
                     />
                     <ComparePicker areas=Signal::derive(move || compare.get().unwrap_or_default())/>
                 </div>

@@ -49,7 +49,7 @@ pub fn BarriersView() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(rows), Some(codes)) = (stacks.get(), store.codes.get()) else {
-            return crate::ui::pending(store, "consultations", "barriers-unavailable");
+            return crate::ui::pending(store, crate::core::data::manifest::Kind::Consultations, "barriers-unavailable");
         };
         if rows.is_empty() {
             return view! { <p class="empty" data-testid="barriers-empty">{t(l, Key::NoOutcomes)}</p> }.into_any();

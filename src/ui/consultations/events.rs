@@ -89,7 +89,7 @@ pub fn StatusSummary() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 let (Some(idx), Some(cons)) = (derived.outcomes.get(), store.consultations.get()) else {
-                    return crate::ui::pending(store, "consultations", "status-unavailable");
+                    return crate::ui::pending(store, crate::core::data::manifest::Kind::Consultations, "status-unavailable");
                 };
                 let counts = by_status(&cons, &idx);
                 view! {

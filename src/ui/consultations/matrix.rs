@@ -50,7 +50,7 @@ pub fn PriorityMatrix() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let (Some(pts), Some(codes)) = (points.get(), store.codes.get()) else {
-            return crate::ui::pending(store, "consultations", "matrix-unavailable");
+            return crate::ui::pending(store, crate::core::data::manifest::Kind::Consultations, "matrix-unavailable");
         };
         if pts.is_empty() {
             return view! { <p class="empty">{t(l, Key::NoOutcomes)}</p> }.into_any();

@@ -66,7 +66,11 @@ pub fn RecommendationList() -> impl IntoView {
         let (Some(idx), Some(codes), Some(cons)) =
             (derived.outcomes.get(), store.codes.get(), store.consultations.get())
         else {
-            return crate::ui::pending(store, "consultations", "recommendations-unavailable");
+            return crate::ui::pending(
+                store,
+                crate::core::data::manifest::Kind::Consultations,
+                "recommendations-unavailable",
+            );
         };
         if idx.is_empty() {
             return view! { <p class="empty" data-testid="recommendations-empty">{t(l, Key::NoRecommendations)}</p> }

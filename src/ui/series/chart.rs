@@ -19,7 +19,7 @@ pub fn LineChart(
     data: Memo<Option<LineData>>,
     #[prop(into)] source: Signal<String>,
     /// The dataset whose failure makes the chart "unavailable".
-    pending_key: &'static str,
+    pending_key: crate::core::data::manifest::Kind,
     /// What the exports say about themselves (see `ChartFrame`).
     #[prop(optional, into)]
     export: MaybeProp<crate::core::export::ExportContext>,

@@ -72,7 +72,7 @@ pub fn SeriesView() -> impl IntoView {
             hint=Signal::derive(move || t(lang.get(), Key::SeriesHint).to_string())
             data=data
             source=Signal::derive(move || crate::app::export::source_line(store, lang.get()))
-            pending_key="labour_market"
+            pending_key=crate::core::data::manifest::Kind::LabourMarket
         />
         <ComparePicker colours=Signal::derive(move || colours.get().into_iter().map(|(_, c)| c).collect::<Vec<_>>())/>
         <PeriodSliders/>
