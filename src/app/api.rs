@@ -4,11 +4,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use js_sys::Uint8Array;
 use leptos::prelude::window;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-use super::error::Error;
+use super::error::{js_message, Error};
 
 /// True when `url` (relative to the page) is on another origin than the page.
 fn cross_origin(url: &str) -> bool {
@@ -18,34 +20,33 @@ fn cross_origin(url: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// GETs `url` and returns its body. `timeout`: seconds after which the request is aborted
-/// (`Error::Timeout`); `None` waits as long as the browser does. Errors: `Http` for a
-/// non-success status, `Network` when no readable answer came (`cross_origin` says whether the
-/// address is on another origin, where a missing CORS header is the usual cause).
-pub async fn fetch(url: &str, timeout: Option<u32>) -> Result<Vec<u8>, Error> {
-    let network = |e: gloo_net::Error| Error::Network { cross_origin: cross_origin(url), detail: e.to_string() };
-    let controller = web_sys::AbortController::new().ok();
+/// GETs `url` and returns its body (in JS memory: a user's file is kept there, uncopied).
+/// `timeout`: seconds after which the request is aborted (`Error::Timeout`); `None` waits as
+/// long as the browser does. Errors: `Http` for a non-success status, `Network` when no
+/// readable answer came (`cross_origin` says whether the address is on another origin, where a
+/// missing CORS header is the usual cause; `detail` is the browser's message).
+pub async fn fetch(url: &str, timeout: Option<u32>) -> Result<Uint8Array, Error> {
+    let network = |e: JsValue| Error::Network { cross_origin: cross_origin(url), detail: js_message(&e) };
+    let controller = web_sys::AbortController::new().map_err(network)?;
     let timed_out = Rc::new(Cell::new(false));
-    let timer = match (timeout, &controller) {
-        (Some(secs), Some(c)) => {
-            let (flag, c) = (timed_out.clone(), c.clone());
-            let abort = Closure::once_into_js(move || {
-                flag.set(true);
-                c.abort();
-            });
-            window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), (secs * 1000) as i32)
-                .ok()
-        }
-        _ => None,
-    };
-    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let timer = timeout.and_then(|secs| {
+        let (flag, c) = (timed_out.clone(), controller.clone());
+        let abort = Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), (secs * 1000) as i32).ok()
+    });
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
     let result = async {
-        let resp = gloo_net::http::Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(network)?;
+        let resp: web_sys::Response =
+            JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
         if !resp.ok() {
             return Err(Error::Http(resp.status()));
         }
-        resp.binary().await.map_err(network)
+        let body = JsFuture::from(resp.array_buffer().map_err(network)?).await.map_err(network)?;
+        Ok(Uint8Array::new(&body))
     }
     .await;
     if let Some(t) = timer {

@@ -42,7 +42,15 @@ impl From<crate::core::pipeline::Refused> for Error {
     }
 }
 
-/// A JS exception's message (a string thrown, or whatever it is, debug-printed).
+/// A JS exception's message: a string thrown, an `Error`'s "name: message" (as
+/// "TypeError: Failed to fetch"), or whatever else it is, debug-printed.
 pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    use wasm_bindgen::JsCast;
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
+        None => format!("{e:?}"),
+    }
 }

@@ -22,9 +22,9 @@ pub const MANIFEST_URL: &str = "data/manifest.json";
 /// Fetches a bundled file as text. (Bundled files are UTF-8; a stray byte is replaced, as the
 /// browser's own text decoding does, and the format checks report what follows.)
 async fn fetch_text(url: &str) -> Result<String, Error> {
-    let bytes = api::fetch(url, None).await?;
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let bytes = api::fetch(url, None).await?.to_vec();
+    // (A leading byte-order mark is skipped by the format checks.)
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// Starts loading everything: the manifest, then the code lists, then the rest.

@@ -214,7 +214,7 @@ async fn restore(store: Store) {
 
 /// Fetches a user's address (with a timeout) as bytes.
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, Error> {
-    api::fetch(url, Some(TIMEOUT_S)).await.map(|b| Uint8Array::from(b.as_slice()))
+    api::fetch(url, Some(TIMEOUT_S)).await
 }
 
 /// Loads the dataset or manifest at `url` (the `data=` parameter). Datasets

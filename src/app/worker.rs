@@ -24,7 +24,7 @@ use crate::core::data::labour::Labour;
 use crate::core::data::month::Month;
 use crate::core::data::parse::LoadOptions;
 use crate::core::data::{consultations, indicators, Report};
-use crate::core::wire::{self, Checked, FromWorker, Outcome, ToWorker};
+use crate::core::wire::{self, Checked, Outcome, ToWorker};
 
 // ---- Worker side ----
 
@@ -34,7 +34,7 @@ thread_local! {
 }
 
 /// A reply: the message's JSON, then its binary parts.
-fn reply(msg: &FromWorker, parts: impl IntoIterator<Item = JsValue>) -> Array {
+fn reply(msg: &Checked, parts: impl IntoIterator<Item = JsValue>) -> Array {
     let out = Array::of1(&JsValue::from_str(&wire::to_json(msg)));
     for p in parts {
         out.push(&p);
@@ -43,17 +43,17 @@ fn reply(msg: &FromWorker, parts: impl IntoIterator<Item = JsValue>) -> Array {
 }
 
 /// Worker side: handles one message (`message`, the JSON of a `ToWorker`; `bytes`, the file of a
-/// check) and returns the reply to post (empty when there is none): the JSON of a `FromWorker`,
+/// check) and returns the reply to post (empty when there is none): the JSON of a `Checked`,
 /// then the typed arrays to transfer.
 #[wasm_bindgen]
 pub fn vagas_worker(message: &str, bytes: &[u8]) -> Array {
     let (id, name, keep_valid) = match wire::from_json::<ToWorker>(message) {
-        Some(ToWorker::Codes { text }) => {
+        Some(ToWorker::Codes(text)) => {
             WORKER_CODES.with(|c| *c.borrow_mut() = Some(codes::load("codes", &text).map(|(c, _)| c)));
             return Array::new();
         }
-        Some(ToWorker::Check { id, name, keep_valid }) => (id, name, keep_valid),
-        Some(ToWorker::Init { .. }) | None => return Array::new(),
+        Some(ToWorker::Check(id, name, keep_valid)) => (id, name, keep_valid),
+        Some(ToWorker::Init(..)) | None => return Array::new(),
     };
     let outcome = WORKER_CODES.with(|c| match &*c.borrow() {
         Some(Ok(codes)) => Ok(ingest::ingest(&name, bytes, codes, LoadOptions { keep_valid })),
@@ -61,10 +61,8 @@ pub fn vagas_worker(message: &str, bytes: &[u8]) -> Array {
         None => Err(lost_report(&name)),
     });
     let (outcome, parts): (Outcome, Vec<JsValue>) = match outcome {
-        Err(report) | Ok(Err(Rejected { report, salvage: None })) => {
-            (Outcome::Rejected { report, salvage: None }, vec![])
-        }
-        Ok(Err(Rejected { report, salvage })) => (Outcome::Rejected { report, salvage }, vec![]),
+        Err(report) | Ok(Err(Rejected { report, salvage: None })) => (Outcome::Rejected(report, None), vec![]),
+        Ok(Err(Rejected { report, salvage })) => (Outcome::Rejected(report, salvage), vec![]),
         Ok(Ok(Ingested { data, report })) => {
             let dropped = data.dropped();
             match data {
@@ -72,21 +70,14 @@ pub fn vagas_worker(message: &str, bytes: &[u8]) -> Array {
                     let keys = [&l.month, &l.region, &l.sector, &l.occupation];
                     let mut parts: Vec<JsValue> = keys.iter().map(|v| Uint16Array::from(v.as_slice()).into()).collect();
                     parts.extend(l.measures.iter().map(|v| JsValue::from(Uint32Array::from(v.as_slice()))));
-                    let data = Checked::Labour { first: l.first.index(), last: l.last.index(), meta: l.meta, dropped };
-                    (Outcome::Accepted { report, data }, parts)
+                    (Outcome::Labour(report, l.first.index(), l.last.index(), l.meta, dropped), parts)
                 }
-                Data::Consultations(c) => {
-                    let data = Checked::Consultations { json: wire::to_json(&c.file), dropped };
-                    (Outcome::Accepted { report, data }, vec![])
-                }
-                Data::Indicators(i) => {
-                    let data = Checked::Indicators { json: wire::to_json(&i.to_file()), dropped };
-                    (Outcome::Accepted { report, data }, vec![])
-                }
+                Data::Consultations(c) => (Outcome::Consultations(report, wire::to_json(&c.file), dropped), vec![]),
+                Data::Indicators(i) => (Outcome::Indicators(report, wire::to_json(&i.to_file()), dropped), vec![]),
             }
         }
     };
-    reply(&FromWorker::Checked { id, outcome: Box::new(outcome) }, parts)
+    reply(&Checked(id, outcome), parts)
 }
 
 /// A report that came back broken: should not happen, but must not panic.
@@ -105,13 +96,11 @@ fn lost_report(name: &str) -> Report {
 /// failed).
 fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected> {
     let lost = || Rejected { report: lost_report(name), salvage: None };
-    let (report, data, parts) = match reply {
-        Some((Outcome::Accepted { report, data }, parts)) => (report, data, parts),
-        Some((Outcome::Rejected { report, salvage }, _)) => return Err(Rejected { report, salvage }),
-        None => return Err(lost()),
-    };
-    match data {
-        Checked::Labour { first, last, meta, dropped } => {
+    let Some((outcome, parts)) = reply else { return Err(lost()) };
+    match outcome {
+        Outcome::Rejected(report, salvage) => Err(Rejected { report, salvage }),
+        Outcome::Crashed(_) => Err(lost()),
+        Outcome::Labour(report, first, last, meta, dropped) => {
             let col16 = |i: u32| parts.get(i).dyn_into::<Uint16Array>().map(|a| a.to_vec()).unwrap_or_default();
             let col32 = |i: u32| parts.get(i).dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
             let l = Labour {
@@ -134,14 +123,14 @@ fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected>
             Ok(Ingested { data: Data::Labour(l), report })
         }
         // Small files: checked again here from the (filtered) file.
-        Checked::Indicators { json, dropped } => match indicators::load(name, &json, codes) {
+        Outcome::Indicators(report, json, dropped) => match indicators::load(name, &json, codes) {
             Ok((mut i, _)) => {
                 i.dropped = dropped;
                 Ok(Ingested { data: Data::Indicators(i), report })
             }
             Err(_) => Err(lost()),
         },
-        Checked::Consultations { json, dropped } => match consultations::load(name, &json, codes) {
+        Outcome::Consultations(report, json, dropped) => match consultations::load(name, &json, codes) {
             Ok((mut c, _)) => {
                 c.dropped = dropped;
                 Ok(Ingested { data: Data::Consultations(c), report })
@@ -216,14 +205,14 @@ fn start_worker() -> Option<web_sys::Worker> {
     // The worker lives as long as the page: its handlers are never dropped.
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let parts = Array::from(&e.data());
-        match parts.get(0).as_string().and_then(|s| wire::from_json::<FromWorker>(&s)) {
-            Some(FromWorker::Checked { id, outcome }) => {
+        match parts.get(0).as_string().and_then(|s| wire::from_json::<Checked>(&s)) {
+            // The worker closed itself after a trap.
+            Some(Checked(_, Outcome::Crashed(_))) => fail_all(),
+            Some(Checked(id, outcome)) => {
                 if let Some(done) = BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id)) {
-                    done(Some((*outcome, parts)));
+                    done(Some((outcome, parts)));
                 }
             }
-            // The worker closed itself after a trap.
-            Some(FromWorker::Crashed { .. }) => fail_all(),
             None => {}
         }
     });
@@ -234,7 +223,7 @@ fn start_worker() -> Option<web_sys::Worker> {
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| fail_all());
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    post(&worker, &ToWorker::Init { glue: absolute(&glue), wasm: absolute(&wasm) }, None).ok()?;
+    post(&worker, &ToWorker::Init(absolute(&glue), absolute(&wasm)), None).ok()?;
     Some(worker)
 }
 
@@ -251,7 +240,7 @@ fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
     });
     let worker = worker?;
     if fresh {
-        post(&worker, &ToWorker::Codes { text: codes_text.to_string() }, None).ok()?;
+        post(&worker, &ToWorker::Codes(codes_text.to_string()), None).ok()?;
         BRIDGE.with(|b| b.borrow_mut().codes = Some(codes_text.clone()));
     }
     Some(worker)
@@ -277,7 +266,7 @@ pub async fn check(
     let reply = awaiting(id);
     // A copy is transferred: the page keeps its bytes (to store or re-check).
     let copy = Uint8Array::new(&bytes.slice(0, bytes.length()).buffer());
-    if post(&w, &ToWorker::Check { id, name: name.to_string(), keep_valid }, Some(&copy)).is_err() {
+    if post(&w, &ToWorker::Check(id, name.to_string(), keep_valid), Some(&copy)).is_err() {
         BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id));
         return ingest::ingest(name, &bytes.to_vec(), codes, LoadOptions { keep_valid });
     }

@@ -2,7 +2,13 @@
 //! replies, the record kept in IndexedDB for each of the user's datasets, and what the presenter
 //! tells the speaker view over a BroadcastChannel.
 //!
-//! Each crosses as a JSON string (serde_json, already in the bundle for the datasets). Binary
+//! Each crosses as a JSON string (serde_json, already in the bundle for the datasets). Shapes are
+//! chosen for size, measured on the release wasm: enums externally tagged (`{"check": […]}`; an
+//! internally tagged enum compiles a second, buffered deserializer for every nested type such as
+//! `Report`: +16 KB gzip), and positional (tuple) fields, for which serde generates a sequence
+//! visitor only, where named fields add a map visitor and a field matcher per struct and variant
+//! (every position is named in the docs below). Only `Stored` keeps named fields: IndexedDB holds
+//! records of earlier versions in that shape. Binary
 //! parts travel beside it, transferred rather than copied: the bytes of a file to check, the
 //! columns of a checked labour-market file (in `LABOUR_COLUMNS` order), the bytes of a stored
 //! dataset. Pure types, so their shapes are tested natively.
@@ -15,61 +21,46 @@ use crate::core::data::Report;
 
 /// Main thread → dataset worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToWorker {
-    /// Load the app's module: the URLs of its JS glue and wasm (read by `worker.js` itself).
-    Init { glue: String, wasm: String },
+    /// Load the app's module: the URLs of its JS glue and of its wasm (read by `worker.js`).
+    Init(String, String),
     /// The code lists, as text: parsed once by the worker and kept for every check after.
-    Codes { text: String },
-    /// Check the file `name`, whose bytes follow the message.
-    Check { id: u32, name: String, keep_valid: bool },
+    Codes(String),
+    /// Check `Check(id, name, keep_valid)`: the file `name`, whose bytes follow the message;
+    /// `keep_valid`: keep the valid records of a file with errors.
+    Check(u32, String, bool),
 }
 
-/// Dataset worker → main thread.
+/// Dataset worker → main thread: `Checked(id, outcome)`, the outcome of check `id` (0: no check,
+/// for a failure while starting).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum FromWorker {
-    /// Check `id` is done.
-    Checked { id: u32, outcome: Box<Outcome> },
-    /// The module failed (built never to; a trap): the worker closes itself. Sent by `worker.js`.
-    Crashed { id: Option<u32>, detail: String },
-}
+pub struct Checked(pub u32, pub Outcome);
 
-/// What a check found.
+/// What a check found. Accepted data comes with its report (warnings, and the errors of the
+/// records dropped when the user chose to keep the valid ones) and `dropped`, the records left
+/// out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    /// Applied: the data and its report (warnings, and the errors of the records dropped when
-    /// the user chose to keep the valid ones).
-    Accepted { report: Report, data: Checked },
-    /// Not applied. `salvage`: (records kept, records dropped) if the valid ones are kept.
-    Rejected { report: Report, salvage: Option<(usize, usize)> },
+    /// A labour-market file: `Labour(report, first, last, meta, dropped)`, its first and last
+    /// month as `Month::index` and the file's own `"meta"`; the columns follow the message as
+    /// typed arrays in `LABOUR_COLUMNS` order (u16 keys, then u32 measures).
+    Labour(Report, u32, u32, Option<FileMeta>, usize),
+    /// A consultations file: `Consultations(report, json, dropped)`, the (filtered) file as JSON
+    /// text, small, checked again on arrival.
+    Consultations(Report, String, usize),
+    /// An indicators file: `Indicators(report, json, dropped)`, as for consultations.
+    Indicators(Report, String, usize),
+    /// Not applied: `Rejected(report, salvage)`, `salvage` = (records kept, records dropped) if
+    /// the valid ones are kept.
+    Rejected(Report, Option<(usize, usize)>),
+    /// The module failed (built never to; a trap) and the worker closed itself: the error's text.
+    /// Sent by `worker.js`.
+    Crashed(String),
 }
 
-/// The validated data, as sent back.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Checked {
-    /// The first and last month as `Month::index`; the columns follow the message as typed arrays
-    /// in `LABOUR_COLUMNS` order (u16 keys, then u32 measures).
-    Labour {
-        first: u32,
-        last: u32,
-        meta: Option<FileMeta>,
-        dropped: usize,
-    },
-    /// Small files: the (filtered) file as JSON text, checked again on arrival.
-    Consultations {
-        json: String,
-        dropped: usize,
-    },
-    Indicators {
-        json: String,
-        dropped: usize,
-    },
-}
-
-/// The order of a labour-market file's columns after a `Checked::Labour` message.
+/// The order of a labour-market file's columns after an `Outcome::Labour` message.
 pub const LABOUR_COLUMNS: [&str; 8] =
     ["month", "region", "sector", "occupation", "jobseekers", "vacancies_open", "vacancies_new", "placements"];
 
@@ -87,13 +78,10 @@ pub struct Stored {
     pub keep_valid: bool,
 }
 
-/// Presenter → speaker view: the slide shown (1-based; 0 when not presenting) and when the
-/// presentation started (ms since 1970, as `Date.now()`).
+/// Presenter → speaker view: `SlideShown(slide, started)`, the slide shown (1-based; 0 when not
+/// presenting) and when the presentation started (ms since 1970, as `Date.now()`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SlideShown {
-    pub slide: usize,
-    pub started: f64,
-}
+pub struct SlideShown(pub usize, pub f64);
 
 /// The JSON text of a message (these types always serialize).
 pub fn to_json<T: Serialize>(msg: &T) -> String {
@@ -112,9 +100,9 @@ mod tests {
     #[test]
     fn worker_messages_round_trip() {
         let msgs = [
-            ToWorker::Init { glue: "./vagas.js".into(), wasm: "./vagas_bg.wasm".into() },
-            ToWorker::Codes { text: "{\"format\": \"vagas.codes\"}".into() },
-            ToWorker::Check { id: 7, name: "a \"b\".csv".into(), keep_valid: true },
+            ToWorker::Init("./vagas.js".into(), "./vagas_bg.wasm".into()),
+            ToWorker::Codes("{\"format\": \"vagas.codes\"}".into()),
+            ToWorker::Check(7, "a \"b\".csv".into(), true),
         ];
         for m in msgs {
             assert_eq!(from_json::<ToWorker>(&to_json(&m)), Some(m));
@@ -125,39 +113,28 @@ mod tests {
             crate::core::data::ProblemKind::Missing { what: "a thing".into() },
         ));
         let replies = [
-            FromWorker::Checked {
-                id: 3,
-                outcome: Box::new(Outcome::Accepted {
-                    report: report.clone(),
-                    data: Checked::Labour { first: 1, last: 9, meta: Some(FileMeta::default()), dropped: 2 },
-                }),
-            },
-            FromWorker::Checked { id: 4, outcome: Box::new(Outcome::Rejected { report, salvage: Some((1, 2)) }) },
-            FromWorker::Checked {
-                id: 5,
-                outcome: Box::new(Outcome::Accepted {
-                    report: Report::new("c"),
-                    data: Checked::Consultations { json: "{}".into(), dropped: 0 },
-                }),
-            },
+            Checked(3, Outcome::Labour(report.clone(), 1, 9, Some(FileMeta::default()), 2)),
+            Checked(4, Outcome::Rejected(report, Some((1, 2)))),
+            Checked(5, Outcome::Consultations(Report::new("c"), "{}".into(), 0)),
+            Checked(6, Outcome::Indicators(Report::new("i"), "{}".into(), 1)),
         ];
         for m in replies {
-            assert_eq!(from_json::<FromWorker>(&to_json(&m)), Some(m));
+            assert_eq!(from_json::<Checked>(&to_json(&m)), Some(m));
         }
     }
 
     #[test]
     fn the_worker_script_shapes_are_the_ones_it_reads_and_writes() {
-        // worker.js reads `type`, `glue` and `wasm` of an init, and writes a crash as below.
-        let init = to_json(&ToWorker::Init { glue: "g".into(), wasm: "w".into() });
-        assert_eq!(init, r#"{"type":"init","glue":"g","wasm":"w"}"#);
-        let crash = r#"{"type":"crashed","id":12,"detail":"RuntimeError: unreachable"}"#;
+        // worker.js reads the URLs of an init and the id of a check, and writes a crash as below.
+        assert_eq!(to_json(&ToWorker::Init("g".into(), "w".into())), r#"{"init":["g","w"]}"#);
+        assert_eq!(to_json(&ToWorker::Check(9, "f".into(), false)), r#"{"check":[9,"f",false]}"#);
+        let crash = r#"[12,{"crashed":"RuntimeError: unreachable"}]"#;
         assert_eq!(
-            from_json::<FromWorker>(crash),
-            Some(FromWorker::Crashed { id: Some(12), detail: "RuntimeError: unreachable".into() })
+            from_json::<Checked>(crash),
+            Some(Checked(12, Outcome::Crashed("RuntimeError: unreachable".into())))
         );
-        assert_eq!(from_json::<FromWorker>("{\"type\":\"nonsense\"}"), None);
-        assert_eq!(from_json::<FromWorker>("not json"), None);
+        assert_eq!(from_json::<Checked>(r#"[1,{"nonsense":[]}]"#), None);
+        assert_eq!(from_json::<Checked>("not json"), None);
     }
 
     #[test]
@@ -174,9 +151,10 @@ mod tests {
 
     #[test]
     fn the_speaker_message_round_trips() {
-        let m = SlideShown { slide: 3, started: 1_764_468_000_123.0 };
-        assert_eq!(to_json(&m), r#"{"slide":3,"started":1764468000123.0}"#);
+        let m = SlideShown(3, 1_764_468_000_123.0);
+        assert_eq!(to_json(&m), "[3,1764468000123.0]");
         assert_eq!(from_json::<SlideShown>(&to_json(&m)), Some(m));
-        assert_eq!(from_json::<SlideShown>(r#"{"slide":-1,"started":0}"#), None);
+        assert_eq!(from_json::<SlideShown>("[-1,0]"), None);
+        assert_eq!(from_json::<SlideShown>(r#"{"slide":1}"#), None);
     }
 }

@@ -1,17 +1,19 @@
 // Checks datasets off the main thread with the app's own WebAssembly module
 // (same validation, same reports), so large files do not freeze the page.
 // Every message is [json, ...buffers]: the JSON of a typed `core::wire`
-// message (ToWorker going, FromWorker coming back) and its binary parts,
-// transferred. This script reads only `type`, `glue` and `wasm` of the init;
+// message (ToWorker going, Checked coming back) and its binary parts,
+// transferred. This script reads only the init ({"init": [glue, wasm]}) and
+// the id of a check ({"check": [id, name, keepValid]});
 // everything else is handled by `vagas_worker` in Rust.
 let ready = null;
 
 self.onmessage = async (event) => {
   const [head, buffer] = event.data;
   const msg = JSON.parse(head);
-  if (msg.type === 'init') {
-    ready = import(msg.glue).then(async (m) => {
-      await m.default({ module_or_path: msg.wasm });
+  if (msg.init) {
+    const [glue, wasm] = msg.init;
+    ready = import(glue).then(async (m) => {
+      await m.default({ module_or_path: wasm });
       return m;
     });
     return;
@@ -23,7 +25,9 @@ self.onmessage = async (event) => {
   } catch (e) {
     // A trap (which the data core is built never to hit) leaves the module
     // unusable: report it, and start afresh for the next file.
-    self.postMessage([JSON.stringify({ type: 'crashed', id: msg.id ?? null, detail: String(e) })]);
+    // wire::Checked(id, Outcome::Crashed(text))
+    const id = msg.check ? msg.check[0] : 0;
+    self.postMessage([JSON.stringify([id, { crashed: String(e) }])]);
     self.close();
     return;
   }

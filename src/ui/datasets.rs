@@ -28,8 +28,8 @@ fn failure_line(l: Lang, e: &Error) -> Option<String> {
         Error::Network { detail, .. } => Some(format!("{}: {detail}", t(l, Key::NetworkError))),
         Error::Dependency => Some(t(l, Key::Dependency).to_string()),
         Error::Invalid(_) => None,
-        // Not raised for bundled files (no timeout, nothing read from disk); said plainly if ever.
-        other => Some(other.to_string()),
+        // Not raised for bundled files (no timeout, nothing read from disk); said as for a user's.
+        other => Some(super::user_data::failure_text(l, other)),
     }
 }
 

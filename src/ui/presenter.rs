@@ -182,7 +182,7 @@ pub fn Presenter() -> impl IntoView {
         } else if started.get_value().is_none() {
             started.set_value(Some(now));
         }
-        let msg = SlideShown { slide: slide.unwrap_or(0), started: started.get_value().unwrap_or(now) };
+        let msg = SlideShown(slide.unwrap_or(0), started.get_value().unwrap_or(now));
         channel.with_value(|ch| {
             if let Some(ch) = ch {
                 let _ = ch.post_message(&wire::to_json(&msg).into());

@@ -36,8 +36,9 @@ pub fn SpeakerView() -> impl IntoView {
     let now = RwSignal::new(js_sys::Date::now());
     // Listens while the view is shown: the channel is closed and its handler dropped on cleanup.
     let channel = StoredValue::new_local(listen(move |m: SlideShown| {
-        slide.set(m.slide);
-        started.set(Some(m.started));
+        let SlideShown(n, since) = m;
+        slide.set(n);
+        started.set(Some(since));
     }));
     on_cleanup(move || {
         if let Some(Some((ch, _handler))) = channel.try_update_value(Option::take) {

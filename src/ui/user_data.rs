@@ -77,7 +77,8 @@ pub fn LoadControls() -> impl IntoView {
     }
 }
 
-fn failure_text(l: Lang, f: &Error) -> String {
+/// What went wrong with a dataset, as a sentence in the user's language.
+pub fn failure_text(l: Lang, f: &Error) -> String {
     match f {
         Error::Http(s @ (404 | 410)) => format!("{} (HTTP {s}).", t(l, Key::FailNotFound)),
         Error::Http(s @ (401 | 403)) => format!("{} (HTTP {s}).", t(l, Key::FailRefused)),
@@ -88,8 +89,8 @@ fn failure_text(l: Lang, f: &Error) -> String {
         Error::Read(m) => format!("{}: {m}", t(l, Key::FailRead)),
         Error::NotLoadable(kind) => format!("{} — {}.", t(l, Key::FailNotLoadable), kind.code()),
         Error::Dependency => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
-        // A user's file with errors is `UserState::Rejected`, with its report.
-        Error::Invalid(r) => r.to_string(),
+        // A user's file with errors is `UserState::Rejected`, shown with its report.
+        Error::Invalid(_) => format!("{}.", t(l, Key::LoadFailed)),
     }
 }
 
