@@ -130,3 +130,52 @@ async fn official_figures_are_labelled_with_their_source_and_dataset_text_stays_
     assert!(cards >= 4 && cards == labels, "{cards} cards, {labels} labels");
     drop(handle);
 }
+
+/// Resolves after `ms` milliseconds (BroadcastChannel messages arrive as tasks).
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_speaker_view_follows_typed_messages_and_lets_go_of_its_channel() {
+    use vagas::app::store::Store;
+    use vagas::core::story;
+    use vagas::core::wire::{self, SlideShown};
+    use vagas::ui::speaker::SpeakerView;
+    let s = story::load("story", include_str!("../data/story.json")).expect("story").0;
+    let count = s.slides.len();
+    // Errors thrown by event handlers (a handler called after being dropped) reach window.onerror.
+    let errors = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = errors.clone();
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || seen.set(seen.get() + 1));
+    let window = web_sys::window().expect("window");
+    window.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref()).expect("listener");
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let store = Store::new(vagas::core::url::decode("?lang=en&page=speaker").0);
+        store.story.set(Some(s.clone()));
+        provide_context(store);
+        view! { <SpeakerView/> }
+    });
+    leptos::task::tick().await;
+    let presenter = web_sys::BroadcastChannel::new(vagas::ui::presenter::CHANNEL).expect("channel");
+    presenter.post_message(&wire::to_json(&SlideShown(2, js_sys::Date::now())).into()).expect("post");
+    sleep(150).await;
+    let shown = el.text_content().unwrap_or_default();
+    assert!(shown.contains(&format!("2 / {count}")), "{shown}");
+    // A message of another shape (an older version's object) is ignored, not misread.
+    presenter.post_message(&"{\"slide\": 3, \"started\": 0}".into()).expect("post");
+    sleep(150).await;
+    let shown = el.text_content().unwrap_or_default();
+    assert!(shown.contains(&format!("2 / {count}")), "{shown}");
+    // Gone: its channel is closed and its handler dropped, so later messages call nothing.
+    drop(handle);
+    presenter.post_message(&wire::to_json(&SlideShown(3, js_sys::Date::now())).into()).expect("post");
+    sleep(150).await;
+    presenter.close();
+    window.remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref()).expect("listener");
+    assert_eq!(errors.get(), 0, "an error was thrown after the speaker view was gone");
+}
