@@ -1,15 +1,14 @@
 // Checks datasets off the main thread with the app's own WebAssembly module
 // (same validation, same reports), so large files do not freeze the page.
-// Every message is [json, ...buffers]: the JSON of a typed `core::wire`
-// message (ToWorker going, Checked coming back) and its binary parts,
-// transferred. This script reads only the init ({"init": [glue, wasm]}) and
-// the id of a check ({"check": [id, name, keepValid]});
+// Every message is [message, ...buffers]: a typed `core::wire` message
+// (ToWorker going, Checked coming back, as serde-wasm-bindgen makes them) and
+// its binary parts, transferred. This script reads only the init
+// ({init: [glue, wasm]}) and the id of a check ({check: [id, name, keepValid]});
 // everything else is handled by `vagas_worker` in Rust.
 let ready = null;
 
 self.onmessage = async (event) => {
-  const [head, buffer] = event.data;
-  const msg = JSON.parse(head);
+  const [msg, buffer] = event.data;
   if (msg.init) {
     const [glue, wasm] = msg.init;
     ready = import(glue).then(async (m) => {
@@ -21,13 +20,13 @@ self.onmessage = async (event) => {
   let reply;
   try {
     const m = await ready;
-    reply = m.vagas_worker(head, new Uint8Array(buffer || new ArrayBuffer(0)));
+    reply = m.vagas_worker(msg, new Uint8Array(buffer || new ArrayBuffer(0)));
   } catch (e) {
     // A trap (which the data core is built never to hit) leaves the module
     // unusable: report it, and start afresh for the next file.
     // wire::Checked(id, Outcome::Crashed(text))
     const id = msg.check ? msg.check[0] : 0;
-    self.postMessage([JSON.stringify([id, { crashed: String(e) }])]);
+    self.postMessage([[id, { crashed: String(e) }]]);
     self.close();
     return;
   }
