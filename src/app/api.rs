@@ -1,5 +1,6 @@
 //! The one place that talks to the network: GET a dataset file (bundled or a user's address)
-//! as bytes, with a reason for each failure and, for addresses a user typed, a timeout.
+//! as bytes, with a reason for each failure and, for addresses a user typed, a timeout. Requests
+//! go through `gloo-net`; the body is read from the raw response, so it stays in JS memory.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -37,15 +38,17 @@ pub async fn fetch(url: &str, timeout: Option<u32>) -> Result<Uint8Array, Error>
         });
         window().set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), (secs * 1000) as i32).ok()
     });
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
+    let signal = controller.signal();
     let result = async {
-        let resp: web_sys::Response =
-            JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
+        let resp = gloo_net::http::Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|e| match e {
+            gloo_net::Error::JsError(js) => Error::Network { cross_origin: cross_origin(url), detail: js.to_string() },
+            other => Error::Network { cross_origin: cross_origin(url), detail: other.to_string() },
+        })?;
         if !resp.ok() {
             return Err(Error::Http(resp.status()));
         }
-        let body = JsFuture::from(resp.array_buffer().map_err(network)?).await.map_err(network)?;
+        let raw: web_sys::Response = resp.into();
+        let body = JsFuture::from(raw.array_buffer().map_err(network)?).await.map_err(network)?;
         Ok(Uint8Array::new(&body))
     }
     .await;

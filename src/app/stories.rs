@@ -37,8 +37,12 @@ pub fn bundled_loaded(store: Store, bundled: Story) {
 /// Changes the story and keeps the result in the browser. An error (storage
 /// full or disabled) is returned for the caller to show.
 pub fn edit(store: Store, f: impl FnOnce(&mut Story)) -> Result<(), String> {
-    let mut s =
-        store.story.get_untracked().unwrap_or_else(|| Story::new(Text::new("A minha apresentação", "My presentation")));
+    let mut s = store.story.get_untracked().unwrap_or_else(|| {
+        Story::new(Text::new(
+            crate::core::i18n::t(crate::core::data::Lang::Pt, crate::core::i18n::Key::MyPresentation),
+            crate::core::i18n::t(crate::core::data::Lang::En, crate::core::i18n::Key::MyPresentation),
+        ))
+    });
     f(&mut s);
     let text = s.to_json();
     store.story.set(Some(s));

@@ -231,6 +231,7 @@ strings! {
     FromUrl => "lido do endereço a cada visita", "read from the address on each visit";
     Illustrative => "Ilustrativo", "Illustrative";
     Yes => "sim", "yes";
+    MyPresentation => "A minha apresentação", "My presentation";
     InChosenPeriod => "No período escolhido", "In the chosen period";
     DataDate => "Data dos valores", "Date of the figures";
     BalanceShort => "1 = equilíbrio", "1 = balance";
