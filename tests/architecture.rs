@@ -13,7 +13,11 @@
 //! `cargo test --test architecture -- --nocapture` prints the unit graph.
 #![cfg(not(target_arch = "wasm32"))]
 use std::collections::{BTreeMap, BTreeSet};
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::rust_files;
 
 use syn::visit::Visit;
 
@@ -27,17 +31,6 @@ fn module_of(src: &Path, file: &Path) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// Every path in a file, as written, plus every `use` tree flattened.

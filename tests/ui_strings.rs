@@ -9,7 +9,11 @@
 //! (every word a class of `style/*.css`, as in `class=if … { "badge small" } else { … }`, or the
 //! value of a `let …class… =`) are not text either.
 #![cfg(not(target_arch = "wasm32"))]
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::rust_files;
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
@@ -153,17 +157,6 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
         if m.ident != "tests" {
             syn::visit::visit_item_mod(self, m);
-        }
-    }
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
         }
     }
 }

@@ -236,14 +236,15 @@ pub fn resolve(v: &ViewState, codes: &Codes, first: Month, last: Month) -> Resol
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn codes() -> Codes {
         crate::core::data::codes::load("codes", include_str!("../../data/codes.json")).unwrap().0
     }
 
-    fn full() -> ViewState {
+    /// A view with every parameter set (shared with the URL codec's tests).
+    pub(crate) fn full() -> ViewState {
         ViewState {
             page: Page::Explore,
             lang: Some(Lang::En),

@@ -288,37 +288,11 @@ pub fn coalesce(previous: &[String], current: &[String], elapsed_ms: f64) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::data::Indicator;
+    use crate::core::state::tests::full;
     use crate::core::state::{Page, ViewState};
 
     fn codes() -> Codes {
         crate::core::data::codes::load("codes", include_str!("../../data/codes.json")).unwrap().0
-    }
-
-    fn full() -> ViewState {
-        ViewState {
-            page: Page::Explore,
-            lang: Some(Lang::En),
-            indicator: Indicator::Change,
-            from: Month::parse("2024-06"),
-            to: Month::parse("2024-08"),
-            area: Some("PT-08".into()),
-            compare: vec!["PT".into(), "algarve".into(), "PT-02".into()],
-            sector: Some("I".into()),
-            occupation: Some("51".into()),
-            theme: Some("housing".into()),
-            group: Some("employers".into()),
-            status: Some("in_progress".into()),
-            search: Some("T0 & rendas, 50%".into()),
-            weight: Weight::Votes,
-            follow_period: true,
-            focus: Some("rank-occupations".into()),
-            data: Some("https://example.org/vagas/manifest.json?v=2&x=é".into()),
-            slide: Some(3),
-            series: None,
-            year: None,
-            span: None,
-        }
     }
 
     #[test]

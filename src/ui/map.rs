@@ -176,6 +176,7 @@ pub fn Choropleth(
                 let label = move || format!("{name}: {} ({})", format::maybe(l, value_of(r), decimals()), label_of());
                 let label2 = label.clone();
                 let is_sel = move || selected.with(|s| s.contains(&r));
+                let (click, key) = super::labels::activate(move || toggle(r));
                 let paint = move || classing.with(|c: &Classes| c.color(value_of(r)));
                 view! {
                     <path
@@ -190,12 +191,8 @@ pub fn Choropleth(
                         aria-pressed=move || is_sel().to_string()
                         aria-label=label
                         data-region=codes.regions()[r].code.clone()
-                        on:click=move |_| toggle(r)
-                        on:keydown=move |ev| {
-                            if super::labels::is_activation(&ev) {
-                                toggle(r);
-                            }
-                        }
+                        on:click=click
+                        on:keydown=key
                         on:mouseenter=move |_| hover.set(Some(r))
                         on:pointerdown=move |_| hover.set(Some(r))
                         on:mouseleave=move |_| hover.set(None)

@@ -149,7 +149,10 @@ pub fn BarChart(
                 // A chosen bar is outlined.
                 let outline = if selected { "#000000" } else { "none" };
                 let (bx, by, bw, bh) = row.bar;
-                let code2 = code.clone();
+                let (click, key) = super::labels::activate({
+                    let code = code.clone();
+                    move || toggle(code.clone())
+                });
                 view! {
                     <g
                         class="bar-row"
@@ -162,15 +165,8 @@ pub fn BarChart(
                         on:focus=move |_| hover.set(Some(k))
                         on:blur=move |_| hover.set(None)
                         on:pointerdown=move |_| hover.set(Some(k))
-                        on:click={
-                            let c = code2.clone();
-                            move |_| toggle(c.clone())
-                        }
-                        on:keydown=move |ev| {
-                            if super::labels::is_activation(&ev) {
-                                toggle(code2.clone());
-                            }
-                        }
+                        on:click=click
+                        on:keydown=key
                     >
                         <text x="8" y=row.label_y font-size=fs font-weight=if selected { "700" } else { "400" }>
                             {super::labels::fitted(row.shown)}

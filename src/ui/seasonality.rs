@@ -84,7 +84,10 @@ pub fn SeasonalityView() -> impl IntoView {
                 let y = row.y;
                 let selected = current.as_deref().is_some_and(|c| r.code.starts_with(c));
                 let label = row.label.clone();
-                let code2 = r.code.clone();
+                let (click, key) = super::labels::activate({
+                    let code = r.code.clone();
+                    move || toggle(code.clone())
+                });
                 // Plain rects (no listeners, no children): hundreds of them are
                 // rebuilt per change, so they stay as light as possible. Hover,
                 // click and values go through the grid handlers and the readout.
@@ -112,15 +115,8 @@ pub fn SeasonalityView() -> impl IntoView {
                             role="button"
                             aria-pressed=selected.to_string()
                             aria-label=label.clone()
-                            on:click={
-                                let c = code2.clone();
-                                move |_| toggle(c.clone())
-                            }
-                            on:keydown=move |ev| {
-                                if super::labels::is_activation(&ev) {
-                                    toggle(code2.clone());
-                                }
-                            }
+                            on:click=click
+                            on:keydown=key
                             on:focus=move |_| readout.set(Some(focus_text.clone()))
                             on:blur=move |_| readout.set(None)
                         >
@@ -133,6 +129,7 @@ pub fn SeasonalityView() -> impl IntoView {
             })
             .collect_view();
         // The cell under the pointer, in the model's coordinates.
+        let grid = m.grid();
         let cell_at = move |ev: &leptos::ev::MouseEvent| -> Option<(usize, usize)> {
             let svg = svg_ref.get()?;
             let rect = svg.get_bounding_client_rect();
@@ -141,8 +138,7 @@ pub fn SeasonalityView() -> impl IntoView {
             }
             let px = (f64::from(ev.client_x()) - rect.left()) * w / rect.width();
             let py = (f64::from(ev.client_y()) - rect.top()) * w / rect.width();
-            let (col, row) = ((px - label_col) / cw, (py - m.top) / row_h);
-            ((0.0..12.0).contains(&col) && row >= 0.0).then_some((row as usize, col as usize))
+            grid.cell_at(px, py)
         };
         let unit = t(l, Key::IndRatio).to_lowercase();
         let rows2 = heat_rows.clone();

@@ -9,7 +9,7 @@
 
 use std::cmp::Ordering;
 
-use super::line::Label;
+use super::line::{text_block, Label};
 use super::palette::SEQUENTIAL;
 use super::scale::{nice_domain, Band, Linear};
 use super::text::{ellipsize, wrap, ChartText};
@@ -172,16 +172,7 @@ pub fn layout(
         let y1 = top - text.line();
         (x1, y1, height - bottom, Label { x: lx, y: y1 + fs, anchor, text: label.to_string() })
     });
-    let source = source_lines
-        .into_iter()
-        .enumerate()
-        .map(|(k, line)| Label {
-            x: 8.0,
-            y: height - bottom + 4.0 + fs + text.line() * k as f64,
-            anchor: "start",
-            text: line,
-        })
-        .collect();
+    let source = text_block(source_lines, height - bottom + 4.0, text);
     BarsModel { width: w, height, rows: out, balance, source, font: fs }
 }
 

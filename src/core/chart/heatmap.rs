@@ -8,7 +8,7 @@
 //! as it needs; the hint and the source line wrap to at most 4 lines each.
 
 use super::legend::{self, Classes};
-use super::line::Label;
+use super::line::{text_block, Label};
 use super::text::{ellipsize, flow_legend, wrap, ChartText};
 use super::tooltip;
 use crate::core::data::Lang;
@@ -56,12 +56,34 @@ pub struct HeatModel {
     pub font: f64,
 }
 
-impl HeatModel {
+/// Where the cells are: enough to find the cell under the pointer (small and `Copy`, so a
+/// view's event handlers can keep it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    pub label_col: f64,
+    pub cell_w: f64,
+    pub row_h: f64,
+    pub top: f64,
+    pub rows: usize,
+}
+
+impl Grid {
     /// The cell under a point (px): (row, month 0–11), or `None` outside the grid.
     pub fn cell_at(&self, px: f64, py: f64) -> Option<(usize, usize)> {
         let (col, row) = ((px - self.label_col) / self.cell_w, (py - self.top) / self.row_h);
-        ((0.0..12.0).contains(&col) && (0.0..self.rows.len() as f64).contains(&row))
-            .then_some((row as usize, col as usize))
+        ((0.0..12.0).contains(&col) && (0.0..self.rows as f64).contains(&row)).then_some((row as usize, col as usize))
+    }
+}
+
+impl HeatModel {
+    /// The grid of cells, for pointer handlers.
+    pub fn grid(&self) -> Grid {
+        Grid { label_col: self.label_col, cell_w: self.cell_w, row_h: self.row_h, top: self.top, rows: self.rows.len() }
+    }
+
+    /// The cell under a point (px): see [`Grid::cell_at`].
+    pub fn cell_at(&self, px: f64, py: f64) -> Option<(usize, usize)> {
+        self.grid().cell_at(px, py)
     }
 }
 
@@ -127,13 +149,6 @@ pub fn layout(rows: &[HeatRow], width: f64, text: ChartText, hint: &str, source:
         .zip(&legend_pos)
         .map(|((label, colour), (lx, lyy))| (8.0 + lx, ly + lyy, *colour, label.clone()))
         .collect();
-    let lines_at = |lines: Vec<String>, y0: f64| {
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(k, line)| Label { x: 8.0, y: y0 + fs + text.line() * k as f64, anchor: "start", text: line })
-            .collect()
-    };
     HeatModel {
         width: w,
         height,
@@ -145,8 +160,8 @@ pub fn layout(rows: &[HeatRow], width: f64, text: ChartText, hint: &str, source:
         rows: out,
         legend_title_y: ly - 6.0,
         legend,
-        hint: lines_at(hint_lines, hint_y),
-        source: lines_at(source_lines, source_y),
+        hint: text_block(hint_lines, hint_y, text),
+        source: text_block(source_lines, source_y, text),
         font: fs,
     }
 }

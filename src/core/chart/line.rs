@@ -47,6 +47,16 @@ pub struct Label {
     pub text: String,
 }
 
+/// Lines of text one under the other at the chart's left margin (x = 8 px), the first baseline
+/// one font size below `top`, then one line height apart: the source line, hints.
+pub fn text_block(lines: Vec<String>, top: f64, text: ChartText) -> Vec<Label> {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| Label { x: 8.0, y: top + text.label + text.line() * k as f64, anchor: "start", text: line })
+        .collect()
+}
+
 /// One line: its colour, its SVG path (`M x y L x y …`, broken where a value is missing) and, for
 /// a line with a single value, the dot that shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,11 +186,7 @@ pub fn layout(d: &LineData, width: f64, text: ChartText, source: &str, l: Lang) 
         .enumerate()
         .map(|(k, (name, (lx, ly)))| (8.0 + lx, legend_y + ly, colour(k), name))
         .collect();
-    let source = source_lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| Label { x: 8.0, y: source_y + fs + text.line() * i as f64, anchor: "start", text: line })
-        .collect();
+    let source = text_block(source_lines, source_y, text);
     LineModel {
         width: w,
         height,

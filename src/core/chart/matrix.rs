@@ -8,7 +8,7 @@
 //! with "…"; the source line wraps to at most 4 lines.
 
 use super::labels::{place, text_width, BoxXY};
-use super::line::Label;
+use super::line::{text_block, Label};
 use super::scale::{nice_domain, nice_ticks, Linear};
 use super::text::{ellipsize, wrap, ChartText};
 use crate::core::data::outcomes::ThemePoint;
@@ -100,11 +100,7 @@ pub fn layout(
         .filter(|v| v.fract() == 0.0 && *v <= d1 + 1e-9)
         .map(|v| Label { x: x.map(v), y: plot_bottom + fs + 4.0, anchor: "middle", text: format::integer(l, v) })
         .collect();
-    let source = source_lines
-        .into_iter()
-        .enumerate()
-        .map(|(k, line)| Label { x: 8.0, y: source_y + fs + text.line() * k as f64, anchor: "start", text: line })
-        .collect();
+    let source = text_block(source_lines, source_y, text);
     MatrixModel {
         width: w,
         height,

@@ -7,7 +7,7 @@
 //! needs; the source line wraps to at most 4 lines.
 
 use super::bars::STACKED_BELOW;
-use super::line::Label;
+use super::line::{text_block, Label};
 use super::palette::SERIES;
 use super::scale::{nice_domain, Band, Linear};
 use super::text::{ellipsize, flow_legend, wrap, ChartText};
@@ -127,11 +127,7 @@ pub fn layout(stacks: &[Stack], groups: &[String], width: f64, text: ChartText, 
         .enumerate()
         .map(|(g, (name, (lx, ly)))| (8.0 + lx, legend_top + ly, group_colour(g), name.clone()))
         .collect();
-    let source = source_lines
-        .into_iter()
-        .enumerate()
-        .map(|(k, line)| Label { x: 8.0, y: source_y + fs + text.line() * k as f64, anchor: "start", text: line })
-        .collect();
+    let source = text_block(source_lines, source_y, text);
     StackModel { width: w, height, rows, legend, source, font: fs }
 }
 

@@ -88,19 +88,13 @@ pub fn BarriersView() -> impl IntoView {
                     })
                     .collect_view();
                 let selected = current.as_deref() == Some(code.as_str());
-                let toggle = {
+                let (click, key) = crate::ui::labels::activate({
                     let code = code.clone();
                     move || store.set_view(|v| crate::core::state::toggle(&mut v.theme, &code))
-                };
-                let toggle2 = toggle.clone();
+                });
                 view! {
                     <g class="bar-row" tabindex="0" role="button" aria-pressed=selected.to_string() data-code=code
-                        on:click=move |_| toggle()
-                        on:keydown=move |ev| {
-                            if crate::ui::labels::is_activation(&ev) {
-                                toggle2();
-                            }
-                        }>
+                        on:click=click on:keydown=key>
                         <text x="8" y=row.label_y font-size=fs font-weight=if selected { "700" } else { "400" }>{crate::ui::labels::fitted(row.shown)}<title>{name.clone()}</title></text>
                         {segments}
                         <text x=row.total_at.0 y=row.total_at.1 font-size=fs>{row.total}</text>
