@@ -7,14 +7,18 @@
 //     and every dataset it lists right after trunk's preload of the wasm, so that they download
 //     while the wasm does, instead of one after another once the app has started (the app's
 //     fetch() then takes the preloaded response: same URL, mode and credentials). After the
-//     wasm's, because the dataset worker (src/app/worker.rs) takes the wasm's URL from the first
-//     link[rel=preload][as=fetch], and so that the wasm is requested first.
+//     wasm's, so that the wasm is requested first.
+//  2b. The dataset worker's module (src/bin/vagas-worker.rs; trunk names its files
+//     vagas-worker.js and vagas-worker_bg.wasm, without a hash): renamed with a content hash, so
+//     a browser never pairs a new page with an old worker module from its HTTP cache, and named
+//     in <meta name="vagas-worker-glue|wasm"> for src/app/worker.rs. Not preloaded: only a user's
+//     file needs it.
 //  3. sw.js: the offline service worker, from src/js/sw.js with VERSION (a hash of every
 //     staged file), PRECACHE (every staged file, so the whole build works offline) and HASHED
 //     (the files whose name carries a content hash).
 // Any surprise is an error: a non-zero exit fails the trunk build.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,7 +97,26 @@ const links = dataFiles.map((f) => `<link rel="preload" href="./${f.split('/').m
 const at = wasmPreload.index + wasmPreload[0].length;
 html = `${html.slice(0, at)}\n    ${links.join('\n    ')}\n${html.slice(at)}`;
 const firstFetch = html.match(/<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="fetch")[^>]*>/);
-if (!firstFetch || !/\.wasm"/.test(firstFetch[0])) fail('the first <link rel="preload" as="fetch"> must be the wasm\'s (src/app/worker.rs reads it)');
+if (!firstFetch || !/\.wasm"/.test(firstFetch[0])) fail('the first <link rel="preload" as="fetch"> must be the wasm\'s');
+
+// ---- 2b. The dataset worker's module ----
+const WORKER_GLUE = 'vagas-worker.js';
+const WORKER_WASM = 'vagas-worker_bg.wasm';
+for (const f of [WORKER_GLUE, WORKER_WASM]) {
+  if (!existsSync(join(staging, f))) fail(`${f} is not in the build: index.html must build the vagas-worker binary (data-type="worker")`);
+}
+const workerHash = createHash('sha256')
+  .update(readFileSync(join(staging, WORKER_GLUE)))
+  .update(readFileSync(join(staging, WORKER_WASM)))
+  .digest('hex')
+  .slice(0, 16);
+const hashedGlue = `vagas-worker-${workerHash}.js`;
+const hashedWasm = `vagas-worker-${workerHash}_bg.wasm`;
+renameSync(join(staging, WORKER_GLUE), join(staging, hashedGlue));
+renameSync(join(staging, WORKER_WASM), join(staging, hashedWasm));
+if (html.includes('<meta name="vagas-worker-')) fail('index.html already names the worker module');
+const cspEnd = html.indexOf('>', html.search(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/i)) + 1;
+html = `${html.slice(0, cspEnd)}\n    <meta name="vagas-worker-glue" content="./${hashedGlue}">\n    <meta name="vagas-worker-wasm" content="./${hashedWasm}">${html.slice(cspEnd)}`;
 writeFileSync(htmlPath, html);
 
 // ---- 3. The service worker ----
@@ -127,4 +150,4 @@ const HASHED = ${JSON.stringify(HASHED)};
 `;
 writeFileSync(join(staging, SW_NAME), header + template);
 
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);
+console.log(`post-build: CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; worker module ${hashedWasm}; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);

@@ -1,17 +1,15 @@
-//! Checking a user's file off the main thread: a Web Worker (`worker.js`) loads this same
-//! WebAssembly module and runs `data::ingest` on the bytes, so a 50 MB file does not freeze the
-//! page. Messages are the typed `core::wire` ones, converted to and from JS values with
-//! `serde-wasm-bindgen` (measured smaller than JSON strings here: release wasm gzip -9 635,277
-//! bytes vs 637,508, since the reports no longer go through serde_json), with binary parts beside
-//! them: the
-//! file's bytes going, a labour-market file's columns coming back (transferred typed arrays);
+//! Checking a user's file off the main thread: a Web Worker (`worker.js`) loads the worker's own
+//! WebAssembly module (`src/bin/vagas-worker.rs`, running `app::checker`) and runs `data::ingest`
+//! on the bytes, so a 50 MB file does not freeze the page, and the page's module carries neither
+//! the CSV reader nor the checks only a user's file needs. Messages are the typed `core::wire`
+//! ones, converted to and from JS values with `serde-wasm-bindgen` (measured smaller than JSON
+//! strings here), with binary parts beside them: the file's bytes going, a labour-market file's columns coming back (transferred typed arrays);
 //! small consultation and indicator files come back as JSON and are checked again here. The code
-//! lists are sent once per worker and kept there. Where no worker can be started, the check runs
-//! here, on the main thread.
+//! lists are sent once per worker and kept there. Where no worker can be started, the check fails
+//! with a message saying so (module workers are in every browser the app supports).
 //!
 //! State in `thread_local`s, not in the store: one worker per page shared by every check, its
-//! pending replies are JS callbacks (not reactive state, not `Send`), and in the worker itself
-//! there is no store at all, only this module's instance.
+//! pending replies are JS callbacks (not reactive state, not `Send`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,76 +19,21 @@ use js_sys::{Array, Uint16Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::data::codes::{self, Codes};
-use crate::core::data::ingest::{self, Data, Ingested, Rejected};
+use crate::core::data::codes::Codes;
+use crate::core::data::ingest::{Data, Ingested, Rejected};
 use crate::core::data::labour::Labour;
 use crate::core::data::month::Month;
-use crate::core::data::parse::LoadOptions;
 use crate::core::data::{consultations, indicators, Report};
-use crate::core::wire::{self, Checked, Outcome, ToWorker};
-
-// ---- Worker side ----
-
-thread_local! {
-    /// In the worker: the code lists of the last `ToWorker::Codes`, parsed once.
-    static WORKER_CODES: RefCell<Option<Result<Codes, Report>>> = const { RefCell::new(None) };
-}
+use crate::core::wire::{Checked, Outcome, ToWorker};
 
 /// A message as a JS value (these types always convert; `null` otherwise, which the other side
 /// ignores).
-fn to_js<T: serde::Serialize>(msg: &T) -> JsValue {
+pub(super) fn to_js<T: serde::Serialize>(msg: &T) -> JsValue {
     serde_wasm_bindgen::to_value(msg).unwrap_or(JsValue::NULL)
 }
 
-/// A reply: the message as a JS value, then its binary parts.
-fn reply(msg: &Checked, parts: impl IntoIterator<Item = JsValue>) -> Array {
-    let out = Array::of1(&to_js(msg));
-    for p in parts {
-        out.push(&p);
-    }
-    out
-}
-
-/// Worker side: handles one message (`message`, a `ToWorker`; `bytes`, the file of a check) and
-/// returns the reply to post (empty when there is none): a `Checked`,
-/// then the typed arrays to transfer.
-#[wasm_bindgen]
-pub fn vagas_worker(message: JsValue, bytes: &[u8]) -> Array {
-    let (id, name, keep_valid) = match serde_wasm_bindgen::from_value::<ToWorker>(message).ok() {
-        Some(ToWorker::Codes(text)) => {
-            WORKER_CODES.with(|c| *c.borrow_mut() = Some(codes::load("codes", &text).map(|(c, _)| c)));
-            return Array::new();
-        }
-        Some(ToWorker::Check(id, name, keep_valid)) => (id, name, keep_valid),
-        Some(ToWorker::Init(..)) | None => return Array::new(),
-    };
-    let outcome = WORKER_CODES.with(|c| match &*c.borrow() {
-        Some(Ok(codes)) => Ok(ingest::ingest(&name, bytes, codes, LoadOptions { keep_valid })),
-        Some(Err(report)) => Err(report.clone()),
-        None => Err(lost_report(&name)),
-    });
-    let (outcome, parts): (Outcome, Vec<JsValue>) = match outcome {
-        Err(report) | Ok(Err(Rejected { report, salvage: None })) => (Outcome::Rejected(report, None), vec![]),
-        Ok(Err(Rejected { report, salvage })) => (Outcome::Rejected(report, salvage), vec![]),
-        Ok(Ok(Ingested { data, report })) => {
-            let dropped = data.dropped();
-            match data {
-                Data::Labour(l) => {
-                    let keys = [&l.month, &l.region, &l.sector, &l.occupation];
-                    let mut parts: Vec<JsValue> = keys.iter().map(|v| Uint16Array::from(v.as_slice()).into()).collect();
-                    parts.extend(l.measures.iter().map(|v| JsValue::from(Uint32Array::from(v.as_slice()))));
-                    (Outcome::Labour(report, l.first.index(), l.last.index(), l.meta, dropped), parts)
-                }
-                Data::Consultations(c) => (Outcome::Consultations(report, wire::to_json(&c.file), dropped), vec![]),
-                Data::Indicators(i) => (Outcome::Indicators(report, wire::to_json(&i.to_file()), dropped), vec![]),
-            }
-        }
-    };
-    reply(&Checked(id, outcome), parts)
-}
-
 /// A report that came back broken: should not happen, but must not panic.
-fn lost_report(name: &str) -> Report {
+pub(super) fn lost_report(name: &str) -> Report {
     let mut r = Report::new(name);
     r.push(crate::core::data::Problem::error(
         crate::core::data::path::JsonPath::root(),
@@ -166,11 +109,13 @@ thread_local! {
     static BRIDGE: RefCell<Bridge> = RefCell::new(Bridge::default());
 }
 
-/// URLs of the module's JS glue and wasm, as trunk preloads them.
+/// URLs of the worker module's JS glue and wasm (`src/bin/vagas-worker.rs`), whose names carry
+/// a content hash: `scripts/post-build.mjs` writes them into `index.html` as
+/// `<meta name="vagas-worker-glue">` and `<meta name="vagas-worker-wasm">`.
 fn module_urls() -> Option<(String, String)> {
     let doc = leptos::prelude::document();
-    let href = |sel: &str| doc.query_selector(sel).ok().flatten()?.get_attribute("href");
-    Some((href("link[rel=modulepreload]")?, href("link[rel=preload][as=fetch]")?))
+    let meta = |name: &str| doc.query_selector(&format!("meta[name={name}]")).ok().flatten()?.get_attribute("content");
+    Some((meta("vagas-worker-glue")?, meta("vagas-worker-wasm")?))
 }
 
 fn absolute(url: &str) -> String {
@@ -255,7 +200,7 @@ fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
     Some(worker)
 }
 
-/// Checks `bytes` in the worker (or here if there is none) against the code lists `codes`
+/// Checks `bytes` in the worker against the code lists `codes`
 /// (whose text, `codes_text`, the worker parses once) and returns the outcome.
 pub async fn check(
     name: &str,
@@ -264,8 +209,9 @@ pub async fn check(
     codes: &Codes,
     keep_valid: bool,
 ) -> Result<Ingested, Rejected> {
+    // No worker (blocked, or no module workers in this browser): the check cannot run, and says so.
     let Some(w) = worker(codes_text) else {
-        return ingest::ingest(name, &bytes.to_vec(), codes, LoadOptions { keep_valid });
+        return Err(Rejected { report: lost_report(name), salvage: None });
     };
     let id = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
@@ -277,7 +223,7 @@ pub async fn check(
     let copy = Uint8Array::new(&bytes.slice(0, bytes.length()).buffer());
     if post(&w, &ToWorker::Check(id, name.to_string(), keep_valid), Some(&copy)).is_err() {
         BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id));
-        return ingest::ingest(name, &bytes.to_vec(), codes, LoadOptions { keep_valid });
+        return Err(Rejected { report: lost_report(name), salvage: None });
     }
     unpack(name, reply.await, codes)
 }

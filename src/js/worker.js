@@ -1,5 +1,6 @@
-// Checks datasets off the main thread with the app's own WebAssembly module
-// (same validation, same reports), so large files do not freeze the page.
+// Checks a user's datasets off the main thread with the worker's own WebAssembly
+// module (src/bin/vagas-worker.rs: the app's validation, the same reports), so large
+// files do not freeze the page and the page's module carries no CSV reader.
 // Every message is [message, ...buffers]: a typed `core::wire` message
 // (ToWorker going, Checked coming back, as serde-wasm-bindgen makes them) and
 // its binary parts, transferred. This script reads only the init
