@@ -25,8 +25,10 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 
 step "release build (trunk, offline)"
 trunk build --release
-wasm=$(ls dist/*.wasm)
-printf 'wasm: %s bytes raw, %s bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+# Two modules: the page's (vagas-<hash>_bg.wasm) and the dataset worker's (vagas-worker-<hash>_bg.wasm).
+for wasm in dist/*.wasm; do
+    printf '%s: %s bytes raw, %s bytes gzip -9\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
 
 step "end-to-end tests can fail: every test must fail with sabotaged expectations"
 sabotage_log=$(mktemp)
