@@ -13,6 +13,11 @@
 //     a browser never pairs a new page with an old worker module from its HTTP cache, and named
 //     in <meta name="vagas-worker-glue|wasm"> for src/app/worker.rs. Not preloaded: only a user's
 //     file needs it.
+//  2c. The landing view's headline figures: from build/first-view.json (written by `cargo run
+//     --example first_view` from the bundled data, checked by tests/first_view.rs) into the empty
+//     <span class="boot-fig" data-fig="…"> of index.html's skeleton, in pt and en, if the
+//     SHA-256 of the data being built are the ones it was computed from; otherwise (data
+//     replaced without regenerating it) a warning, and the skeleton keeps its grey bars.
 //  3. sw.js: the offline service worker, from src/js/sw.js with VERSION (a hash of every
 //     staged file), PRECACHE (every staged file, so the whole build works offline) and HASHED
 //     (the files whose name carries a content hash).
@@ -119,6 +124,34 @@ const cspEnd = html.indexOf('>', html.search(/<meta\s[^>]*http-equiv\s*=\s*["']?
 html = `${html.slice(0, cspEnd)}\n    <meta name="vagas-worker-glue" content="./${hashedGlue}">\n    <meta name="vagas-worker-wasm" content="./${hashedWasm}">${html.slice(cspEnd)}`;
 writeFileSync(htmlPath, html);
 
+// ---- 2c. The landing view's headline figures ----
+const FIRST_VIEW = 'build/first-view.json';
+const escapeHtml = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+let firstView;
+try {
+  firstView = JSON.parse(readFileSync(join(ROOT, FIRST_VIEW), 'utf8'));
+} catch (e) {
+  fail(`cannot read ${FIRST_VIEW}: ${e.message} (cargo run --example first_view writes it)`);
+}
+const stale = Object.entries(firstView.sources || {}).filter(([file, hash]) =>
+  !existsSync(join(staging, file)) || createHash('sha256').update(readFileSync(join(staging, file))).digest('hex') !== hash);
+const slots = [...html.matchAll(/<span class="boot-fig" data-fig="([a-z_-]+)"><\/span>/g)].map((m) => m[1]);
+let baked = 0;
+if (stale.length > 0 || !firstView.sources) {
+  console.warn(`post-build: warning: ${FIRST_VIEW} was computed from other data (${stale.map(([f]) => f).join(', ')}): the first paint shows no figures; run \`cargo run --example first_view\``);
+} else {
+  const values = new Map([['context', firstView.context], ...firstView.cards]);
+  for (const slot of slots) {
+    const v = values.get(slot);
+    if (!v || typeof v.pt !== 'string' || typeof v.en !== 'string') fail(`${FIRST_VIEW} has no value for index.html's ${slot}`);
+    html = html.replace(`<span class="boot-fig" data-fig="${slot}"></span>`,
+      `<span class="boot-fig" data-fig="${slot}"><span data-l="pt">${escapeHtml(v.pt)}</span><span data-l="en">${escapeHtml(v.en)}</span></span>`);
+    baked += 1;
+  }
+  if (baked !== values.size) fail(`index.html has ${baked} of the ${values.size} slots of ${FIRST_VIEW}`);
+}
+writeFileSync(htmlPath, html);
+
 // ---- 3. The service worker ----
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -150,4 +183,4 @@ const HASHED = ${JSON.stringify(HASHED)};
 `;
 writeFileSync(join(staging, SW_NAME), header + template);
 
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; worker module ${hashedWasm}; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);
+console.log(`post-build: CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; worker module ${hashedWasm}; ${baked} first-view figures; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);

@@ -2,6 +2,7 @@
 //! the loader, the user's datasets, the worker bridge, URL sync and downloads.
 
 pub mod api;
+pub mod boot;
 pub mod checker;
 pub mod derived;
 pub mod download;

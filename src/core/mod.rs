@@ -12,6 +12,7 @@ pub mod doc;
 pub mod export;
 pub mod format;
 pub mod geo;
+pub mod headlines;
 pub mod i18n;
 pub mod pipeline;
 pub mod qr;

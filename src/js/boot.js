@@ -1,21 +1,35 @@
 // The static first paint (index.html's #boot: title, notice, a skeleton of the first view) is
 // shown while the wasm downloads. This script runs in <head>, before the body is parsed, so the
 // skeleton is painted in the right language and theme from the first frame:
-//   - lang=en in the URL (the last valid lang= wins, as src/view_state.rs decodes it): English;
+//   - lang=en in the URL (the last valid lang= wins, as src/core/url.rs decodes it): English;
 //   - slide=N (presenting): the projector theme and presenting classes the app sets on <html>;
 //   - page=…: which tab is marked, and whether the overview's skeleton or a plain one is shown.
+// On the landing view — the overview with no parameter but lang= and page=, and no datasets of the
+// user's kept in this browser (localStorage vagas-own-data, written by src/app/boot.rs) — the
+// headline figures baked into index.html at build time (build/first-view.json, the bundled data's
+// landing view, checked by tests/first_view.rs) are shown, with the test ids the app's cards have.
+// Anywhere else they would not be the figures the app is about to show, so grey bars stand in.
 // When the app mounts (trunk's TrunkApplicationStarted event, in the same task as the mount), the
 // skeleton is removed; style/boot.css also hides it as soon as the app's header is in the body.
+// When it shows figures, it stays instead (class boot-hold) until the app's own figures are ready
+// (src/app/boot.rs removes it), or 10 s at most; its test ids go at mount, so that no id is ever
+// on two elements.
 // An external same-origin file, so the Content-Security-Policy ('self') needs no hash for it.
 (() => {
   const html = document.documentElement;
   let lang = 'pt';
   let page = 'overview';
   let slide = false;
+  let other = false;
   for (const [key, value] of new URLSearchParams(location.search)) {
-    if (key === 'lang' && (value === 'pt' || value === 'en')) lang = value;
-    else if (key === 'page' && /^[a-z]{1,16}$/.test(value)) page = value;
-    else if (key === 'slide' && /^[1-9][0-9]{0,5}$/.test(value)) slide = true;
+    if (key === 'lang') {
+      if (value === 'pt' || value === 'en') lang = value;
+    } else if (key === 'page') {
+      if (/^[a-z]{1,16}$/.test(value)) page = value;
+    } else {
+      other = true;
+      if (key === 'slide' && /^[1-9][0-9]{0,5}$/.test(value)) slide = true;
+    }
   }
   if (lang === 'en') {
     html.lang = 'en';
@@ -24,6 +38,34 @@
   if (slide) html.classList.add('theme-projector', 'presenting');
   // While presenting, the slide's page is known only once the story has loaded.
   html.dataset.bootPage = slide ? 'slide' : page;
-  const done = () => document.getElementById('boot')?.remove();
-  addEventListener('TrunkApplicationStarted', done, { once: true });
+  let own = true;
+  try {
+    own = localStorage.getItem('vagas-own-data') === '1';
+  } catch {
+    // No storage: nothing can have been kept either.
+    own = false;
+  }
+  const landing = page === 'overview' && !other && !own;
+  let figures = false;
+  const show = () => {
+    const boot = document.getElementById('boot');
+    // Only if the build baked them in (scripts/post-build.mjs fills the .boot-fig spans).
+    if (!landing || !boot || !boot.querySelector('.boot-fig:not(:empty)')) return;
+    figures = true;
+    html.classList.add('boot-figures');
+    for (const el of boot.querySelectorAll('[data-boot-testid]')) el.dataset.testid = el.dataset.bootTestid;
+  };
+  const release = () => {
+    html.classList.remove('boot-hold');
+    document.getElementById('boot')?.remove();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
+  else show();
+  addEventListener('TrunkApplicationStarted', () => {
+    const boot = document.getElementById('boot');
+    if (!figures || !boot) return release();
+    for (const el of boot.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
+    html.classList.add('boot-hold');
+    setTimeout(release, 10000);
+  }, { once: true });
 })();

@@ -4,11 +4,8 @@ use leptos::prelude::*;
 
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
-use crate::core::data::labour::Measure;
 use crate::core::data::manifest::Kind;
 use crate::core::data::Lang;
-use crate::core::format;
-use crate::core::i18n::labels::measure_key;
 use crate::core::i18n::{t, Key};
 
 #[component]
@@ -31,11 +28,7 @@ pub fn Headlines() -> impl IntoView {
         let l = lang.get();
         let codes = store.codes.get()?;
         let f = derived.filter.get()?;
-        let area = crate::core::i18n::labels::area_name(f.area, &codes, l);
-        let sector = f.sector.as_deref().and_then(|s| crate::core::i18n::labels::sector(&codes, s, l));
-        let occ = f.occupation.as_deref().and_then(|o| crate::core::i18n::labels::occupation(&codes, o, l));
-        let extra: String = [sector, occ].into_iter().flatten().map(|s| format!(" · {s}")).collect();
-        Some(format!("{area} · {}{extra}", format::period(l, f.from, f.to)))
+        Some(crate::core::headlines::context(&f, &codes, l))
     };
     let cards = move || {
         let l: Lang = lang.get();
@@ -46,27 +39,20 @@ pub fn Headlines() -> impl IntoView {
             return view! { <p class="empty" role="status">{t(l, Key::NoData)}</p> }.into_any();
         }
         let badge = t(l, labour_badge(store)).to_string();
-        let mut cards = vec![view! {
-            <Card
-                badge=badge.clone()
-                label=t(l, Key::Ratio).to_string()
-                value=format::maybe(l, o.ratio(), 2)
-                hint=t(l, Key::RatioHint).to_string()
-                testid="kpi-ratio".to_string()
-            />
-        }];
-        for m in [Measure::VacanciesOpen, Measure::Jobseekers, Measure::VacanciesNew, Measure::Placements] {
-            let hint = if m.is_stock() { Key::MonthlyAverage } else { Key::PeriodTotal };
-            cards.push(view! {
-                <Card
-                    badge=badge.clone()
-                    label=t(l, measure_key(m)).to_string()
-                    value=format::maybe(l, o.value(m), 0)
-                    hint=t(l, hint).to_string()
-                    testid=format!("kpi-{}", m.column())
-                />
-            });
-        }
+        let cards = crate::core::headlines::cards(&o, l)
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <Card
+                        badge=badge.clone()
+                        label=t(l, c.label).to_string()
+                        value=c.value
+                        hint=t(l, c.hint).to_string()
+                        testid=c.testid
+                    />
+                }
+            })
+            .collect::<Vec<_>>();
         view! { <div class="cards">{cards}</div> }.into_any()
     };
     view! {

@@ -81,6 +81,17 @@ pub fn App() -> impl IntoView {
             scroll_to_chart(id, 40);
         }
     });
+    // The static first paint goes once the headline figures are ready, or cannot be.
+    let derived = crate::app::derived::use_derived();
+    Effect::new(move |_| {
+        let settled =
+            derived.agg.with(Option::is_some) || store.unavailable(crate::core::data::manifest::Kind::LabourMarket);
+        if settled {
+            crate::app::boot::release();
+        }
+    });
+    // Whether the landing view's first figures will be the bundled ones (src/js/boot.js).
+    Effect::new(move |_| crate::app::boot::set_own_data(store.user.with(|u| !u.is_empty())));
     pipeline::load_all(store);
     let page = Memo::new(move |_| store.view.with(|v| v.page));
     view! {

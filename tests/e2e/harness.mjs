@@ -81,6 +81,11 @@ const data = (name) => JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8')
 export const codes = data('codes.json');
 const lm = data('labour_market.json');
 
+/** Every record's month ("YYYY-MM"), as written in the bundled labour-market data. */
+export function lmMonths() {
+  return lm.records.month.map((i) => lm.dimensions.month[i]);
+}
+
 /** Monthly-average stocks and the ratio over [from, to] for the given districts. */
 export function figures({ from, to, regions = null }) {
   const { dimensions: d, records: r } = lm;
