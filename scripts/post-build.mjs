@@ -17,13 +17,15 @@
 //     --example first_view` from the bundled data, checked by tests/first_view.rs) into the empty
 //     <span class="boot-fig" data-fig="…"> of index.html's skeleton, in pt and en, if the
 //     SHA-256 of the data being built are the ones it was computed from; otherwise (data
-//     replaced without regenerating it) a warning, and the skeleton keeps its grey bars.
+//     replaced without regenerating it) a warning, and the skeleton keeps its grey bars. The
+//     sources' byte sizes go in <meta name="vagas-first-view-sources">, for boot.js to hide the
+//     figures if the page then receives other data (files replaced in dist/ after the build).
 //  3. sw.js: the offline service worker, from src/js/sw.js with VERSION (a hash of every
 //     staged file), PRECACHE (every staged file, so the whole build works offline) and HASHED
 //     (the files whose name carries a content hash).
 // Any surprise is an error: a non-zero exit fails the trunk build.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -149,6 +151,10 @@ if (stale.length > 0 || !firstView.sources) {
     baked += 1;
   }
   if (baked !== values.size) fail(`index.html has ${baked} of the ${values.size} slots of ${FIRST_VIEW}`);
+  // The byte size of each file the figures come from: boot.js hides them if the file the page
+  // then receives differs (data replaced in dist/ after the build).
+  const sizes = Object.keys(firstView.sources).map((f) => `${f} ${statSync(join(staging, f)).size}`).join(' ');
+  html = html.replace('<meta name="vagas-worker-glue"', `<meta name="vagas-first-view-sources" content="${escapeHtml(sizes)}">\n    <meta name="vagas-worker-glue"`);
 }
 writeFileSync(htmlPath, html);
 

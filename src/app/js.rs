@@ -18,3 +18,13 @@ pub fn get(o: &JsValue, k: &str) -> JsValue {
 pub fn now_ms() -> f64 {
     leptos::prelude::window().performance().map_or(0.0, |p| p.now())
 }
+
+/// Resolves in a new task (`setTimeout(0)`), so that the browser can paint and answer input
+/// before the caller goes on: between validating a dataset and rendering what it changes, the
+/// main thread is free instead of busy for both at once.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -8,7 +8,9 @@
 // user's kept in this browser (localStorage vagas-own-data, written by src/app/boot.rs) — the
 // headline figures baked into index.html at build time (build/first-view.json, the bundled data's
 // landing view, checked by tests/first_view.rs) are shown, with the test ids the app's cards have.
-// Anywhere else they would not be the figures the app is about to show, so grey bars stand in.
+// Anywhere else they would not be the figures the app is about to show, so grey bars stand in;
+// and if the data the page receives is not the data they were computed from (its size differs
+// from the build's), they are hidden again as soon as that file has arrived.
 // When the app mounts (trunk's TrunkApplicationStarted event, in the same task as the mount), the
 // skeleton is removed; style/boot.css also hides it as soon as the app's header is in the body.
 // When it shows figures, it stays instead (class boot-hold) until the app's own figures are ready
@@ -47,10 +49,11 @@
   }
   const landing = page === 'overview' && !other && !own;
   let figures = false;
+  let stale = false;
   const show = () => {
     const boot = document.getElementById('boot');
     // Only if the build baked them in (scripts/post-build.mjs fills the .boot-fig spans).
-    if (!landing || !boot || !boot.querySelector('.boot-fig:not(:empty)')) return;
+    if (!landing || stale || !boot || !boot.querySelector('.boot-fig:not(:empty)')) return;
     figures = true;
     html.classList.add('boot-figures');
     for (const el of boot.querySelectorAll('[data-boot-testid]')) el.dataset.testid = el.dataset.bootTestid;
@@ -59,6 +62,28 @@
     html.classList.remove('boot-hold');
     document.getElementById('boot')?.remove();
   };
+  // Data replaced in dist/ after the build: the baked figures are not this data's. Each source's
+  // size as built is in <meta name="vagas-first-view-sources">; when the page receives a file of
+  // another size (the preloads arrive long before the wasm), the figures give way to grey bars.
+  const hide = () => {
+    stale = true;
+    html.classList.remove('boot-figures');
+    figures = false;
+    for (const el of document.querySelectorAll('#boot [data-testid]')) el.removeAttribute('data-testid');
+  };
+  const sizes = new Map();
+  const meta = document.querySelector('meta[name="vagas-first-view-sources"]')?.content.split(' ') ?? [];
+  for (let i = 0; i + 1 < meta.length; i += 2) sizes.set(meta[i], Number(meta[i + 1]));
+  if (landing && sizes.size > 0 && typeof PerformanceObserver === 'function') {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const path = new URL(e.name).pathname;
+        for (const [file, size] of sizes) {
+          if (path.endsWith(`/${file}`) && e.decodedBodySize > 0 && e.decodedBodySize !== size) hide();
+        }
+      }
+    }).observe({ type: 'resource', buffered: true });
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
   else show();
   addEventListener('TrunkApplicationStarted', () => {

@@ -90,6 +90,22 @@ test('the baked figures are not shown first to a visitor whose own datasets are 
   }
 });
 
+test('data replaced in dist/ after the build: the baked figures go as soon as that file arrives', async () => {
+  const path = new URL(server.url).pathname + 'data/labour_market.json';
+  // The same records, one byte longer: other data, as far as the first paint can tell.
+  server.overrides.set(path, { body: readFileSync(join(DIST, 'data/labour_market.json'), 'utf8') + '\n' });
+  const { context, page } = await withoutWasm('', { width: 1440, height: 900 });
+  try {
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/labour_market.json') && e.responseEnd > 0));
+    await page.waitForFunction(() => !document.documentElement.classList.contains('boot-figures'));
+    assert.equal(/\d/.test(await page.locator('#boot .headlines .cards').innerText()), expected(false));
+    assert.equal(await page.locator('[data-testid]').count(), expected(0));
+  } finally {
+    server.overrides.delete(path);
+    await context.close();
+  }
+});
+
 test('from the baked figures to the app\'s: the same figures, never a loading state in between, one element per test id', async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
