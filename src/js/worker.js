@@ -13,7 +13,8 @@ self.onmessage = async (event) => {
   if (msg.init) {
     const [glue, wasm] = msg.init;
     ready = import(glue).then(async (m) => {
-      await m.default({ module_or_path: wasm });
+      // The module's memory, for benchmarks (scripts/bench-memory.mjs reads its size).
+      self.vagasMemory = (await m.default({ module_or_path: wasm })).memory;
       return m;
     });
     return;
