@@ -92,6 +92,9 @@ fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected>
     }
 }
 
+/// A worker's `onmessage` and `onerror` closures.
+type Handlers = (Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
+
 /// A check's reply: its outcome and the message's parts (`None`: the worker failed).
 type Reply = Option<(Outcome, Array)>;
 type Waiting = HashMap<u32, Box<dyn FnOnce(Reply)>>;
@@ -100,6 +103,8 @@ type Waiting = HashMap<u32, Box<dyn FnOnce(Reply)>>;
 #[derive(Default)]
 struct Bridge {
     worker: Option<web_sys::Worker>,
+    /// The worker's message and error handlers, dropped with it.
+    handlers: Option<Handlers>,
     codes: Option<Arc<str>>,
     waiting: Waiting,
     next: u32,
@@ -138,10 +143,10 @@ fn post(worker: &web_sys::Worker, msg: &ToWorker, bytes: Option<&Uint8Array>) ->
 /// The worker is gone (an error, or it closed itself after a trap): every pending check fails
 /// with a message rather than waiting forever, and the next check starts a new worker.
 fn fail_all() {
-    let (worker, pending) = BRIDGE.with(|b| {
+    let (worker, handlers, pending) = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         b.codes = None;
-        (b.worker.take(), b.waiting.drain().collect::<Vec<_>>())
+        (b.worker.take(), b.handlers.take(), b.waiting.drain().collect::<Vec<_>>())
     });
     if let Some(w) = worker {
         w.terminate();
@@ -149,14 +154,18 @@ fn fail_all() {
     for (_, done) in pending {
         done(None);
     }
+    // Called from one of the handlers themselves: they are dropped once it has returned.
+    if let Some(h) = handlers {
+        leptos::prelude::set_timeout(move || drop(h), std::time::Duration::ZERO);
+    }
 }
 
-fn start_worker() -> Option<web_sys::Worker> {
+fn start_worker() -> Option<(web_sys::Worker, Handlers)> {
     let (glue, wasm) = module_urls()?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("worker.js", &opts).ok()?;
-    // The worker lives as long as the page: its handlers are never dropped.
+    // The handlers live as long as the worker (`Bridge::handlers`).
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let parts = Array::from(&e.data());
         match serde_wasm_bindgen::from_value::<Checked>(parts.get(0)).ok() {
@@ -171,14 +180,12 @@ fn start_worker() -> Option<web_sys::Worker> {
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
     // A worker that fails (blocked, crashed) fails every pending check with a
     // message rather than leaving it waiting forever.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| fail_all());
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
     post(&worker, &ToWorker::Init(absolute(&glue), absolute(&wasm)), None).ok()?;
-    Some(worker)
+    Some((worker, (on_message, on_error)))
 }
 
 /// The page's worker, started if needed, with the code lists `codes_text` sent to it once.
@@ -186,7 +193,8 @@ fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
     let (worker, fresh) = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         if b.worker.is_none() {
-            b.worker = start_worker();
+            let (worker, handlers) = start_worker().unzip();
+            (b.worker, b.handlers) = (worker, handlers);
             b.codes = None;
         }
         let fresh = !b.codes.as_ref().is_some_and(|c| Arc::ptr_eq(c, codes_text));
@@ -225,7 +233,35 @@ pub async fn check(
         BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id));
         return Err(Rejected { report: lost_report(name), salvage: None });
     }
-    unpack(name, reply.await, codes)
+    let reply = reply.await;
+    release_when_idle(id);
+    unpack(name, reply, codes)
+}
+
+/// How long the worker is kept after its last check: long enough for a few files in a row, and
+/// then its memory goes back (its wasm memory only grows: ~90 MB after a 1M-record file,
+/// `scripts/bench-memory.mjs`). The next check starts a new one.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Ends the worker `IDLE` after check `id`, unless another check started since.
+fn release_when_idle(id: u32) {
+    leptos::prelude::set_timeout(
+        move || {
+            let worker = BRIDGE.with(|b| {
+                let mut b = b.borrow_mut();
+                if b.next != id || !b.waiting.is_empty() {
+                    return None;
+                }
+                b.codes = None;
+                Some((b.worker.take()?, b.handlers.take()))
+            });
+            // Called from a timer, not from the handlers: they can go with it.
+            if let Some((w, _handlers)) = worker {
+                w.terminate();
+            }
+        },
+        IDLE,
+    );
 }
 
 /// The reply to check `id` (`None` if the worker failed): registered in the bridge now, resolved
