@@ -1,6 +1,7 @@
 //! The views: one file per page, panel or widget, rendering what `app` and `core`
 //! computed; `root` is the shell that picks the page.
 
+pub mod bar_table;
 pub mod consultations;
 pub mod datasets;
 pub mod explorer;

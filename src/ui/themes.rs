@@ -4,66 +4,54 @@ use leptos::prelude::*;
 
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
+use crate::core::chart::bar_table::{model, Column, Entry, Spec};
 use crate::core::data::manifest::Kind;
-use crate::core::format;
 use crate::core::i18n::{t, Key};
+use crate::ui::bar_table::{bar_table, RowLink};
+
+/// Outcomes (with the bar, in the second colour) and votes; the row header is the theme's name.
+const SPEC: Spec = Spec {
+    head: Key::Theme,
+    columns: &[Column { header: Key::Outcomes, decimals: 0 }, Column { header: Key::Votes, decimals: 0 }],
+    bar: 0,
+    alt: true,
+    flag_above: None,
+    show_code: false,
+    empty: Key::NoOutcomes,
+};
 
 #[component]
 pub fn ThemesPanel() -> impl IntoView {
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
+    // A theme's name opens the consultations page filtered to it.
+    let link = RowLink {
+        testid: "theme-link-",
+        on: Callback::new(move |code: String| {
+            store.set_view(|v| {
+                v.page = crate::core::state::Page::Consultations;
+                v.theme = Some(code.clone());
+            })
+        }),
+    };
     let body = move || {
         let l = lang.get();
         let (Some(rows), Some(codes)) = (derived.themes.get(), store.codes.get()) else {
             return super::pending(store, Kind::Consultations, "themes-unavailable");
         };
-        if rows.is_empty() {
-            return view! { <p class="empty" data-testid="themes-empty">{t(l, Key::NoOutcomes)}</p> }.into_any();
-        }
-        let max = rows.iter().map(|r| r.outcomes).max().unwrap_or(1).max(1);
-        view! {
-            <div class="table-scroll" tabindex="0"><table class="data-table" data-testid="themes">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(l, Key::Theme)}</th>
-                        <th scope="col" class="num">{t(l, Key::Outcomes)}</th>
-                        <th scope="col" class="num">{t(l, Key::Votes)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .iter()
-                        .map(|r| {
-                            let name = codes.themes().get(r.theme).map(|th| th.name.get(l).to_string()).unwrap_or_default();
-                            let code = codes.themes().get(r.theme).map(|th| th.code.clone()).unwrap_or_default();
-                            let width = format!("{:.1}%", 100.0 * f64::from(r.outcomes) / f64::from(max));
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        <button class="link" data-testid=format!("theme-link-{code}") on:click={
-                                            let code = code.clone();
-                                            move |_| store.set_view(|v| {
-                                                v.page = crate::core::state::Page::Consultations;
-                                                v.theme = Some(code.clone());
-                                            })
-                                        }>{name}</button>
-                                    </th>
-                                    <td class="num ratio">
-                                        <span class="bar" aria-hidden="true">
-                                            <span class="bar-fill alt" style:width=width></span>
-                                        </span>
-                                        {format::integer(l, f64::from(r.outcomes))}
-                                    </td>
-                                    <td class="num">{format::integer(l, f64::from(r.votes))}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table></div>
-        }
-        .into_any()
+        let entries: Vec<Entry> = rows
+            .iter()
+            .map(|r| {
+                let theme = codes.themes().get(r.theme);
+                Entry {
+                    code: theme.map(|th| th.code.clone()).unwrap_or_default(),
+                    name: theme.map(|th| th.name.get(l).to_string()).unwrap_or_default(),
+                    values: vec![Some(f64::from(r.outcomes)), Some(f64::from(r.votes))],
+                }
+            })
+            .collect();
+        bar_table(model(SPEC, &entries, l), "themes", Some("themes-empty"), Some(link))
     };
     view! {
         <section class="panel" aria-labelledby="themes-title">

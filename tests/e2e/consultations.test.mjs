@@ -1,10 +1,11 @@
 // End to end: consultation outcomes — chart and list agree, the region
-// profile from the map, hostile strings rendered inertly, the five-click path,
+// profile from the map, the priority matrix from the keyboard, hostile strings
+// rendered inertly, the five-click path,
 // and axe-core on the new pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, open, expected, SABOTAGE, axeViolations } from './harness.mjs';
+import { serve, launch, open, expected, codes, SABOTAGE, axeViolations } from './harness.mjs';
 
 const hostile = readFileSync(new URL('../corpus/cons_html_payloads.json', import.meta.url));
 
@@ -33,6 +34,38 @@ test('filtering by a theme: the list and the chart agree', async () => {
   const n = await items.count();
   assert.ok(n > 0 && n < total, `${n} of ${total}`);
   for (const text of await items.allTextContents()) assert.match(text.toLowerCase(), /odemira/);
+  await page.close();
+});
+
+test('a priority matrix circle works from the keyboard: Enter and Space do what a click does', async () => {
+  const page = await open(browser, `${server.url}?page=consultations&from=2023-01`);
+  const theme = () => page.evaluate(() => new URLSearchParams(location.search).get('theme'));
+  const dot = page.locator('#svg-matrix g.bar-row').first();
+  await dot.waitFor();
+  const code = await dot.getAttribute('data-code');
+  assert.equal(await dot.getAttribute('role'), 'button');
+  assert.equal(await dot.getAttribute('tabindex'), '0');
+  // Named in full with its figures, in the page's language.
+  const name = codes.themes.find((th) => th.code === code).name.pt;
+  assert.ok((await dot.getAttribute('aria-label')).startsWith(`${name}: Contributos `), await dot.getAttribute('aria-label'));
+  // A click selects the theme, and a second one clears it.
+  await dot.click();
+  await page.waitForFunction((c) => new URLSearchParams(location.search).get('theme') === c, code);
+  const clicked = await dot.getAttribute('aria-pressed');
+  await dot.click();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('theme'));
+  // Focused, Enter does the same; Space clears it again.
+  await dot.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => new URLSearchParams(location.search).get('theme') === c, code);
+  assert.equal(await theme(), expected(code));
+  assert.equal(await dot.getAttribute('aria-pressed'), clicked);
+  assert.equal(clicked, 'true');
+  await dot.focus();
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('theme'));
+  assert.equal(await dot.getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

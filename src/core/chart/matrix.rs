@@ -45,6 +45,20 @@ pub struct MatrixModel {
     pub font: f64,
 }
 
+/// `name` shortened to `max_px` (`ellipsize`), but never inside parentheses: a cut there goes back to
+/// before the "(". The shown words then stay a run of the words of the circle's accessible name
+/// (its full name), which is how WCAG 2.5.3 is checked (axe-core leaves "(…)" out of both).
+fn shorten(name: &str, max_px: f64, font: f64) -> String {
+    let (shown, cut) = ellipsize(name, max_px, font);
+    let words = shown.trim_end_matches('…');
+    match words.rfind('(') {
+        Some(i) if cut && !words[i..].contains(')') && !words[..i].trim().is_empty() => {
+            format!("{}…", words[..i].trim_end())
+        }
+        _ => shown,
+    }
+}
+
 /// Lays out `points` for `width` px. `names[i]` names `points[i]`'s theme; `priority_labels` are
 /// the low/medium/high labels (their width sets the left margin).
 pub fn layout(
@@ -77,10 +91,8 @@ pub fn layout(
     let xy: Vec<(f64, f64)> =
         order.iter().map(|&i| (x.map(f64::from(points[i].outcomes)), y.map(points[i].mean_priority))).collect();
     let radii: Vec<f64> = order.iter().map(|&i| 4.0 + 10.0 * (points[i].mean_votes / max_votes).sqrt()).collect();
-    let shown: Vec<String> = order
-        .iter()
-        .map(|&i| ellipsize(names.get(i).map_or("", String::as_str), (w - left - right) * 0.5, fs).0)
-        .collect();
+    let shown: Vec<String> =
+        order.iter().map(|&i| shorten(names.get(i).map_or("", String::as_str), (w - left - right) * 0.5, fs)).collect();
     let sizes: Vec<(f64, f64)> = shown.iter().map(|n| (text_width(n, fs), fs + 2.0)).collect();
     let at = place(&xy, &radii, &sizes, BoxXY { x: left, y: top, w: w - left - right, h: plot_h });
     let dots = order
@@ -172,6 +184,22 @@ mod tests {
             && b.label_at.0 < a.label_at.0 + ChartText::SCREEN.width(&a.label);
         let overlap_y = (a.label_at.1 - b.label_at.1).abs() < ChartText::SCREEN.label + 2.0;
         assert!(!(overlap_x && overlap_y), "{a:?} overlaps {b:?}");
+    }
+
+    #[test]
+    fn a_label_is_never_cut_inside_parentheses() {
+        let name = "Ethical recruitment (fees, intermediaries)";
+        let fs = ChartText::SCREEN.label;
+        let narrow = text_width("Ethical recruitment (fees,…", fs) + 1.0;
+        assert_eq!(ellipsize(name, narrow, fs).0, "Ethical recruitment (fees,…");
+        assert_eq!(shorten(name, narrow, fs), "Ethical recruitment…");
+        // Whole, closed before the cut, or nothing before the "(": as `ellipsize` has it.
+        assert_eq!(shorten(name, 1000.0, fs), name);
+        let closed = "Housing (rent) and transport to the fields";
+        let w = text_width("Housing (rent) and…", fs) + 1.0;
+        assert_eq!(shorten(closed, w, fs), ellipsize(closed, w, fs).0);
+        let w = text_width("(fees,…", fs) + 1.0;
+        assert_eq!(shorten("(fees, intermediaries)", w, fs), ellipsize("(fees, intermediaries)", w, fs).0);
     }
 
     #[test]

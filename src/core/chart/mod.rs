@@ -1,7 +1,9 @@
 //! Pure chart geometry and chart models: scales, ticks, colour classes and palettes, text fitting,
 //! and one model per chart kind (`line`, `bars`, `heatmap`): a function from the data and a width
-//! in CSS pixels to everything the view draws, tested natively at several widths.
+//! in CSS pixels to everything the view draws, tested natively at several widths; and the tables
+//! with an inline bar (`bar_table`): rows to formatted cells, bar fractions and flags.
 
+pub mod bar_table;
 pub mod bars;
 pub mod choropleth;
 pub mod classify;

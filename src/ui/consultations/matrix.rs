@@ -81,13 +81,28 @@ pub fn PriorityMatrix() -> impl IntoView {
                     t(l, Key::MeanVotes),
                     format::number(l, p.mean_votes, 1)
                 );
-                let toggle = move || store.set_view(|v| crate::core::state::toggle(&mut v.theme, &code));
+                // Named in full (the drawn label may be shortened), with its figures.
+                let name = format!(
+                    "{}: {} {} · {} {} · {} {}",
+                    names[d.index],
+                    t(l, Key::Outcomes),
+                    format::integer(l, f64::from(p.outcomes)),
+                    t(l, Key::MeanPriority),
+                    format::number(l, p.mean_priority, 2),
+                    t(l, Key::MeanVotes),
+                    format::number(l, p.mean_votes, 1)
+                );
+                let (click, key) = crate::ui::labels::activate({
+                    let code = code.clone();
+                    move || store.set_view(|v| crate::core::state::toggle(&mut v.theme, &code))
+                });
                 view! {
-                    <g class="bar-row" on:click=move |_| toggle()>
+                    <g class="bar-row" tabindex="0" role="button" aria-pressed=selected.to_string() aria-label=name data-code=code
+                        on:click=click on:keydown=key>
                         <circle cx=d.cx cy=d.cy r=d.r fill=SERIES[0] fill-opacity="0.55" stroke=if selected { "#000000" } else { SERIES[0] } stroke-width=if selected { "2.5" } else { "1" }>
                             <title>{tip}</title>
                         </circle>
-                        <text x=d.label_at.0 y=d.label_at.1 + fs * 0.85 font-size=fs font-weight=if selected { "700" } else { "400" }>{d.label.clone()}</text>
+                        <text x=d.label_at.0 y=d.label_at.1 + fs * 0.85 font-size=fs font-weight=if selected { "700" } else { "400" }>{crate::ui::labels::fitted(d.label.clone())}</text>
                     </g>
                 }
             })
@@ -112,7 +127,7 @@ pub fn PriorityMatrix() -> impl IntoView {
         let (title_x, title_y) = m.x_title_at;
         view! {
             <svg id="svg-matrix" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
-                font-family="system-ui, sans-serif" role="img" aria-label=title.get()>
+                font-family="system-ui, sans-serif" role="group" aria-label=title.get()>
                 {ylabels}
                 {xticks}
                 <text x=title_x y=title_y font-size=fs text-anchor="middle">{t(l, Key::Outcomes)}</text>
