@@ -48,12 +48,42 @@ pub fn derive(store: Store) -> Derived {
     let resolved = Memo::new(move |_| store.resolved());
     let filter = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.filter.clone())));
     let compare = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
+    // Once per dataset: where each month's records are, and the sums by month × region.
+    let prepared = Memo::new(move |_| {
+        let codes = store.codes.get()?;
+        let labour = store.labour.get()?;
+        Some(Arc::new(aggregate::Prepared::new(&labour, &codes)))
+    });
+    // The compared areas' series depend on the sector, the occupation and the compared areas
+    // only: a change of period or area does not recompute them.
+    let series_input =
+        Memo::new(move |_| filter.with(|f| f.as_ref().map(|f| (f.sector.clone(), f.occupation.clone()))));
+    let series = Memo::new(move |_| {
+        let (sector, occupation) = series_input.get()?;
+        let codes = store.codes.get()?;
+        let labour = store.labour.get()?;
+        let prepared = prepared.get()?;
+        Some(Arc::new(aggregate::series(
+            &labour,
+            &codes,
+            &prepared,
+            sector.as_deref(),
+            occupation.as_deref(),
+            &compare.get(),
+        )))
+    });
     let agg = Memo::new(move |_| {
         let f = filter.get()?;
         let codes = store.codes.get()?;
         let labour = store.labour.get()?;
         let started = now_ms();
-        let agg = aggregate::aggregate(&labour, &codes, &f, &compare.get());
+        let prepared = prepared.get()?;
+        let mut agg = aggregate::aggregate_period(&labour, &codes, &prepared, &f);
+        agg.series = if labour.is_empty() || f.from.span_to(f.to) == 0 {
+            vec![vec![Default::default(); labour.first.span_to(labour.last) as usize]; compare.with(Vec::len)]
+        } else {
+            series.get().map(|s| (*s).clone()).unwrap_or_default()
+        };
         record_timing("aggregate", now_ms() - started);
         Some(Arc::new(agg))
     });

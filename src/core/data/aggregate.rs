@@ -1,3 +1,5 @@
+//! Longer than 400 lines: the period figures, the series and the per-dataset index share one
+//! columnar scan design (windows, lookup tables, cubes) that reads best in one place.
 //! Aggregations behind every view, computed in one pass over the records per
 //! filter change (never per view). Each breakdown ignores its own dimension's
 //! filter so that views can cross-filter: the map shows every region, the
@@ -250,18 +252,164 @@ impl Aggregates {
     }
 }
 
+/// What the aggregation needs to know about a dataset, computed once per
+/// dataset (not per filter change): where each month's records are, which
+/// months have records, and the sums by month × region over everything (the
+/// compared areas' series without a sector or occupation filter).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prepared {
+    /// When the records are sorted by month: month `m`'s records are the rows
+    /// `month_starts[m]..month_starts[m + 1]`. `None` when they are not sorted.
+    month_starts: Option<Vec<usize>>,
+    /// Months (offsets from `Labour::first`) with at least one record.
+    month_has_rows: Vec<bool>,
+    /// Sums by month × region (`m * n_regions + r`) over every record.
+    by_month_region: Vec<Sums>,
+    n_regions: usize,
+}
+
+impl Prepared {
+    pub fn new(labour: &Labour, codes: &Codes) -> Prepared {
+        let n_months = labour.first.span_to(labour.last) as usize;
+        let n_regions = codes.regions().len();
+        let sorted = labour.month.windows(2).all(|w| w[0] <= w[1]);
+        let mut month_has_rows = vec![false; n_months];
+        let mut counts = vec![0usize; n_months + 1];
+        let mut by_month_region = vec![Sums::default(); n_months * n_regions];
+        let [js, vo, vn, pl] = &labour.measures;
+        let n = labour.len();
+        let cols = (&labour.month[..n], &labour.region[..n], &js[..n], &vo[..n], &vn[..n], &pl[..n]);
+        for i in 0..n {
+            let (m, r) = (usize::from(cols.0[i]), usize::from(cols.1[i]));
+            if m < n_months {
+                month_has_rows[m] = true;
+                counts[m + 1] += 1;
+                if r < n_regions {
+                    by_month_region[m * n_regions + r].add_row(&[cols.2[i], cols.3[i], cols.4[i], cols.5[i]]);
+                }
+            }
+        }
+        // Sorted and every month in range: prefix sums of the counts give each month's rows.
+        let month_starts = (sorted && counts.iter().sum::<usize>() == n).then(|| {
+            for m in 1..counts.len() {
+                counts[m] += counts[m - 1];
+            }
+            counts
+        });
+        Prepared { month_starts, month_has_rows, by_month_region, n_regions }
+    }
+
+    /// The rows that may hold months `lo..=hi` (offsets; clamped to the data).
+    fn rows(&self, len: usize, lo: i64, hi: i64) -> std::ops::Range<usize> {
+        match &self.month_starts {
+            Some(starts) if hi >= 0 && lo < starts.len() as i64 - 1 => {
+                let last = starts.len() - 1;
+                let lo = lo.max(0) as usize;
+                let hi = (hi as usize).min(last - 1);
+                starts[lo]..starts[hi + 1]
+            }
+            Some(_) => 0..0,
+            None => 0..len,
+        }
+    }
+}
+
+/// `table[code]` for every possible `u16`: lookups need no bounds check.
+fn lookup_table(ok: impl Iterator<Item = bool>) -> Box<[u8; 1 << 16]> {
+    let mut t = Box::new([0u8; 1 << 16]);
+    for (i, ok) in ok.enumerate().take(1 << 16) {
+        t[i] = u8::from(ok);
+    }
+    t
+}
+
+/// Adds a record's four values (skipping NA) without branches.
+#[inline(always)]
+fn add_vals(s: &mut Sums, v: [u32; 4]) {
+    for (k, &x) in v.iter().enumerate() {
+        let ok = x != NA;
+        s.sum[k] += if ok { u64::from(x) } else { 0 };
+        s.n[k] += u32::from(ok);
+    }
+}
+
 /// Computes every aggregate for the filter and the compared areas.
 pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -> Aggregates {
+    let prepared = Prepared::new(labour, codes);
+    let mut a = aggregate_period(labour, codes, &prepared, f);
+    if !(labour.is_empty() || f.from.span_to(f.to) == 0) {
+        a.series = series(labour, codes, &prepared, f.sector.as_deref(), f.occupation.as_deref(), compare);
+    } else {
+        a.series = vec![vec![Sums::default(); labour.first.span_to(labour.last) as usize]; compare.len()];
+    }
+    a
+}
+
+/// For each compared area, the sums of every month of the data with a sector
+/// and an occupation prefix (as in `Filter`; the period and area do not
+/// matter): `Aggregates::series`.
+pub fn series(
+    labour: &Labour,
+    codes: &Codes,
+    prepared: &Prepared,
+    sector: Option<&str>,
+    occupation: Option<&str>,
+    compare: &[Area],
+) -> Vec<Vec<Sums>> {
+    let n_months = labour.first.span_to(labour.last) as usize;
     let n_regions = codes.regions().len();
+    let mut out = vec![vec![Sums::default(); n_months]; compare.len()];
+    if compare.is_empty() || labour.is_empty() {
+        return out;
+    }
+    let scanned;
+    let by_mr: &[Sums] = if sector.is_none() && occupation.is_none() && prepared.n_regions == n_regions {
+        &prepared.by_month_region
+    } else {
+        let sector_ok = lookup_table(prefix_mask(codes.sectors().iter().map(|s| s.code.as_str()), sector).into_iter());
+        let occ_ok =
+            lookup_table(prefix_mask(codes.occupations().iter().map(|o| o.code.as_str()), occupation).into_iter());
+        let mut cube = vec![Sums::default(); n_months * n_regions];
+        let n = labour.len();
+        let [js, vo, vn, pl] = &labour.measures;
+        let (month, region) = (&labour.month[..n], &labour.region[..n]);
+        let (sec_col, occ_col) = (&labour.sector[..n], &labour.occupation[..n]);
+        let (js, vo, vn, pl) = (&js[..n], &vo[..n], &vn[..n], &pl[..n]);
+        for i in 0..n {
+            if sector_ok[usize::from(sec_col[i])] & occ_ok[usize::from(occ_col[i])] == 0 {
+                continue;
+            }
+            let (m, r) = (usize::from(month[i]), usize::from(region[i]));
+            if m < n_months && r < n_regions {
+                add_vals(&mut cube[m * n_regions + r], [js[i], vo[i], vn[i], pl[i]]);
+            }
+        }
+        scanned = cube;
+        &scanned
+    };
+    for (k, area) in compare.iter().enumerate() {
+        let regions: Vec<usize> = area.mask(codes).iter().enumerate().filter(|p| *p.1).map(|p| p.0).collect();
+        for (m, cell) in out[k].iter_mut().enumerate() {
+            for &r in &regions {
+                cell.merge(&by_mr[m * n_regions + r]);
+            }
+        }
+    }
+    out
+}
+
+/// Every aggregate but the compared areas' series (left empty): the figures
+/// for the filter's period, a year before, and the months of year.
+pub fn aggregate_period(labour: &Labour, codes: &Codes, prepared: &Prepared, f: &Filter) -> Aggregates {
+    let n_regions = codes.regions().len();
+    let n_sectors = codes.sectors().len();
     let n_occ = codes.occupations().len();
     let span = f.from.span_to(f.to) as usize;
-    let n_series_months = labour.first.span_to(labour.last) as usize;
     let mut a = Aggregates {
         monthly: vec![Sums::default(); span],
         by_region: vec![Sums::default(); n_regions],
         prev_by_region: vec![Sums::default(); n_regions],
-        by_sector: vec![Sums::default(); codes.sectors().len()],
-        series: vec![vec![Sums::default(); n_series_months]; compare.len()],
+        by_sector: vec![Sums::default(); n_sectors],
         series_first: labour.first,
         ..Aggregates::default()
     };
@@ -269,76 +417,107 @@ pub fn aggregate(labour: &Labour, codes: &Codes, f: &Filter, compare: &[Area]) -
         return a;
     }
     let area = f.area.mask(codes);
-    let sector_ok = prefix_mask(codes.sectors().iter().map(|s| s.code.as_str()), f.sector.as_deref());
-    let occ_ok = prefix_mask(codes.occupations().iter().map(|o| o.code.as_str()), f.occupation.as_deref());
-    let compare_masks: Vec<Vec<bool>> = compare.iter().map(|c| c.mask(codes)).collect();
-    let mut by_occ = vec![Sums::default(); n_occ];
-    let mut season = vec![[Sums::default(); 12]; n_occ];
+    let area_ok = lookup_table(area.iter().copied());
+    let sector_ok =
+        lookup_table(prefix_mask(codes.sectors().iter().map(|s| s.code.as_str()), f.sector.as_deref()).into_iter());
+    let occ_ok = lookup_table(
+        prefix_mask(codes.occupations().iter().map(|o| o.code.as_str()), f.occupation.as_deref()).into_iter(),
+    );
     // Month offsets relative to the data's first month.
     let base = i64::from(labour.first.index());
     let lo = i64::from(f.from.index()) - base;
     let hi = i64::from(f.to.index()) - base;
     // Seasonality needs a whole year: the period, or the 12 months ending with it.
     let season_lo = lo.min(hi - 11);
-    let mut seen = vec![false; n_series_months];
+    // The window of months any figure reads: the period, the year before it, the seasons.
+    let w_lo = season_lo.min(lo - 12);
+    let w_len = (hi - w_lo + 1) as usize;
+    const PERIOD: u8 = 1;
+    const PREV: u8 = 2;
+    const SEASON: u8 = 4;
+    // Per month of the window: which figures it feeds, and its month of year.
+    let mut flags = vec![0u8; w_len];
+    let mut moy = vec![0usize; w_len];
+    for (t, (fl, y)) in flags.iter_mut().zip(moy.iter_mut()).enumerate() {
+        let m = w_lo + t as i64;
+        *fl = if m >= lo && m <= hi { PERIOD } else { 0 }
+            | if m + 12 >= lo && m + 12 <= hi { PREV } else { 0 }
+            | if m >= season_lo && m <= hi { SEASON } else { 0 };
+        *y = (m + base).rem_euclid(12) as usize;
+    }
+    // Records with the sector and occupation, by window month × region (rows counted for
+    // `records`); with the area and sector, by window month × occupation; with the area
+    // and occupation, by sector (period only).
+    let mut mr = vec![Sums::default(); w_len * n_regions];
+    let mut mr_rows = vec![0u32; w_len * n_regions];
+    let mut mo = vec![Sums::default(); w_len * n_occ];
+    let n = labour.len();
+    let rows = prepared.rows(n, w_lo, hi);
     let [js, vo, vn, pl] = &labour.measures;
-    for i in 0..labour.len() {
-        let m = i64::from(labour.month[i]);
-        let r = labour.region[i] as usize;
-        let s = labour.sector[i] as usize;
-        let o = labour.occupation[i] as usize;
-        let s_ok = sector_ok.get(s).copied().unwrap_or(false);
-        let o_ok = occ_ok.get(o).copied().unwrap_or(false);
-        let in_period = m >= lo && m <= hi;
-        let in_prev = m + 12 >= lo && m + 12 <= hi;
-        let in_season = m >= season_lo && m <= hi;
-        if !(in_period || in_prev || in_season || (!compare.is_empty() && s_ok && o_ok)) {
+    let (month, region, sector, occ) =
+        (&labour.month[..n], &labour.region[..n], &labour.sector[..n], &labour.occupation[..n]);
+    let (js, vo, vn, pl) = (&js[..n], &vo[..n], &vn[..n], &pl[..n]);
+    for i in rows {
+        let t = (i64::from(month[i]) - w_lo) as usize;
+        let Some(&fl) = flags.get(t) else { continue };
+        if fl == 0 {
             continue;
         }
+        let (r, s, o) = (region[i], sector[i], occ[i]);
+        let a_ok = area_ok[usize::from(r)];
+        let s_ok = sector_ok[usize::from(s)];
+        let o_ok = occ_ok[usize::from(o)];
         let vals = [js[i], vo[i], vn[i], pl[i]];
-        let a_ok = area.get(r).copied().unwrap_or(false);
-        if s_ok && o_ok {
-            for (k, mask) in compare_masks.iter().enumerate() {
-                if mask.get(r).copied().unwrap_or(false) {
-                    if let Some(cell) = a.series[k].get_mut(m as usize) {
-                        cell.add_row(&vals);
-                    }
+        let (r, s, o) = (usize::from(r), usize::from(s), usize::from(o));
+        if s_ok & o_ok != 0 && fl & (PERIOD | PREV) != 0 {
+            if let Some(cell) = mr.get_mut(t * n_regions + r).filter(|_| r < n_regions) {
+                add_vals(cell, vals);
+                mr_rows[t * n_regions + r] += 1;
+            }
+        }
+        if a_ok & s_ok != 0 && fl & (PERIOD | SEASON) != 0 && o < n_occ {
+            add_vals(&mut mo[t * n_occ + o], vals);
+        }
+        if a_ok & o_ok != 0 && fl & PERIOD != 0 && s < n_sectors {
+            add_vals(&mut a.by_sector[s], vals);
+        }
+    }
+    let mut by_occ = vec![Sums::default(); n_occ];
+    let mut season = vec![[Sums::default(); 12]; n_occ];
+    for (t, &fl) in flags.iter().enumerate() {
+        let cells = &mr[t * n_regions..(t + 1) * n_regions];
+        if fl & PERIOD != 0 {
+            let monthly = &mut a.monthly[(w_lo + t as i64 - lo) as usize];
+            for (r, cell) in cells.iter().enumerate() {
+                a.by_region[r].merge(cell);
+                if area[r] {
+                    monthly.merge(cell);
+                    a.records += mr_rows[t * n_regions + r] as usize;
+                }
+            }
+            for (o, cell) in mo[t * n_occ..(t + 1) * n_occ].iter().enumerate() {
+                by_occ[o].merge(cell);
+            }
+        }
+        if fl & PREV != 0 {
+            for (r, cell) in cells.iter().enumerate() {
+                a.prev_by_region[r].merge(cell);
+                if area[r] {
+                    a.prev_totals.merge(cell);
                 }
             }
         }
-        if in_season && a_ok && s_ok {
-            season[o][((m + base) % 12) as usize].add_row(&vals);
-        }
-        if in_period {
-            if let Some(x) = seen.get_mut(m as usize) {
-                *x = true;
-            }
-            if s_ok && o_ok {
-                a.by_region[r].add_row(&vals);
-            }
-            if a_ok && o_ok {
-                a.by_sector[s].add_row(&vals);
-            }
-            if a_ok && s_ok {
-                by_occ[o].add_row(&vals);
-                if o_ok {
-                    a.records += 1;
-                    a.monthly[(m - lo) as usize].add_row(&vals);
-                }
-            }
-        }
-        // Not `else`: with a period longer than a year, a month is both.
-        if in_prev && s_ok && o_ok {
-            a.prev_by_region[r].add_row(&vals);
-            if a_ok {
-                a.prev_totals.add_row(&vals);
+        if fl & SEASON != 0 {
+            for (o, cell) in mo[t * n_occ..(t + 1) * n_occ].iter().enumerate() {
+                season[o][moy[t]].merge(cell);
             }
         }
     }
     for ms in &a.monthly {
         a.totals.merge(ms);
     }
-    a.months_with_data = seen.iter().skip(lo.max(0) as usize).take(span).filter(|&&x| x).count() as u32;
+    let months = &prepared.month_has_rows;
+    a.months_with_data = (lo.max(0)..=hi).filter(|&m| months.get(m as usize).copied().unwrap_or(false)).count() as u32;
     // Months of the year before: those with previous-year data for this area.
     a.prev_months = if a.prev_totals.is_empty() { 0 } else { prev_month_count(labour, lo, hi) };
     a.by_occupation = by_occ
