@@ -45,17 +45,13 @@ pub fn SeasonalityView() -> impl IntoView {
                 .collect(),
         }
     });
-    let body = move || {
+    // The chart's model, recomputed per change, and its shape: the same model without the cells'
+    // fills. Elements are built from the shape only, so a filter change that keeps the same
+    // occupations only updates the fills that changed (each rebuild of an element resets every one
+    // of its attributes: ~900 attribute changes per filter change for this chart, issue #12).
+    let model = Memo::new(move |_| {
         let l = lang.get();
-        let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else {
-            return super::pending(store, Kind::LabourMarket, "seasonality-unavailable");
-        };
-        if agg.seasonality.is_empty() {
-            return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
-        }
-        let current = derived.filter.get().and_then(|f| f.occupation);
-        let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
-        let (w, text) = (size.width.get(), size.text.get());
+        let (agg, codes) = (derived.agg.get()?, store.codes.get()?);
         let heat_rows: Vec<HeatRow> = agg
             .seasonality
             .iter()
@@ -70,42 +66,83 @@ pub fn SeasonalityView() -> impl IntoView {
             })
             .collect();
         let source = crate::app::export::source_line(store, l);
-        let m = heatmap::layout(&heat_rows, w, text, t(l, Key::SeasonalityHint), &source, l);
+        let m = heatmap::layout(&heat_rows, size.width.get(), size.text.get(), t(l, Key::SeasonalityHint), &source, l);
+        Some(std::sync::Arc::new((heat_rows, m)))
+    });
+    let shape = Memo::new(move |_| {
+        model.with(|m| {
+            m.as_ref().map(|m| {
+                let codes: Vec<String> = m.0.iter().map(|r| r.code.clone()).collect();
+                let mut s = m.1.clone();
+                for r in &mut s.rows {
+                    (r.fills, r.label, r.shown) = ([""; 12], String::new(), String::new());
+                }
+                (codes, s)
+            })
+        })
+    });
+    let state = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.seasonality.is_empty())));
+    let current = Memo::new(move |_| derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
+    let fill = move |row: usize, k: usize| {
+        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map_or("none", |r| r.fills[k]))
+    };
+    // A row's label ("⇅ " when it swings, which a filter change may change), full and as shown.
+    let label = move |row: usize| {
+        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map(|r| r.label.clone()).unwrap_or_default())
+    };
+    let shown = move |row: usize| {
+        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map(|r| r.shown.clone()).unwrap_or_default())
+    };
+    let swings = move |row: usize| model.with(|m| m.as_ref().and_then(|m| m.0.get(row)).is_some_and(|r| r.swings));
+    let body = move || {
+        let l = lang.get();
+        match state.get() {
+            None => return super::pending(store, Kind::LabourMarket, "seasonality-unavailable"),
+            Some(true) => return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any(),
+            Some(false) => {}
+        }
+        let Some((codes, m)) = shape.get() else {
+            return super::pending(store, Kind::LabourMarket, "seasonality-unavailable");
+        };
+        let current = current.get();
+        let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
+        let (w, text) = (m.width, size.text.get_untracked());
         let (fs, h, label_col, cw, row_h) = (m.font, m.height, m.label_col, m.cell_w, m.row_h);
         let months = m
             .months
             .iter()
             .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs text-anchor=lb.anchor>{lb.text.clone()}</text> })
             .collect_view();
-        let rows = heat_rows
+        let rows = codes
             .iter()
             .zip(&m.rows)
-            .map(|(r, row)| {
+            .enumerate()
+            .map(|(i, (code, row))| {
                 let y = row.y;
-                let selected = current.as_deref().is_some_and(|c| r.code.starts_with(c));
-                let label = row.label.clone();
+                let selected = current.as_deref().is_some_and(|c| code.starts_with(c));
                 let (click, key) = super::labels::activate({
-                    let code = r.code.clone();
+                    let code = code.clone();
                     move || toggle(code.clone())
                 });
-                // Plain rects (no listeners, no children): hundreds of them are
-                // rebuilt per change, so they stay as light as possible. Hover,
-                // click and values go through the grid handlers and the readout.
-                let cells = row
-                    .fills
-                    .iter()
-                    .enumerate()
-                    .map(|(k, fill)| {
-                        view! { <rect x=label_col + cw * k as f64 y=y width=cw - 1.0 height=row_h - 1.0 fill=*fill/> }
+                // Plain rects (no listeners, no children), their fill the only thing that
+                // changes. Hover, click and values go through the grid handlers and the readout.
+                let cells = (0..12)
+                    .map(|k| {
+                        view! { <rect x=label_col + cw * k as f64 y=y width=cw - 1.0 height=row_h - 1.0 fill=move || fill(i, k)/> }
                     })
                     .collect_view();
-                let row_values: String = (0..12)
-                    .map(|k| format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2)))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                let focus_text = format!("{label}: {row_values}");
+                // The row's values, read out on keyboard focus.
+                let focus_text = move || {
+                    model.with(|m| {
+                        let r = m.as_ref()?.0.get(i)?;
+                        let values: Vec<String> = (0..12)
+                            .map(|k| format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2)))
+                            .collect();
+                        Some(format!("{}: {}", m.as_ref()?.1.rows.get(i)?.label, values.join(" · ")))
+                    })
+                };
                 view! {
-                    <g class="heat-row" data-code=r.code.clone() data-swings=r.swings.to_string()>
+                    <g class="heat-row" data-code=code.clone() data-swings=move || swings(i).to_string()>
                         <text
                             x="8"
                             y=row.label_y
@@ -114,14 +151,14 @@ pub fn SeasonalityView() -> impl IntoView {
                             tabindex="0"
                             role="button"
                             aria-pressed=selected.to_string()
-                            aria-label=label.clone()
+                            aria-label=move || label(i)
                             on:click=click
                             on:keydown=key
-                            on:focus=move |_| readout.set(Some(focus_text.clone()))
+                            on:focus=move |_| readout.set(focus_text())
                             on:blur=move |_| readout.set(None)
                         >
-                            <title>{label.clone()}</title>
-                            {super::labels::fitted(row.shown.clone())}
+                            <title>{move || label(i)}</title>
+                            {move || super::labels::fitted(shown(i))}
                         </text>
                         {cells}
                     </g>
@@ -141,15 +178,18 @@ pub fn SeasonalityView() -> impl IntoView {
             grid.cell_at(px, py)
         };
         let unit = t(l, Key::IndRatio).to_lowercase();
-        let rows2 = heat_rows.clone();
         // The cell's read-out (name, month, value, rank in that month) on hover and on touch.
-        let on_move = move |ev: &leptos::ev::MouseEvent| {
-            readout.set(cell_at(ev).and_then(|(row, month)| heatmap::cell_readout(&rows2, row, month, &unit, l)));
-        };
+        let on_move =
+            move |ev: &leptos::ev::MouseEvent| {
+                let cell = cell_at(ev);
+                readout.set(cell.and_then(|(row, month)| {
+                    model.with(|m| heatmap::cell_readout(&m.as_ref()?.0, row, month, &unit, l))
+                }));
+            };
         let on_touch = on_move.clone();
         let on_click = move |ev: leptos::ev::MouseEvent| {
-            if let Some(r) = cell_at(&ev).and_then(|(row, _)| heat_rows.get(row)) {
-                toggle(r.code.clone());
+            if let Some(code) = cell_at(&ev).and_then(|(row, _)| codes.get(row)) {
+                toggle(code.clone());
             }
         };
         let legend = m
