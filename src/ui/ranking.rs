@@ -227,7 +227,7 @@ pub fn BarChart(
             })
         };
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
-        let balance = move |f: &dyn Fn(&(f64, f64, f64, crate::core::chart::line::Label)) -> f64| {
+        let balance = move |f: &dyn Fn(&bars::Balance) -> f64| {
             model.with(|m| m.as_ref().and_then(|m| m.1.balance.as_ref().map(f))).unwrap_or_default()
         };
         let balance_text = move || {

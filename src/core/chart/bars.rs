@@ -88,14 +88,17 @@ pub struct BarRow {
     pub value_at: (f64, f64),
 }
 
+/// The line at 1.0 for vacancies per jobseeker: x, top, bottom, and its label.
+pub type Balance = (f64, f64, f64, Label);
+
 /// The whole chart, in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarsModel {
     pub width: f64,
     pub height: f64,
     pub rows: Vec<BarRow>,
-    /// The line at 1.0 for vacancies per jobseeker: x, top, bottom, and its label.
-    pub balance: Option<(f64, f64, f64, Label)>,
+    /// The line at 1.0 for vacancies per jobseeker (ratios only).
+    pub balance: Option<Balance>,
     pub source: Vec<Label>,
     pub font: f64,
 }
