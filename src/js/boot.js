@@ -52,6 +52,7 @@
   let stale = false;
   const show = () => {
     const boot = document.getElementById('boot');
+    if (figures) return;
     // Only if the build baked them in (scripts/post-build.mjs fills the .boot-fig spans).
     if (!landing || stale || !boot || !boot.querySelector('.boot-fig:not(:empty)')) return;
     figures = true;
@@ -84,8 +85,17 @@
       }
     }).observe({ type: 'resource', buffered: true });
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
-  else show();
+  // As soon as the parser has passed the headline cards (the panel after them exists), not at
+  // DOMContentLoaded, which waits for the app's module script and its glue.
+  if (document.readyState === 'loading') {
+    const parsed = new MutationObserver(() => {
+      if (!document.querySelector('#boot .boot-other')) return;
+      parsed.disconnect();
+      show();
+    });
+    parsed.observe(html, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => { parsed.disconnect(); show(); }, { once: true });
+  } else show();
   addEventListener('TrunkApplicationStarted', () => {
     const boot = document.getElementById('boot');
     if (!figures || !boot) return release();
