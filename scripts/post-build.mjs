@@ -107,6 +107,7 @@ const firstFetch = html.match(/<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="fetc
 if (!firstFetch || !/\.wasm"/.test(firstFetch[0])) fail('the first <link rel="preload" as="fetch"> must be the wasm\'s');
 
 // ---- 2b. The dataset worker's module ----
+const escapeHtml = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const WORKER_GLUE = 'vagas-worker.js';
 const WORKER_WASM = 'vagas-worker_bg.wasm';
 for (const f of [WORKER_GLUE, WORKER_WASM]) {
@@ -122,13 +123,17 @@ const hashedWasm = `vagas-worker-${workerHash}_bg.wasm`;
 renameSync(join(staging, WORKER_GLUE), join(staging, hashedGlue));
 renameSync(join(staging, WORKER_WASM), join(staging, hashedWasm));
 if (html.includes('<meta name="vagas-worker-')) fail('index.html already names the worker module');
-const cspEnd = html.indexOf('>', html.search(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/i)) + 1;
-html = `${html.slice(0, cspEnd)}\n    <meta name="vagas-worker-glue" content="./${hashedGlue}">\n    <meta name="vagas-worker-wasm" content="./${hashedWasm}">${html.slice(cspEnd)}`;
+// A <meta name content> right after the CSP <meta> (before every script, so boot.js sees it).
+const addMeta = (name, content) => {
+  const cspEnd = html.indexOf('>', html.search(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/i)) + 1;
+  html = `${html.slice(0, cspEnd)}\n    <meta name="${name}" content="${escapeHtml(content)}">${html.slice(cspEnd)}`;
+};
+addMeta('vagas-worker-wasm', `./${hashedWasm}`);
+addMeta('vagas-worker-glue', `./${hashedGlue}`);
 writeFileSync(htmlPath, html);
 
 // ---- 2c. The landing view's headline figures ----
 const FIRST_VIEW = 'build/first-view.json';
-const escapeHtml = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 let firstView;
 try {
   firstView = JSON.parse(readFileSync(join(ROOT, FIRST_VIEW), 'utf8'));
@@ -154,7 +159,7 @@ if (stale.length > 0 || !firstView.sources) {
   // The byte size of each file the figures come from: boot.js hides them if the file the page
   // then receives differs (data replaced in dist/ after the build).
   const sizes = Object.keys(firstView.sources).map((f) => `${f} ${statSync(join(staging, f)).size}`).join(' ');
-  html = html.replace('<meta name="vagas-worker-glue"', `<meta name="vagas-first-view-sources" content="${escapeHtml(sizes)}">\n    <meta name="vagas-worker-glue"`);
+  addMeta('vagas-first-view-sources', sizes);
 }
 writeFileSync(htmlPath, html);
 

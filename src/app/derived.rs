@@ -9,7 +9,7 @@ use crate::core::data::aggregate::{self, Aggregates, Filter};
 use crate::core::data::outcomes::ThemeRow;
 use crate::core::state::Resolved;
 
-use super::js::now_ms;
+use super::js::{now_ms, record_timing};
 use super::store::Store;
 
 /// Aggregates derived from the store, computed once per change of the view
@@ -26,17 +26,6 @@ pub struct Derived {
     /// The same without the theme filter: the theme charts show every theme
     /// (the chosen one highlighted), so they can cross-filter.
     pub outcomes_any_theme: Memo<Option<Arc<Vec<usize>>>>,
-}
-
-/// Exposes the last duration of a step as `window.__vagas_timings[name]`
-/// (read by scripts/bench-browser.mjs; speed is measured, not asserted).
-fn record_timing(name: &str, ms: f64) {
-    let w = window();
-    let key = wasm_bindgen::JsValue::from_str("__vagas_timings");
-    let obj =
-        js_sys::Reflect::get(&w, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| js_sys::Object::new().into());
-    let _ = js_sys::Reflect::set(&obj, &wasm_bindgen::JsValue::from_str(name), &wasm_bindgen::JsValue::from_f64(ms));
-    let _ = js_sys::Reflect::set(&w, &key, &obj);
 }
 
 pub fn use_derived() -> Derived {

@@ -27,22 +27,6 @@ async fn fetch_text(url: &str) -> Result<String, Error> {
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-/// Runs `f` as a User Timing measure named `name` (`performance.measure`: in the browser's
-/// profiler, and read by benchmarks; speed is measured, never asserted).
-fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let perf = leptos::prelude::window().performance();
-    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-    if let Some(p) = &perf {
-        let _ = p.mark(&start);
-    }
-    let out = f();
-    if let Some(p) = &perf {
-        let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
-    }
-    out
-}
-
 /// Starts loading everything: the manifest, then the code lists, then the rest.
 pub fn load_all(store: Store) {
     spawn_local(load_manifest(store));
@@ -94,7 +78,7 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
     store.set_status(row, &url, Some(meta.clone()), Status::Loading);
     let outcome = match fetch_text(&url).await {
         Ok(text) => {
-            let valid = measured(&format!("vagas:validate:{}", kind.code()), || {
+            let valid = super::js::measured(&format!("vagas:validate:{}", kind.code()), || {
                 pipeline::validate(kind, &url, &text, codes.as_deref())
             });
             // Validating the labour-market data and rendering every chart it feeds would

@@ -40,12 +40,11 @@
   if (slide) html.classList.add('theme-projector', 'presenting');
   // While presenting, the slide's page is known only once the story has loaded.
   html.dataset.bootPage = slide ? 'slide' : page;
-  let own = true;
+  let own = false;
   try {
     own = localStorage.getItem('vagas-own-data') === '1';
   } catch {
     // No storage: nothing can have been kept either.
-    own = false;
   }
   const landing = page === 'overview' && !other && !own;
   let figures = false;

@@ -206,10 +206,11 @@ pub fn BarChart(
             })
             .collect_view();
         // Name, value with its unit and rank, at once on hover, keyboard focus or touch.
-        let unit = headers.get_untracked()[2].clone();
+        // Read when shown: the indicator may change without new elements.
         let readout = move || {
             let k = hover.get()?;
             let dec = decimals.get();
+            let unit = headers.with(|h| h[2].clone());
             model.with(|m| {
                 let rows = &m.as_ref()?.0;
                 let (code, name, v) = rows.get(k)?;
