@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::download;
 use crate::app::store::use_store;
 use crate::core::i18n::{t, Key};
-use crate::core::table::Table;
+use crate::core::table::{Table, Value};
 
 /// The room a chart has: its measured width in CSS pixels, and its text sizes (larger in the projector
 /// theme). A chart makes one ([`use_chart_size`]), hands it to its [`ChartFrame`], which keeps the width
@@ -29,16 +29,43 @@ pub fn chart_text(store: crate::app::store::Store) -> Memo<crate::core::chart::t
     })
 }
 
-/// A sortable table; clicking a header sorts by it (again: reverses).
+/// A sortable table; clicking a header sorts by it (again: reverses). Its rows are slots
+/// (`super::slots`): a filter change rewrites only the cells whose text changed.
 #[component]
 pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl IntoView {
     let lang = use_store().lang;
     let sort = RwSignal::new(None::<(usize, bool)>);
-    let rows = move || {
+    let table = Memo::new(move |_| table.get());
+    let headers = Memo::new(move |_| table.with(|tb| tb.headers.clone()));
+    let rows = Memo::new(move |_| {
         table.with(|tb| match sort.get() {
             Some((c, asc)) => tb.sorted(c, asc),
             None => tb.rows.clone(),
         })
+    });
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let columns = Memo::new(move |_| headers.with(Vec::len));
+    let body = move || {
+        let n = columns.get();
+        super::slots::slots(
+            count,
+            move |k| rows.with(|r| r.get(k).cloned()),
+            move |_, row: Memo<Vec<Value>>| {
+                let cells = (0..n)
+                    .map(|i| {
+                        let text = move || row.with(|r| r.get(i).map(|v| v.display(lang.get())).unwrap_or_default());
+                        let class =
+                            move || if row.with(|r| matches!(r.get(i), Some(Value::Num(..)))) { "num" } else { "" };
+                        if i == 0 {
+                            view! { <th scope="row" class=class>{text}</th> }.into_any()
+                        } else {
+                            view! { <td class=class>{text}</td> }.into_any()
+                        }
+                    })
+                    .collect_view();
+                view! { <tr>{cells}</tr> }
+            },
+        )
     };
     view! {
         <div class="table-wrap">
@@ -46,8 +73,8 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl Int
                 <thead>
                     <tr>
                         {move || {
-                            table
-                                .with(|tb| tb.headers.clone())
+                            headers
+                                .get()
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, h)| {
@@ -73,32 +100,7 @@ pub fn DataTable(#[prop(into)] table: Signal<Table>, testid: String) -> impl Int
                         }}
                     </tr>
                 </thead>
-                <tbody>
-                    {move || {
-                        let l = lang.get();
-                        rows()
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <tr>
-                                        {r
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(i, v)| {
-                                                let class = if matches!(v, crate::core::table::Value::Num(..)) { "num" } else { "" };
-                                                if i == 0 {
-                                                    view! { <th scope="row" class=class>{v.display(l)}</th> }.into_any()
-                                                } else {
-                                                    view! { <td class=class>{v.display(l)}</td> }.into_any()
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
+                <tbody>{body}</tbody>
             </table>
         </div>
     }

@@ -23,6 +23,7 @@ pub mod report;
 pub mod root;
 pub mod seasonality;
 pub mod series;
+pub mod slots;
 pub mod speaker;
 pub mod story_editor;
 pub mod themes;

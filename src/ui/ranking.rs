@@ -129,11 +129,11 @@ pub fn BarChart(
                 .collect(),
         }
     });
-    // The chart's model, recomputed per change, and its shape: what needs new elements (how many
-    // bars, the chart's size and text, whether a balance line is drawn). Each bar is a slot whose
-    // attributes and texts follow the model, so a filter change that keeps the number of bars only
-    // changes what changed (each rebuild of an element resets every one of its attributes: about
-    // 1,100 attribute changes per filter change for the occupations' ranking, issue #12).
+    // The chart's model, recomputed per change, and its shape: what needs new elements (the
+    // chart's width and text, whether there are bars at all, whether a balance line is drawn).
+    // Each bar is a slot (`super::slots`) whose attributes and texts follow its own bar, so a filter
+    // change only writes what changed, and a change in the number of bars builds or drops only the
+    // difference.
     let model = Memo::new(move |_| {
         let rows = rows.get()?;
         let (w, text) = (size.width.get(), size.text.get());
@@ -141,70 +141,64 @@ pub fn BarChart(
         Some(std::sync::Arc::new((rows, m)))
     });
     let shape = Memo::new(move |_| {
-        model.with(|m| {
-            m.as_ref().map(|m| (m.0.len(), m.1.width, m.1.height, m.1.font, m.1.balance.is_some(), m.1.source.clone()))
-        })
+        model.with(|m| m.as_ref().map(|m| (m.0.is_empty(), m.1.width, m.1.font, m.1.balance.is_some())))
     });
-    // Slot `k`'s bar and its drawing (`None` once the model has fewer).
-    let slot = move |k: usize, f: &dyn Fn(&Bar, &bars::BarRow) -> String| {
-        model.with(|m| m.as_ref().and_then(|m| Some(f(m.0.get(k)?, m.1.rows.get(k)?)))).unwrap_or_default()
-    };
-    let num = move |k: usize, f: &dyn Fn(&bars::BarRow) -> f64| {
-        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(k).map(f))).unwrap_or_default()
-    };
-    let fill = move |k: usize| model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(k)).map_or("none", |r| r.fill));
-    let selected = move |k: usize| {
-        let code = slot(k, &|b, _| b.0.clone());
-        current.with(|c| c.as_deref().is_some_and(|c| !code.is_empty() && code.starts_with(c)))
-    };
+    let count = Memo::new(move |_| model.with(|m| m.as_ref().map_or(0, |m| m.0.len())));
+    let height = Memo::new(move |_| model.with(|m| m.as_ref().map_or(0.0, |m| m.1.height)));
+    let source_lines = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.1.source.clone()).unwrap_or_default()));
+    let balance = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.1.balance.clone())));
     let body = move || {
         let l = lang.get();
-        let Some((n, w, h, fs, has_balance, source_lines)) = shape.get() else {
+        let Some((empty, w, fs, has_balance)) = shape.get() else {
             return super::pending(store, pending_key, "rank-unavailable");
         };
-        if n == 0 {
+        if empty {
             return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any();
         }
-        let bars = (0..n)
-            .map(|k| {
-                let (click, key) = super::labels::activate(move || {
-                    let code = slot(k, &|b, _| b.0.clone());
-                    if !code.is_empty() {
-                        toggle(code);
-                    }
-                });
-                view! {
-                    <g
-                        class="bar-row"
-                        tabindex="0"
-                        role="button"
-                        aria-pressed=move || selected(k).to_string()
-                        data-code=move || slot(k, &|b, _| b.0.clone())
-                        on:mouseenter=move |_| hover.set(Some(k))
-                        on:mouseleave=move |_| hover.set(None)
-                        on:focus=move |_| hover.set(Some(k))
-                        on:blur=move |_| hover.set(None)
-                        on:pointerdown=move |_| hover.set(Some(k))
-                        on:click=click
-                        on:keydown=key
-                    >
-                        <text x="8" y=move || num(k, &|r| r.label_y) font-size=fs font-weight=move || if selected(k) { "700" } else { "400" }>
-                            {move || super::labels::fitted(slot(k, &|_, r| r.shown.clone()))}
-                            <title>{move || slot(k, &|_, r| r.label.clone())}</title>
-                        </text>
-                        // Named by its texts (label, value); the tooltip sits on the bar. A chosen bar is outlined.
-                        <rect x=move || num(k, &|r| r.bar.0) y=move || num(k, &|r| r.bar.1) width=move || num(k, &|r| r.bar.2)
-                            height=move || num(k, &|r| r.bar.3) fill=move || fill(k)
-                            stroke=move || if selected(k) { "#000000" } else { "none" } stroke-width="2">
-                            <title>{move || slot(k, &|_, r| format!("{}: {}", r.label, r.value))}</title>
-                        </rect>
-                        <text x=move || num(k, &|r| r.value_at.0) y=move || num(k, &|r| r.value_at.1) font-size=fs>
-                            {move || slot(k, &|_, r| r.value.clone())}
-                        </text>
-                    </g>
+        let item = move |k: usize| {
+            model.with(|m| m.as_ref().and_then(|m| Some((m.0.get(k)?.clone(), m.1.rows.get(k)?.clone()))))
+        };
+        let bars = super::slots::slots(count, item, move |k, bar: Memo<(Bar, bars::BarRow)>| {
+            let selected = move || {
+                bar.with(|(b, _)| current.with(|c| c.as_deref().is_some_and(|c| !b.0.is_empty() && b.0.starts_with(c))))
+            };
+            let (click, key) = super::labels::activate(move || {
+                let code = bar.with_untracked(|(b, _)| b.0.clone());
+                if !code.is_empty() {
+                    toggle(code);
                 }
-            })
-            .collect_view();
+            });
+            view! {
+                <g
+                    class="bar-row"
+                    tabindex="0"
+                    role="button"
+                    aria-pressed=move || selected().to_string()
+                    data-code=move || bar.with(|(b, _)| b.0.clone())
+                    on:mouseenter=move |_| hover.set(Some(k))
+                    on:mouseleave=move |_| hover.set(None)
+                    on:focus=move |_| hover.set(Some(k))
+                    on:blur=move |_| hover.set(None)
+                    on:pointerdown=move |_| hover.set(Some(k))
+                    on:click=click
+                    on:keydown=key
+                >
+                    <text x="8" y=move || bar.with(|(_, r)| r.label_y) font-size=fs font-weight=move || if selected() { "700" } else { "400" }>
+                        {move || super::labels::fitted(bar.with(|(_, r)| r.shown.clone()))}
+                        <title>{move || bar.with(|(_, r)| r.label.clone())}</title>
+                    </text>
+                    // Named by its texts (label, value); the tooltip sits on the bar. A chosen bar is outlined.
+                    <rect x=move || bar.with(|(_, r)| r.bar.0) y=move || bar.with(|(_, r)| r.bar.1) width=move || bar.with(|(_, r)| r.bar.2)
+                        height=move || bar.with(|(_, r)| r.bar.3) fill=move || bar.with(|(_, r)| r.fill)
+                        stroke=move || if selected() { "#000000" } else { "none" } stroke-width="2">
+                        <title>{move || bar.with(|(_, r)| format!("{}: {}", r.label, r.value))}</title>
+                    </rect>
+                    <text x=move || bar.with(|(_, r)| r.value_at.0) y=move || bar.with(|(_, r)| r.value_at.1) font-size=fs>
+                        {move || bar.with(|(_, r)| r.value.clone())}
+                    </text>
+                </g>
+            }
+        });
         // Name, value with its unit and rank, at once on hover, keyboard focus or touch.
         // Read when shown: the indicator may change without new elements.
         let readout = move || {
@@ -228,32 +222,24 @@ pub fn BarChart(
             })
         };
         // Vacancies per jobseeker: a line at 1, where vacancies equal jobseekers.
-        let balance = move |f: &dyn Fn(&bars::Balance) -> f64| {
-            model.with(|m| m.as_ref().and_then(|m| m.1.balance.as_ref().map(f))).unwrap_or_default()
-        };
-        let balance_text = move || {
-            model.with(|m| m.as_ref().and_then(|m| m.1.balance.as_ref().map(|b| b.3.text.clone()))).unwrap_or_default()
-        };
+        let at = move |f: fn(&bars::Balance) -> f64| balance.with(|b| b.as_ref().map(f)).unwrap_or_default();
         let balance = has_balance.then(|| {
             view! {
-                <line x1=move || balance(&|b| b.0) x2=move || balance(&|b| b.0) y1=move || balance(&|b| b.1) y2=move || balance(&|b| b.2)
+                <line x1=move || at(|b| b.0) x2=move || at(|b| b.0) y1=move || at(|b| b.1) y2=move || at(|b| b.2)
                     stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="5 4"/>
-                <text x=move || balance(&|b| b.3.x) y=move || balance(&|b| b.3.y) font-size=fs
-                    text-anchor=move || model.with(|m| m.as_ref().and_then(|m| m.1.balance.as_ref().map(|b| b.3.anchor))).unwrap_or("start")>
-                    {balance_text}
+                <text x=move || at(|b| b.3.x) y=move || at(|b| b.3.y) font-size=fs
+                    text-anchor=move || balance.with(|b| b.as_ref().map_or("start", |b| b.3.anchor))>
+                    {move || balance.with(|b| b.as_ref().map(|b| b.3.text.clone()).unwrap_or_default())}
                 </text>
             }
         });
         view! {
             <p class="readout" aria-hidden="true" data-testid=format!("{id}-readout")>{readout}</p>
-            <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
-                font-family="system-ui, sans-serif" role="group" aria-label=move || title.get()>
+            <svg id=format!("svg-{id}") xmlns="http://www.w3.org/2000/svg" viewBox=move || format!("0 0 {w} {}", height.get())
+                width=w height=move || height.get() font-family="system-ui, sans-serif" role="group" aria-label=move || title.get()>
                 {bars}
                 {balance}
-                {source_lines
-                    .into_iter()
-                    .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs fill="#4f5863">{lb.text}</text> })
-                    .collect_view()}
+                {move || source_lines.with(|lines| Some(super::source_lines(lines, fs)))}
             </svg>
         }
         .into_any()

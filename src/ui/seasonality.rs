@@ -45,10 +45,10 @@ pub fn SeasonalityView() -> impl IntoView {
                 .collect(),
         }
     });
-    // The chart's model, recomputed per change, and its shape: the same model without the cells'
-    // fills. Elements are built from the shape only, so a filter change that keeps the same
-    // occupations only updates the fills that changed (each rebuild of an element resets every one
-    // of its attributes: ~900 attribute changes per filter change for this chart, issue #12).
+    // The chart's model, recomputed per change, and its shape: the width, text and grid, which
+    // need new elements. Each row is a slot (`super::slots`) whose attributes and texts follow its
+    // own row, so a filter change only writes the fills and labels that changed, and a change in
+    // the number of occupations builds or drops only the difference (issue #12).
     let model = Memo::new(move |_| {
         let l = lang.get();
         let (agg, codes) = (derived.agg.get()?, store.codes.get()?);
@@ -71,29 +71,20 @@ pub fn SeasonalityView() -> impl IntoView {
     });
     let shape = Memo::new(move |_| {
         model.with(|m| {
-            m.as_ref().map(|m| {
-                let codes: Vec<String> = m.0.iter().map(|r| r.code.clone()).collect();
-                let mut s = m.1.clone();
-                for r in &mut s.rows {
-                    (r.fills, r.label, r.shown) = ([""; 12], String::new(), String::new());
-                }
-                (codes, s)
-            })
+            m.as_ref().map(|m| (m.1.width, m.1.font, m.1.label_col, m.1.cell_w, m.1.row_h, m.1.months.clone()))
+        })
+    });
+    let count = Memo::new(move |_| model.with(|m| m.as_ref().map_or(0, |m| m.1.rows.len())));
+    let height = Memo::new(move |_| model.with(|m| m.as_ref().map_or(0.0, |m| m.1.height)));
+    // What sits under the grid (legend, hint, source): it moves with the number of rows.
+    let footer = Memo::new(move |_| {
+        model.with(|m| {
+            m.as_ref().map(|m| (m.1.legend_title_y, m.1.legend.clone(), m.1.hint.clone(), m.1.source.clone()))
         })
     });
     let state = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.seasonality.is_empty())));
     let current = Memo::new(move |_| derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
-    let fill = move |row: usize, k: usize| {
-        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map_or("none", |r| r.fills[k]))
-    };
-    // A row's label ("⇅ " when it swings, which a filter change may change), full and as shown.
-    let label = move |row: usize| {
-        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map(|r| r.label.clone()).unwrap_or_default())
-    };
-    let shown = move |row: usize| {
-        model.with(|m| m.as_ref().and_then(|m| m.1.rows.get(row)).map(|r| r.shown.clone()).unwrap_or_default())
-    };
-    let swings = move |row: usize| model.with(|m| m.as_ref().and_then(|m| m.0.get(row)).is_some_and(|r| r.swings));
+    let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
     let body = move || {
         let l = lang.get();
         match state.get() {
@@ -101,72 +92,73 @@ pub fn SeasonalityView() -> impl IntoView {
             Some(true) => return view! { <p class="empty">{t(l, Key::NoData)}</p> }.into_any(),
             Some(false) => {}
         }
-        let Some((codes, m)) = shape.get() else {
+        let Some((w, fs, label_col, cw, row_h, months)) = shape.get() else {
             return super::pending(store, Kind::LabourMarket, "seasonality-unavailable");
         };
-        let current = current.get();
-        let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
-        let (w, text) = (m.width, size.text.get_untracked());
-        let (fs, h, label_col, cw, row_h) = (m.font, m.height, m.label_col, m.cell_w, m.row_h);
-        let months = m
-            .months
+        let text = size.text.get_untracked();
+        let months = months
             .iter()
             .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs text-anchor=lb.anchor>{lb.text.clone()}</text> })
             .collect_view();
-        let rows = codes
-            .iter()
-            .zip(&m.rows)
-            .enumerate()
-            .map(|(i, (code, row))| {
-                let y = row.y;
-                let selected = current.as_deref().is_some_and(|c| code.starts_with(c));
-                let (click, key) = super::labels::activate({
-                    let code = code.clone();
-                    move || toggle(code.clone())
-                });
-                // Plain rects (no listeners, no children), their fill the only thing that
-                // changes. Hover, click and values go through the grid handlers and the readout.
-                let cells = (0..12)
-                    .map(|k| {
-                        view! { <rect x=label_col + cw * k as f64 y=y width=cw - 1.0 height=row_h - 1.0 fill=move || fill(i, k)/> }
-                    })
-                    .collect_view();
-                // The row's values, read out on keyboard focus.
-                let focus_text = move || {
-                    model.with(|m| {
-                        let r = m.as_ref()?.0.get(i)?;
-                        let values: Vec<String> = (0..12)
-                            .map(|k| format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2)))
-                            .collect();
-                        Some(format!("{}: {}", m.as_ref()?.1.rows.get(i)?.label, values.join(" · ")))
-                    })
-                };
-                view! {
-                    <g class="heat-row" data-code=code.clone() data-swings=move || swings(i).to_string()>
-                        <text
-                            x="8"
-                            y=row.label_y
-                            font-size=fs
-                            font-weight=if selected { "700" } else { "400" }
-                            tabindex="0"
-                            role="button"
-                            aria-pressed=selected.to_string()
-                            aria-label=move || label(i)
-                            on:click=click
-                            on:keydown=key
-                            on:focus=move |_| readout.set(focus_text())
-                            on:blur=move |_| readout.set(None)
-                        >
-                            <title>{move || label(i)}</title>
-                            {move || super::labels::fitted(shown(i))}
-                        </text>
-                        {cells}
-                    </g>
-                }
+        let item = move |i: usize| {
+            model.with(|m| {
+                let m = m.as_ref()?;
+                let r = m.0.get(i)?;
+                Some((r.code.clone(), r.swings, m.1.rows.get(i)?.clone()))
             })
-            .collect_view();
+        };
+        let rows = super::slots::slots(count, item, move |i, row: Memo<(String, bool, heatmap::HeatRowModel)>| {
+            let selected =
+                move || row.with(|(code, _, _)| current.with(|c| c.as_deref().is_some_and(|c| code.starts_with(c))));
+            let (click, key) = super::labels::activate(move || toggle(row.with_untracked(|r| r.0.clone())));
+            let label = move || row.with(|r| r.2.label.clone());
+            // Plain rects (no listeners, no children), their fill the only thing that changes.
+            // Hover, click and values go through the grid handlers and the readout.
+            let cells = (0..12)
+                .map(|k| {
+                    view! {
+                        <rect x=label_col + cw * k as f64 y=move || row.with(|r| r.2.y) width=cw - 1.0 height=row_h - 1.0
+                            fill=move || row.with(|r| r.2.fills[k])/>
+                    }
+                })
+                .collect_view();
+            // The row's values, read out on keyboard focus.
+            let focus_text = move || {
+                model.with_untracked(|m| {
+                    let m = m.as_ref()?;
+                    let r = m.0.get(i)?;
+                    let values: Vec<String> = (0..12)
+                        .map(|k| {
+                            format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2))
+                        })
+                        .collect();
+                    Some(format!("{}: {}", m.1.rows.get(i)?.label, values.join(" · ")))
+                })
+            };
+            view! {
+                <g class="heat-row" data-code=move || row.with(|r| r.0.clone()) data-swings=move || row.with(|r| r.1.to_string())>
+                    <text
+                        x="8"
+                        y=move || row.with(|r| r.2.label_y)
+                        font-size=fs
+                        font-weight=move || if selected() { "700" } else { "400" }
+                        tabindex="0"
+                        role="button"
+                        aria-pressed=move || selected().to_string()
+                        aria-label=label
+                        on:click=click
+                        on:keydown=key
+                        on:focus=move |_| readout.set(focus_text())
+                        on:blur=move |_| readout.set(None)
+                    >
+                        <title>{label}</title>
+                        {move || super::labels::fitted(row.with(|r| r.2.shown.clone()))}
+                    </text>
+                    {cells}
+                </g>
+            }
+        });
         // The cell under the pointer, in the model's coordinates.
-        let grid = m.grid();
         let cell_at = move |ev: &leptos::ev::MouseEvent| -> Option<(usize, usize)> {
             let svg = svg_ref.get()?;
             let rect = svg.get_bounding_client_rect();
@@ -175,53 +167,59 @@ pub fn SeasonalityView() -> impl IntoView {
             }
             let px = (f64::from(ev.client_x()) - rect.left()) * w / rect.width();
             let py = (f64::from(ev.client_y()) - rect.top()) * w / rect.width();
-            grid.cell_at(px, py)
+            model.with_untracked(|m| m.as_ref()?.1.grid().cell_at(px, py))
         };
         let unit = t(l, Key::IndRatio).to_lowercase();
         // The cell's read-out (name, month, value, rank in that month) on hover and on touch.
-        let on_move =
-            move |ev: &leptos::ev::MouseEvent| {
-                let cell = cell_at(ev);
-                readout.set(cell.and_then(|(row, month)| {
-                    model.with(|m| heatmap::cell_readout(&m.as_ref()?.0, row, month, &unit, l))
-                }));
-            };
+        let on_move = move |ev: &leptos::ev::MouseEvent| {
+            let cell = cell_at(ev);
+            readout.set(cell.and_then(|(row, month)| {
+                model.with_untracked(|m| heatmap::cell_readout(&m.as_ref()?.0, row, month, &unit, l))
+            }));
+        };
         let on_touch = on_move.clone();
         let on_click = move |ev: leptos::ev::MouseEvent| {
-            if let Some(code) = cell_at(&ev).and_then(|(row, _)| codes.get(row)) {
-                toggle(code.clone());
+            let code =
+                cell_at(&ev).and_then(|(row, _)| model.with_untracked(|m| Some(m.as_ref()?.0.get(row)?.code.clone())));
+            if let Some(code) = code {
+                toggle(code);
             }
         };
-        let legend = m
-            .legend
-            .iter()
-            .map(|(x0, y0, color, label)| {
-                view! {
-                    <rect x=*x0 y=y0 + (text.line() - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
-                    <text x=x0 + 20.0 y=y0 + text.line() * 0.72 font-size=fs>{label.clone()}</text>
-                }
-            })
-            .collect_view();
         let lines_at = move |lines: &[Label], fill: &'static str| {
             lines
                 .iter()
                 .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs fill=fill>{lb.text.clone()}</text> })
                 .collect_view()
         };
-        let hint = lines_at(&m.hint, "#1b1f24");
-        let source = lines_at(&m.source, "#4f5863");
-        let ly = m.legend_title_y;
+        let footer = move || {
+            footer.with(|f| {
+                let (ly, legend, hint, source) = f.as_ref()?;
+                let legend = legend
+                    .iter()
+                    .map(|(x0, y0, color, label)| {
+                        view! {
+                            <rect x=*x0 y=y0 + (text.line() - 12.0) / 2.0 width="14" height="12" fill=*color stroke="#8a929c" stroke-width="0.5"/>
+                            <text x=x0 + 20.0 y=y0 + text.line() * 0.72 font-size=fs>{label.clone()}</text>
+                        }
+                    })
+                    .collect_view();
+                Some(view! {
+                    <text x="8" y=*ly font-size=fs font-weight="700">{t(l, Key::Legend)}": "{t(l, Key::IndRatio)}</text>
+                    {legend}
+                    {lines_at(hint, "#1b1f24")}
+                    {lines_at(source, "#4f5863")}
+                })
+            })
+        };
         view! {
             <p class="readout" aria-hidden="true" data-testid="seasonality-readout">{move || readout.get()}</p>
-            <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") width=w height=h
+            <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=move || format!("0 0 {w} {}", height.get())
+                width=w height=move || height.get()
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()
                 on:mousemove=move |ev| on_move(&ev) on:pointerdown=move |ev: leptos::ev::PointerEvent| on_touch(&ev) on:mouseleave=move |_| readout.set(None) on:click=on_click>
                 {months}
                 {rows}
-                <text x="8" y=ly font-size=fs font-weight="700">{t(l, Key::Legend)}": "{t(l, Key::IndRatio)}</text>
-                {legend}
-                {hint}
-                {source}
+                {footer}
             </svg>
         }
         .into_any()

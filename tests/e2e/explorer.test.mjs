@@ -169,3 +169,54 @@ test('SVG and PNG downloads embed the title, the source and the illustrative not
   assert.ok(png.length > 10000, `PNG of ${png.length} bytes`);
   await page.close();
 });
+
+// The charts update their elements in place on a filter change (issue #12: slots, not rebuilds).
+// Whatever path they take, each must then show exactly what a fresh load of the same view draws.
+test('after filter changes every chart and table draws what a fresh load of the same view draws', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  await page.locator('#svg-seasonality .heat-row').first().waitFor();
+  // Elements, their attributes (sorted) and their texts: tachys's markers and attribute order are
+  // not what a person sees.
+  const snapshot = (p) => p.evaluate(() => {
+    const walk = (n) => {
+      if (n.nodeType === 3) return n.data.trim() ? n.data : null;
+      if (n.nodeType !== 1) return null;
+      const attrs = [...n.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
+      return [`<${n.localName} ${attrs}>`, ...[...n.childNodes].map(walk).filter((x) => x !== null)];
+    };
+    const charts = ['#svg-series', '#svg-seasonality', '#svg-rank-occupations', '#svg-rank-sectors', '#svg-map', '[data-testid="table-compare"]'];
+    return Object.fromEntries(charts.map((s) => [s, document.querySelector(s) ? JSON.stringify(walk(document.querySelector(s))) : 'missing']));
+  });
+  const change = async (id, value) => {
+    await page.evaluate(([id, value]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, [id, value]);
+    // Two frames, then the address bar (written after the frame).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  };
+  // Fewer and then more occupations, bars and compared areas than before; a shorter period.
+  const steps = [['filter-region', 'PT-08'], ['filter-sector', 'I'], ['filter-occupation', '5'], ['filter-region', 'PT-02'],
+    ['filter-from', '2024-06'], ['filter-occupation', ''], ['filter-sector', ''], ['filter-region', '']];
+  const checked = [];
+  for (const [k, [id, value]] of steps.entries()) {
+    await change(id, value);
+    if (![2, 4, 7].includes(k)) continue;
+    const url = page.url();
+    const after = await snapshot(page);
+    const fresh = await open(browser, url);
+    await fresh.locator('#svg-seasonality .heat-row').first().waitFor();
+    await fresh.waitForFunction(() => !document.querySelector('.loading'));
+    const built = await snapshot(fresh);
+    for (const chart of Object.keys(built)) {
+      assert.notEqual(built[chart], 'missing', `${chart} drawn at ${url}`);
+      assert.equal(after[chart], expected(built[chart]), `${chart} after "${id}=${value}" (step ${k + 1}) as at ${url}`);
+    }
+    checked.push(url);
+    await fresh.close();
+  }
+  assert.equal(checked.length, 3);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

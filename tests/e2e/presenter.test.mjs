@@ -120,6 +120,8 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
     await page.keyboard.press('PageDown');
     assert.equal(await counter(page), `Slide ${i} / ${story.slides.length}`);
     const saved = new URLSearchParams(story.slides[i - 1].view);
+    // The address bar follows after the slide's frame (url_sync writes history after the next frame).
+    await page.waitForURL((u) => [...saved].every(([k, v]) => u.searchParams.get(k) === v), { timeout: 5000 }).catch(() => {});
     for (const [k, v] of saved) assert.equal(params(page)[k], v, `slide ${i}: ${k}`);
   }
   await speaker.getByTestId('speaker-notes').getByText(story.slides.at(-1).notes.en).waitFor();

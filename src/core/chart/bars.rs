@@ -72,7 +72,7 @@ pub fn ranking(kind: RankKind, ind: Indicator, codes: &Codes, agg: &Aggregates, 
 }
 
 /// One bar as drawn.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BarRow {
     /// The full label ("5131 Waiters"), for the tooltip and the accessible name.
     pub label: String,

@@ -26,7 +26,7 @@ pub struct HeatRow {
 
 /// One row as drawn: its full label (with "⇅ " when it swings), the label as shown, the label's
 /// baseline and the fill of each of its twelve cells.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeatRowModel {
     pub label: String,
     pub shown: String,

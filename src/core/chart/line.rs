@@ -38,7 +38,7 @@ pub struct LineData {
 }
 
 /// A text placed on the chart: anchor point (px), `text-anchor` and the text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Label {
     pub x: f64,
     pub y: f64,
@@ -59,7 +59,7 @@ pub fn text_block(lines: Vec<String>, top: f64, text: ChartText) -> Vec<Label> {
 
 /// One line: its colour, its SVG path (`M x y L x y …`, broken where a value is missing) and, for
 /// a line with a single value, the dot that shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LinePath {
     pub colour: &'static str,
     pub d: String,
