@@ -144,6 +144,38 @@ pub fn ChartFrame(
             web_sys::console::error_1(&e);
         }
     };
+    // What the chart is restricted to, and whether its figures are illustrative (or official):
+    // a memo, so a filter change rewrites the line's text only, and the stamp only when it changes.
+    let scope = Memo::new(move |_| {
+        let l = lang.get();
+        derived.resolved.track();
+        store.view.track();
+        store.codes.track();
+        store.user.track();
+        let ctx =
+            export.get().unwrap_or_else(|| crate::app::export::export_context(store, derived, id, consultations, l));
+        let official = export.with(Option::is_some) && !ctx.illustrative;
+        (
+            ctx.scope_line(),
+            if ctx.illustrative { Some(Key::Illustrative) } else { official.then_some(Key::OfficialBadge) },
+        )
+    });
+    let stamp = Memo::new(move |_| scope.with(|s| s.1));
+    // Every chart says what it is restricted to, and whether its figures are illustrative.
+    let scope = view! {
+        <p class="chart-scope" data-testid=format!("scope-{id}")>
+            {move || scope.with(|s| s.0.clone())}
+            " "
+            {move || {
+                let l = lang.get();
+                match stamp.get() {
+                    Some(Key::Illustrative) => Some(view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> }.into_any()),
+                    Some(_) => Some(view! { <span class="badge small badge-official" data-testid="official-stamp">{t(l, Key::OfficialBadge)}</span> }.into_any()),
+                    None => None,
+                }
+            }}
+        </p>
+    };
     view! {
         <figure
             class="chart panel"
@@ -187,26 +219,7 @@ pub fn ChartFrame(
                     </button>
                 </div>
             </figcaption>
-            {move || {
-                let l = lang.get();
-                derived.resolved.track();
-                store.view.track();
-                store.codes.track();
-                store.user.track();
-                let ctx = export.get().unwrap_or_else(|| crate::app::export::export_context(store, derived, id, consultations, l));
-                // Every chart says what it is restricted to, and whether its figures are illustrative.
-                let official = export.with(Option::is_some) && !ctx.illustrative;
-                let stamp = if ctx.illustrative {
-                    Some(view! { <span class="badge small" data-testid="illustrative-stamp">{t(l, Key::Illustrative)}</span> }.into_any())
-                } else if official {
-                    Some(view! { <span class="badge small badge-official" data-testid="official-stamp">{t(l, Key::OfficialBadge)}</span> }.into_any())
-                } else {
-                    None
-                };
-                view! {
-                    <p class="chart-scope" data-testid=format!("scope-{id}")>{ctx.scope_line()} {stamp}</p>
-                }
-            }}
+            {scope}
             <p class="hint">{move || hint.get()}</p>
             <div class="chart-body" node_ref=body_ref hidden=move || show_table.get()>{children()}</div>
             <Show when=move || show_table.get() fallback=|| ()>

@@ -205,13 +205,15 @@ pub fn Choropleth(
             })
             .collect_view();
         let legend_x = f.legend_x;
-        let legend_parts = move || {
+        // A memo: the legend is rebuilt only when its heading or classes change, not per filter change.
+        let legend_parts = Memo::new(move |_| {
             let heading = format!("{}: {}", t(l, Key::Legend), label_of());
-            classing.with(|c: &Classes| choropleth::legend(&f, &heading, &c.labels, t(l, Key::NoDataLegend), text))
-        };
+            classing.with(|c: &Classes| {
+                (choropleth::legend(&f, &heading, &c.labels, t(l, Key::NoDataLegend), text), c.colors.clone())
+            })
+        });
         let legend = move || {
-            let (heading, rows, _) = legend_parts();
-            let colours: Vec<&'static str> = classing.with(|c| c.colors.clone());
+            let ((heading, rows, _), colours) = legend_parts.get();
             let heading = heading
                 .into_iter()
                 .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs font-weight="700">{lb.text}</text> })
@@ -235,7 +237,7 @@ pub fn Choropleth(
         let source_text = format!("{} {}", source.get(), t(l, Key::BoundariesCredit));
         let source_lines = wrap(&source_text, w - 16.0, fs, 5);
         let n_source = source_lines.len() as f64;
-        let source_top = move || legend_parts().2;
+        let source_top = move || legend_parts.with(|p| p.0 .2);
         let total_h = move || source_top() + row * n_source + 6.0;
         let source = source_lines
             .into_iter()
