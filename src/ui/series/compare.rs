@@ -28,10 +28,12 @@ pub fn ComparePicker(
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let current = move || match areas {
+    // A memo: the chips are rebuilt when the compared areas change, not on every filter change.
+    let current = Memo::new(move |_| match areas {
         Some(a) => a.get(),
         None => derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()),
-    };
+    });
+    let current = move || current.get();
     let set_list = move |areas: Vec<Area>| {
         let Some(codes) = store.codes.get_untracked() else { return };
         let list: Vec<String> = areas.iter().map(|a| area_code(*a, &codes)).collect();
