@@ -18,7 +18,7 @@ use crate::core::data::parse::LoadOptions;
 use crate::core::data::Report;
 use crate::core::wire::{self, Checked, Outcome, ToWorker};
 
-use super::worker::{lost_report, to_js};
+use super::worker::{checker_failed, to_js};
 
 thread_local! {
     /// In the worker: the code lists of the last `ToWorker::Codes`, parsed once.
@@ -49,7 +49,8 @@ pub fn handle(message: JsValue, bytes: &[u8]) -> Array {
     let outcome = WORKER_CODES.with(|c| match &*c.borrow() {
         Some(Ok(codes)) => Ok(ingest::ingest(&name, bytes, codes, LoadOptions { keep_valid })),
         Some(Err(report)) => Err(report.clone()),
-        None => Err(lost_report(&name)),
+        // Never: the page sends the code lists before any check.
+        None => Err(checker_failed(&name, true, "the code lists did not reach the checker")),
     });
     let (outcome, parts): (Outcome, Vec<JsValue>) = match outcome {
         Err(report) | Ok(Err(Rejected { report, salvage: None })) => (Outcome::Rejected(report, None), vec![]),

@@ -32,12 +32,14 @@ pub(super) fn to_js<T: serde::Serialize>(msg: &T) -> JsValue {
     serde_wasm_bindgen::to_value(msg).unwrap_or(JsValue::NULL)
 }
 
-/// A report that came back broken: should not happen, but must not panic.
-pub(super) fn lost_report(name: &str) -> Report {
+/// The report of a check that could not run: the worker did not start (`started: false`) or
+/// stopped; `detail`, the browser's error as given. The user is told to reload, or which browsers
+/// can check files (`ProblemKind::CheckerFailed`); nothing loaded is touched.
+pub(super) fn checker_failed(name: &str, started: bool, detail: &str) -> Report {
     let mut r = Report::new(name);
     r.push(crate::core::data::Problem::error(
         crate::core::data::path::JsonPath::root(),
-        crate::core::data::ProblemKind::Missing { what: "the checker's report (the background check failed)".into() },
+        crate::core::data::ProblemKind::CheckerFailed { started, detail: detail.to_string() },
     ));
     r
 }
@@ -47,11 +49,13 @@ pub(super) fn lost_report(name: &str) -> Report {
 /// Main-thread side: rebuilds the outcome of a check from the worker's reply (`None`: the worker
 /// failed).
 fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected> {
-    let lost = || Rejected { report: lost_report(name), salvage: None };
-    let Some((outcome, parts)) = reply else { return Err(lost()) };
+    let failed =
+        |started: bool, detail: &str| Rejected { report: checker_failed(name, started, detail), salvage: None };
+    let lost = || failed(true, "");
+    let (outcome, parts) = reply.map_err(|(started, detail)| failed(started, &detail))?;
     match outcome {
         Outcome::Rejected(report, salvage) => Err(Rejected { report, salvage }),
-        Outcome::Crashed(_) => Err(lost()),
+        Outcome::Crashed(detail) => Err(failed(true, &detail)),
         Outcome::Labour(report, first, last, meta, dropped) => {
             let col16 = |i: u32| parts.get(i).dyn_into::<Uint16Array>().map(|a| a.to_vec()).unwrap_or_default();
             let col32 = |i: u32| parts.get(i).dyn_into::<Uint32Array>().map(|a| a.to_vec()).unwrap_or_default();
@@ -95,8 +99,9 @@ fn unpack(name: &str, reply: Reply, codes: &Codes) -> Result<Ingested, Rejected>
 /// A worker's `onmessage` and `onerror` closures.
 type Handlers = (Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
 
-/// A check's reply: its outcome and the message's parts (`None`: the worker failed).
-type Reply = Option<(Outcome, Array)>;
+/// A check's reply: its outcome and the message's parts, or why the worker failed: whether it
+/// had started (sent anything), and the browser's error as given.
+type Reply = Result<(Outcome, Array), (bool, String)>;
 type Waiting = HashMap<u32, Box<dyn FnOnce(Reply)>>;
 
 /// The page's worker, what it was last sent of the code lists, and the checks awaiting replies.
@@ -106,6 +111,8 @@ struct Bridge {
     /// The worker's message and error handlers, dropped with it.
     handlers: Option<Handlers>,
     codes: Option<Arc<str>>,
+    /// Whether the worker has replied to a check (it started).
+    heard: bool,
     waiting: Waiting,
     next: u32,
 }
@@ -142,17 +149,17 @@ fn post(worker: &web_sys::Worker, msg: &ToWorker, bytes: Option<&Uint8Array>) ->
 
 /// The worker is gone (an error, or it closed itself after a trap): every pending check fails
 /// with a message rather than waiting forever, and the next check starts a new worker.
-fn fail_all() {
-    let (worker, handlers, pending) = BRIDGE.with(|b| {
+fn fail_all(detail: String) {
+    let (worker, handlers, pending, started) = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         b.codes = None;
-        (b.worker.take(), b.handlers.take(), b.waiting.drain().collect::<Vec<_>>())
+        (b.worker.take(), b.handlers.take(), b.waiting.drain().collect::<Vec<_>>(), b.heard)
     });
     if let Some(w) = worker {
         w.terminate();
     }
     for (_, done) in pending {
-        done(None);
+        done(Err((started, detail.clone())));
     }
     // Called from one of the handlers themselves: they are dropped once it has returned.
     if let Some(h) = handlers {
@@ -169,11 +176,12 @@ fn start_worker() -> Option<(web_sys::Worker, Handlers)> {
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let parts = Array::from(&e.data());
         match serde_wasm_bindgen::from_value::<Checked>(parts.get(0)).ok() {
-            // The worker closed itself after a trap.
-            Some(Checked(_, Outcome::Crashed(_))) => fail_all(),
+            // The worker closed itself: its module failed to load, or it trapped.
+            Some(Checked(_, Outcome::Crashed(detail))) => fail_all(detail),
             Some(Checked(id, outcome)) => {
+                BRIDGE.with(|b| b.borrow_mut().heard = true);
                 if let Some(done) = BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id)) {
-                    done(Some((outcome, parts)));
+                    done(Ok((outcome, parts)));
                 }
             }
             None => {}
@@ -182,7 +190,11 @@ fn start_worker() -> Option<(web_sys::Worker, Handlers)> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // A worker that fails (blocked, crashed) fails every pending check with a
     // message rather than leaving it waiting forever.
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| fail_all());
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        // An ErrorEvent's message (a module that failed to load has none).
+        let message = js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+        fail_all(message.unwrap_or_default())
+    });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     post(&worker, &ToWorker::Init(absolute(&glue), absolute(&wasm)), None).ok()?;
     Some((worker, (on_message, on_error)))
@@ -196,6 +208,7 @@ fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
             let (worker, handlers) = start_worker().unzip();
             (b.worker, b.handlers) = (worker, handlers);
             b.codes = None;
+            b.heard = false;
         }
         let fresh = !b.codes.as_ref().is_some_and(|c| Arc::ptr_eq(c, codes_text));
         (b.worker.clone(), fresh)
@@ -219,7 +232,7 @@ pub async fn check(
 ) -> Result<Ingested, Rejected> {
     // No worker (blocked, or no module workers in this browser): the check cannot run, and says so.
     let Some(w) = worker(codes_text) else {
-        return Err(Rejected { report: lost_report(name), salvage: None });
+        return Err(Rejected { report: checker_failed(name, false, ""), salvage: None });
     };
     let id = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
@@ -229,9 +242,10 @@ pub async fn check(
     let reply = awaiting(id);
     // A copy is transferred: the page keeps its bytes (to store or re-check).
     let copy = Uint8Array::new(&bytes.slice(0, bytes.length()).buffer());
-    if post(&w, &ToWorker::Check(id, name.to_string(), keep_valid), Some(&copy)).is_err() {
+    if let Err(e) = post(&w, &ToWorker::Check(id, name.to_string(), keep_valid), Some(&copy)) {
         BRIDGE.with(|b| b.borrow_mut().waiting.remove(&id));
-        return Err(Rejected { report: lost_report(name), salvage: None });
+        let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+        return Err(Rejected { report: checker_failed(name, true, &detail.unwrap_or_default()), salvage: None });
     }
     let reply = reply.await;
     release_when_idle(id);
@@ -278,6 +292,6 @@ fn awaiting(id: u32) -> impl std::future::Future<Output = Reply> {
     });
     async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        slot.borrow_mut().take().flatten()
+        slot.borrow_mut().take().unwrap_or_else(|| Err((false, String::new())))
     }
 }

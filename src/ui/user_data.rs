@@ -200,6 +200,8 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
                 <div class="failure" role="alert" data-testid="user-rejected">
                     <p><strong>{d.name.clone()}</strong> " — " {match salvage {
                         Some((kept, _)) if *kept > 0 => t(l, Key::RejectedLine),
+                        // The check did not run: nothing is known about the file.
+                        _ if report.unchecked() => t(l, Key::RejectedUnchecked),
                         _ => t(l, Key::RejectedNothing),
                     }}</p>
                     <ReportView report=report.clone() lang=lang/>

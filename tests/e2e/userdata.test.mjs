@@ -269,3 +269,42 @@ test('the data-format page is the "At a glance" section of docs/data-format.md, 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// The check runs in a worker with its own wasm module; when that module cannot be loaded (a proxy
+// or a browser policy blocking it, a broken deployment), the user is told the file could not be
+// checked (not that it is wrong), what to do, and the dashboard keeps its data.
+test('a checker that cannot start says so in the user\'s language and what to do; nothing loaded is lost', async () => {
+  const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  const wasm = html.match(/<meta name="vagas-worker-wasm" content="([^"]+)"/)?.[1];
+  assert.ok(wasm, 'the worker module is named in index.html');
+  const path = `/${wasm.replace(/^\.\//, '')}`;
+  server.overrides.set(path, { status: 404, body: 'not found' });
+  try {
+    for (const [lang, title, hint, summary] of [
+      ['en', 'The check could not run', /it did not start[^]*Reload the page and load it again/, 'Not applied: the file could not be checked in this browser.'],
+      ['pt', 'A verificação não correu', /não arrancou[^]*Recarregue a página e carregue-o de novo/, 'Não aplicado: o ficheiro não pôde ser verificado neste navegador.'],
+    ]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('pageerror', (e) => page.errors.push(e.message));
+      await page.goto(`${server.url}?lang=${lang}`);
+      await page.getByTestId('kpi-vacancies_open').waitFor();
+      const before = await kpi(page, 'vacancies_open').innerText();
+      await drop(page, [['lm_valid.json', readFileSync(join(CORPUS, 'lm_valid.json'))]]);
+      const row = page.getByTestId('user-datasets').locator('li.user-file').last();
+      await row.getByTestId('user-rejected').waitFor({ timeout: 15000 });
+      const report = await row.getByTestId('problems').innerText();
+      assert.match(report, new RegExp(expected(title)), report);
+      assert.match(report, hint, report);
+      assert.ok((await row.getByTestId('user-rejected').innerText()).includes(summary));
+      // Not blamed on the file: no line, column or field is named.
+      assert.doesNotMatch(report, /line \d|linha \d/, report);
+      assert.equal(await kpi(page, 'vacancies_open').innerText(), before);
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    }
+  } finally {
+    server.overrides.delete(path);
+  }
+});

@@ -172,6 +172,13 @@ pub enum ProblemKind {
         code: String,
         rule: CodeRule,
     },
+    /// The check of a user's file could not run: the browser's background checker (a Web Worker
+    /// with its own wasm module) did not start (`started: false`: blocked, or its module failed
+    /// to load), or stopped during the check; `detail`: the browser's error as given ("" if none).
+    CheckerFailed {
+        started: bool,
+        detail: String,
+    },
 }
 
 /// Files recognised by their signature (first bytes).
@@ -253,6 +260,7 @@ impl ProblemKind {
             FieldCount { .. } => "field_count",
             DuplicateRow { .. } => "duplicate_row",
             OtherClassification { .. } => "other_classification",
+            CheckerFailed { .. } => "checker",
         }
     }
 
@@ -424,6 +432,11 @@ pub struct Report {
 impl Report {
     pub fn new(dataset: &str) -> Report {
         Report { dataset: dataset.to_string(), ..Report::default() }
+    }
+
+    /// The check did not run (`ProblemKind::CheckerFailed`): nothing is known about the file.
+    pub fn unchecked(&self) -> bool {
+        self.problems.iter().any(|p| matches!(p.kind, ProblemKind::CheckerFailed { .. }))
     }
 
     pub fn push(&mut self, p: Problem) {

@@ -226,6 +226,7 @@ strings! {
     KeepValid => "Manter os {kept} registos válidos e deixar de fora {dropped}", "Keep the {kept} valid records and leave out {dropped}";
     RejectedLine => "Não aplicado: o ficheiro tem erros. Corrija-o e carregue-o de novo, ou mantenha só os registos válidos.", "Not applied: the file has errors. Fix it and load it again, or keep the valid records only.";
     RejectedNothing => "Não aplicado: nada no ficheiro pode ser usado.", "Not applied: nothing in the file can be used.";
+    RejectedUnchecked => "Não aplicado: o ficheiro não pôde ser verificado neste navegador.", "Not applied: the file could not be checked in this browser.";
     SavedYes => "guardado neste navegador", "kept in this browser";
     SavedFailed => "NÃO foi guardado neste navegador", "NOT kept in this browser";
     FromUrl => "lido do endereço a cada visita", "read from the address on each visit";

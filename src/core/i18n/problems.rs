@@ -95,6 +95,7 @@ pub fn kind_title(lang: Lang, kind: &ProblemKind) -> Option<&'static str> {
         FieldCount { .. } => tr(lang, "Número de células errado", "Wrong number of cells"),
         DuplicateRow { .. } => tr(lang, "Duplicado", "Duplicate"),
         OtherClassification { .. } => tr(lang, "Código de outra classificação", "Code of another classification"),
+        CheckerFailed { .. } => tr(lang, "A verificação não correu", "The check could not run"),
         _ => return None,
     })
 }
@@ -499,6 +500,26 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
             },
             format!("\"{code}\", {}", classification(lang, rule)),
         ),
+        CheckerFailed { started, detail } => (
+            tr(
+                lang,
+                "a verificação do ficheiro neste navegador (um Web Worker)",
+                "the file's check in this browser (a Web Worker)",
+            )
+            .into(),
+            {
+                let what = if *started {
+                    tr(lang, "parou durante a verificação", "it stopped during the check")
+                } else {
+                    tr(lang, "não arrancou", "it did not start")
+                };
+                if detail.is_empty() {
+                    what.to_string()
+                } else {
+                    format!("{what} ({detail})")
+                }
+            },
+        ),
     }
 }
 
@@ -534,6 +555,12 @@ pub fn hint(lang: Lang, p: &Problem) -> Option<String> {
         )
         .into(),
         Workbook { .. } => format!("{} {save_csv}", tr(lang, "Guarde a primeira folha como CSV.", "Save the first sheet as CSV.")),
+        CheckerFailed { .. } => tr(
+            lang,
+            "O ficheiro não foi recusado: não pôde ser verificado. Recarregue a página e carregue-o de novo. Se voltar a acontecer, use uma versão atual do Chrome, Edge, Firefox ou Safari; num computador gerido pela sua organização, peça que este endereço possa usar Web Workers. Os dados já carregados continuam disponíveis.",
+            "The file was not refused: it could not be checked. Reload the page and load it again. If it happens again, use a current version of Chrome, Edge, Firefox or Safari; on a computer managed by your organisation, ask for this address to be allowed Web Workers. The data already loaded stays available.",
+        )
+        .into(),
         NotUtf8 { .. } => tr(
             lang,
             "Guarde o ficheiro com a codificação UTF-8 (num editor de texto: Guardar com codificação › UTF-8), ou exporte-o de novo em UTF-8.",
