@@ -30,6 +30,20 @@ for wasm in dist/*.wasm; do
     printf '%s: %s bytes raw, %s bytes gzip -9\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 done
 
+step "size check: the app shell (the page's wasm, its JS glue and the CSS, each gzip -9)"
+# Issue #12's goal is 250 KB; the shell is not there yet (see README, "Speed"). This ceiling is the
+# size measured when it was set (658,180 B), plus ~2 %: a change that grows the shell past it must say so here.
+SHELL_CEILING=670000
+shell=0
+for f in $(ls dist/vagas-*_bg.wasm dist/vagas-*.js dist/*.css | grep -v '/vagas-worker-'); do
+    shell=$((shell + $(gzip -9c "$f" | wc -c)))
+done
+echo "app shell: $shell bytes gzip -9 (ceiling $SHELL_CEILING; goal 250000)"
+if [ "$shell" -gt "$SHELL_CEILING" ]; then
+    echo "the app shell grew past its ceiling: $shell > $SHELL_CEILING bytes"
+    exit 1
+fi
+
 step "end-to-end tests can fail: every test must fail with sabotaged expectations"
 sabotage_log=$(mktemp)
 VAGAS_E2E_SABOTAGE=1 node --test --test-timeout=180000 --test-reporter=tap tests/e2e/ > "$sabotage_log" 2>&1 || true
