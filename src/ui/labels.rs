@@ -13,19 +13,64 @@ pub fn is_activation(ev: &leptos::ev::KeyboardEvent) -> bool {
 
 /// The two handlers of an SVG element that acts as a button (`role="button"`, `tabindex="0"`):
 /// a click, and Enter or Space while focused, both run `act`. Use as
-/// `on:click=click on:keydown=key` with `let (click, key) = activate(…)`.
+/// `on:click=click on:keydown=key` with `let (click, key) = activate(…)`. A chart that is rebuilt
+/// on selection (the priority matrix, the barriers) would drop the keyboard focus to `<body>`:
+/// it goes back to the element of the same `data-code` in the same `<svg>` ([`keep_focus`]).
 pub fn activate(
     act: impl Fn() + Clone + 'static,
 ) -> (impl Fn(leptos::ev::MouseEvent) + Clone + 'static, impl Fn(leptos::ev::KeyboardEvent) + Clone + 'static) {
     let on_key = act.clone();
     (
-        move |_| act(),
+        move |ev: leptos::ev::MouseEvent| keep_focus(&ev, &act),
         move |ev: leptos::ev::KeyboardEvent| {
             if is_activation(&ev) {
-                on_key();
+                keep_focus(&ev, &on_key);
             }
         },
     )
+}
+
+/// Runs `act` for the event's element, then, after the next frame, gives the focus back to the
+/// element with the same `data-code` (or its focusable child) in the same `<svg id>` if the
+/// focus was lost with the element (the chart rebuilt it).
+fn keep_focus(ev: &web_sys::Event, act: &dyn Fn()) {
+    use leptos::prelude::request_animation_frame;
+    use wasm_bindgen::JsCast;
+    let place = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| {
+        let code = el.closest("[data-code]").ok().flatten()?.get_attribute("data-code")?;
+        let svg = el.closest("svg[id]").ok().flatten()?.id();
+        Some((svg, code))
+    });
+    act();
+    if let Some((svg, code)) = place {
+        request_animation_frame(move || refocus(&svg, &code));
+    }
+}
+
+fn refocus(svg: &str, code: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = leptos::prelude::document();
+    let lost = match doc.active_element() {
+        None => true,
+        Some(a) => doc.body().is_some_and(|b| a == *b.unchecked_ref::<web_sys::Element>()) || !a.is_connected(),
+    };
+    if !lost {
+        return;
+    }
+    let Some(list) = doc.get_element_by_id(svg).and_then(|s| s.query_selector_all("[data-code]").ok()) else { return };
+    let found = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.get_attribute("data-code").as_deref() == Some(code));
+    let target = found.and_then(|e| {
+        if e.has_attribute("tabindex") {
+            Some(e)
+        } else {
+            e.query_selector("[tabindex]").ok().flatten()
+        }
+    });
+    if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = t.focus();
+    }
 }
 
 /// A label shortened to fit (`chart::text::ellipsize`), drawn with its "…" hidden from assistive

@@ -61,10 +61,16 @@ test('a priority matrix circle works from the keyboard: Enter and Space do what 
   assert.equal(await theme(), expected(code));
   assert.equal(await dot.getAttribute('aria-pressed'), clicked);
   assert.equal(clicked, 'true');
-  await dot.focus();
+  // The chart is drawn again with the selection; the keyboard focus stays on the same circle, so
+  // Space (without focusing it again) clears it.
+  const focused = () => page.evaluate(() => document.activeElement?.closest('#svg-matrix [data-code]')?.getAttribute('data-code') ?? null);
+  await page.waitForFunction((c) => document.activeElement?.getAttribute('data-code') === c, code, { timeout: 3000 }).catch(() => {});
+  assert.equal(await focused(), code);
   await page.keyboard.press(' ');
   await page.waitForFunction(() => !new URLSearchParams(location.search).has('theme'));
   assert.equal(await dot.getAttribute('aria-pressed'), 'false');
+  await page.waitForFunction((c) => document.activeElement?.getAttribute('data-code') === c, code, { timeout: 3000 }).catch(() => {});
+  assert.equal(await focused(), code);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
