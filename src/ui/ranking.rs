@@ -184,7 +184,10 @@ pub fn BarChart(
                     on:keydown=key
                 >
                     <text x="8" y=move || bar.with(|(_, r)| r.label_y) font-size=fs font-weight=move || if selected() { "700" } else { "400" }>
-                        {move || super::labels::fitted(bar.with(|(_, r)| r.shown.clone()))}
+                        {move || {
+                            let bold = selected();
+                            super::labels::fitted(bar.with(|(_, r)| if bold { r.shown_bold.clone() } else { r.shown.clone() }))
+                        }}
                         <title>{move || bar.with(|(_, r)| r.label.clone())}</title>
                     </text>
                     // Named by its texts (label, value); the tooltip sits on the bar. A chosen bar is outlined.

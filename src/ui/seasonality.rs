@@ -22,7 +22,10 @@ pub fn SeasonalityView() -> impl IntoView {
     let lang = store.lang;
     let size = use_chart_size();
     let title = Signal::derive(move || t(lang.get(), Key::SeasonalityTitle).to_string());
-    let readout = RwSignal::new(None::<String>);
+    // What the read-out is about: a cell (row, month) under the pointer, or a row with the
+    // keyboard focus (row, None). Its text is read from the model when shown, so a filter change
+    // under a still pointer updates it.
+    let hovered = RwSignal::new(None::<(usize, Option<usize>)>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table = Signal::derive(move || {
         let l = lang.get();
@@ -122,19 +125,6 @@ pub fn SeasonalityView() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            // The row's values, read out on keyboard focus.
-            let focus_text = move || {
-                model.with_untracked(|m| {
-                    let m = m.as_ref()?;
-                    let r = m.0.get(i)?;
-                    let values: Vec<String> = (0..12)
-                        .map(|k| {
-                            format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2))
-                        })
-                        .collect();
-                    Some(format!("{}: {}", m.1.rows.get(i)?.label, values.join(" · ")))
-                })
-            };
             view! {
                 <g class="heat-row" data-code=move || row.with(|r| r.0.clone()) data-swings=move || row.with(|r| r.1.to_string())>
                     <text
@@ -148,11 +138,14 @@ pub fn SeasonalityView() -> impl IntoView {
                         aria-label=label
                         on:click=click
                         on:keydown=key
-                        on:focus=move |_| readout.set(focus_text())
-                        on:blur=move |_| readout.set(None)
+                        on:focus=move |_| hovered.set(Some((i, None)))
+                        on:blur=move |_| hovered.set(None)
                     >
                         <title>{label}</title>
-                        {move || super::labels::fitted(row.with(|r| r.2.shown.clone()))}
+                        {move || {
+                            let bold = selected();
+                            super::labels::fitted(row.with(|r| if bold { r.2.shown_bold.clone() } else { r.2.shown.clone() }))
+                        }}
                     </text>
                     {cells}
                 </g>
@@ -169,15 +162,21 @@ pub fn SeasonalityView() -> impl IntoView {
             let py = (f64::from(ev.client_y()) - rect.top()) * w / rect.width();
             model.with_untracked(|m| m.as_ref()?.1.grid().cell_at(px, py))
         };
-        let unit = t(l, Key::IndRatio).to_lowercase();
-        // The cell's read-out (name, month, value, rank in that month) on hover and on touch.
-        let on_move = move |ev: &leptos::ev::MouseEvent| {
-            let cell = cell_at(ev);
-            readout.set(cell.and_then(|(row, month)| {
-                model.with_untracked(|m| heatmap::cell_readout(&m.as_ref()?.0, row, month, &unit, l))
-            }));
+        // The cell's read-out (name, month, value, rank in that month) on hover and on touch; the
+        // row's values on keyboard focus.
+        let on_move =
+            move |ev: &leptos::ev::MouseEvent| hovered.set(cell_at(ev).map(|(row, month)| (row, Some(month))));
+        let readout = move || {
+            let (row, month) = hovered.get()?;
+            model.with(|m| {
+                let m = m.as_ref()?;
+                match month {
+                    Some(month) => heatmap::cell_readout(&m.0, row, month, &t(l, Key::IndRatio).to_lowercase(), l),
+                    None => heatmap::row_readout(&m.0, &m.1.rows.get(row)?.label, row, l),
+                }
+            })
         };
-        let on_touch = on_move.clone();
+        let on_touch = on_move;
         let on_click = move |ev: leptos::ev::MouseEvent| {
             let code =
                 cell_at(&ev).and_then(|(row, _)| model.with_untracked(|m| Some(m.as_ref()?.0.get(row)?.code.clone())));
@@ -212,11 +211,11 @@ pub fn SeasonalityView() -> impl IntoView {
             })
         };
         view! {
-            <p class="readout" aria-hidden="true" data-testid="seasonality-readout">{move || readout.get()}</p>
+            <p class="readout" aria-hidden="true" data-testid="seasonality-readout">{readout}</p>
             <svg id="svg-seasonality" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=move || format!("0 0 {w} {}", height.get())
                 width=w height=move || height.get()
                 font-family="system-ui, sans-serif" role="group" aria-label=title.get()
-                on:mousemove=move |ev| on_move(&ev) on:pointerdown=move |ev: leptos::ev::PointerEvent| on_touch(&ev) on:mouseleave=move |_| readout.set(None) on:click=on_click>
+                on:mousemove=move |ev| on_move(&ev) on:pointerdown=move |ev: leptos::ev::PointerEvent| on_touch(&ev) on:mouseleave=move |_| hovered.set(None) on:click=on_click>
                 {months}
                 {rows}
                 {footer}

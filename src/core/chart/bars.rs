@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use super::line::{text_block, Label};
 use super::palette::SEQUENTIAL;
 use super::scale::{nice_domain, Band, Linear};
-use super::text::{ellipsize, wrap, ChartText};
+use super::text::{ellipsize, wrap, ChartText, BOLD};
 use crate::core::data::aggregate::{indicator_value, Aggregates, Sums};
 use crate::core::data::codes::Codes;
 use crate::core::data::{Indicator, Lang};
@@ -78,6 +78,8 @@ pub struct BarRow {
     pub label: String,
     /// The label as drawn: whole words, ending in "…" when shortened.
     pub shown: String,
+    /// The label as drawn bold (the bar is selected): fitted to the same room at bold width.
+    pub shown_bold: String,
     /// Baseline of the label.
     pub label_y: f64,
     /// The bar: x, y, width, height.
@@ -138,6 +140,7 @@ pub fn layout(
             let fill = classes.as_ref().map_or(SEQUENTIAL[3], |c| c.color(*v));
             let label = format!("{code} {name}");
             let (shown, _) = ellipsize(&label, label_w - 12.0, fs);
+            let (shown_bold, _) = ellipsize(&label, (label_w - 12.0) / BOLD, fs);
             let (label_y, bar_y, bar_h) = if stacked {
                 (y + fs, y + text.line(), (band.bandwidth() - text.line()).max(4.0))
             } else {
@@ -147,6 +150,7 @@ pub fn layout(
             BarRow {
                 label,
                 shown,
+                shown_bold,
                 label_y,
                 bar: (bar_left, bar_y, (end - bar_left).max(0.0), bar_h),
                 fill,
@@ -218,6 +222,16 @@ mod tests {
             assert_eq!(m.rows.len(), 5);
             for r in &m.rows {
                 assert!(8.0 + text.width(&r.shown) <= w, "{w}: label {:?} too wide", r.shown);
+                // Beside its bar (not stacked above it), the label ends before the bar, bold too.
+                if r.bar.0 > 8.0 {
+                    assert!(8.0 + text.width(&r.shown) <= r.bar.0, "{w}: {:?} runs under its bar", r.shown);
+                    assert!(
+                        8.0 + text.width(&r.shown_bold) * BOLD <= r.bar.0,
+                        "{w}: bold {:?} runs under its bar",
+                        r.shown_bold
+                    );
+                }
+                assert!(r.shown_bold == r.label || r.shown_bold.ends_with('…'));
                 assert!(r.shown == r.label || r.shown.ends_with('…'), "{w}: {:?} cut mid-word", r.shown);
                 let (bx, by, bw, bh) = r.bar;
                 assert!(bx >= 0.0 && bx + bw <= w && bh >= 4.0 && by + bh <= m.height);

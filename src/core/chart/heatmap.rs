@@ -9,7 +9,7 @@
 
 use super::legend::{self, Classes};
 use super::line::{text_block, Label};
-use super::text::{ellipsize, flow_legend, wrap, ChartText};
+use super::text::{ellipsize, flow_legend, wrap, ChartText, BOLD};
 use super::tooltip;
 use crate::core::data::Lang;
 use crate::core::format;
@@ -30,6 +30,8 @@ pub struct HeatRow {
 pub struct HeatRowModel {
     pub label: String,
     pub shown: String,
+    /// The label as drawn bold (the row is selected): fitted to the same room at bold width.
+    pub shown_bold: String,
     pub label_y: f64,
     pub y: f64,
     pub fills: [&'static str; 12],
@@ -97,6 +99,16 @@ pub fn cell_readout(rows: &[HeatRow], row: usize, month: usize, unit: &str, l: L
     Some(tooltip::line(l, &name, *r.values.get(month)?, 2, unit, ranks[row].map(|k| (k, of)), None))
 }
 
+/// What the read-out says about a whole row, on keyboard focus: its full label (`label`, as
+/// drawn with "⇅ " when it swings) and the twelve months' values, "Jan 0.32 · Feb 0.41 · …".
+pub fn row_readout(rows: &[HeatRow], label: &str, row: usize, l: Lang) -> Option<String> {
+    let r = rows.get(row)?;
+    let values: Vec<String> = (0..12)
+        .map(|k| format!("{} {}", format::month_name(l, k as u32 + 1), format::maybe(l, r.values[k], 2)))
+        .collect();
+    Some(format!("{label}: {}", values.join(" · ")))
+}
+
 /// Lays out `rows` for `width` px; `hint` and `source` are drawn under the legend.
 pub fn layout(rows: &[HeatRow], width: f64, text: ChartText, hint: &str, source: &str, l: Lang) -> HeatModel {
     let w = width;
@@ -133,8 +145,10 @@ pub fn layout(rows: &[HeatRow], width: f64, text: ChartText, hint: &str, source:
             let y = top + row_h * k as f64;
             let label = format!("{}{} {}", if r.swings { "⇅ " } else { "" }, r.code, r.name);
             let (shown, _) = ellipsize(&label, label_col - 14.0, fs);
+            let (shown_bold, _) = ellipsize(&label, (label_col - 14.0) / BOLD, fs);
             HeatRowModel {
                 shown,
+                shown_bold,
                 label,
                 label_y: y + row_h * 0.5 + fs * 0.35,
                 y,
@@ -199,6 +213,11 @@ mod tests {
             for r in &m.rows {
                 assert!(8.0 + text.width(&r.shown) <= m.label_col, "{w}: {:?} runs into the cells", r.shown);
                 assert!(r.shown == r.label || r.shown.ends_with('…'));
+                assert!(
+                    8.0 + text.width(&r.shown_bold) * BOLD <= m.label_col,
+                    "{w}: bold {:?} runs into the cells",
+                    r.shown_bold
+                );
             }
             for lb in &m.months {
                 assert!(text.width(&lb.text) <= m.cell_w + 0.01, "{w}: month {:?} wider than its cell", lb.text);
@@ -246,5 +265,17 @@ mod tests {
     fn no_rows_still_lay_out() {
         let m = layout(&[], 360.0, ChartText::SCREEN, "", "", Lang::Pt);
         assert!(m.rows.is_empty() && m.height > m.top && m.cell_at(200.0, m.top).is_none());
+    }
+
+    #[test]
+    fn a_focused_row_reads_out_its_twelve_months() {
+        let m = layout(&rows(), 800.0, ChartText::SCREEN, "", "", Lang::En);
+        let r = row_readout(&rows(), &m.rows[1].label, 1, Lang::En).unwrap();
+        assert!(r.starts_with("8341 Mobile farm and forestry plant operators: "), "{r}");
+        assert_eq!(r.matches(" · ").count(), 11, "{r}");
+        assert!(r.contains("Jul 0.95"), "{r}");
+        let pt = row_readout(&rows(), &m.rows[0].label, 0, Lang::Pt).unwrap();
+        assert!(pt.starts_with("⇅ 9412 Kitchen helpers: ") && pt.contains("1,60"), "{pt}");
+        assert_eq!(row_readout(&rows(), "", 3, Lang::En), None, "no such row");
     }
 }
