@@ -220,3 +220,35 @@ test('after filter changes every chart and table draws what a fresh load of the 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// "Add a region…": arrows only browse (Chromium sends a change event for each), Enter or the Add
+// button adds the one shown; a pick with the pointer adds at once. The focus stays on the select.
+test('adding a compared area: the keyboard browses the list without adding, Enter adds one, a pointer pick adds at once', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  const select = page.getByTestId('compare-add');
+  await select.waitFor();
+  const cmp = () => new URLSearchParams(new URL(page.url()).search).get('cmp');
+  const chips = () => page.locator('[data-testid="compare"] .chip').count();
+  await page.locator('[data-testid="compare"] .chip').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-add"] option').length > 20);
+  const before = await chips();
+  await select.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  assert.equal(await chips(), before, 'arrows only browse');
+  const shown = await select.inputValue();
+  assert.ok(shown, 'an area is shown in the select');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare"] .chip').length === n, before + 1, { timeout: 3000 });
+  await page.waitForFunction((code) => (new URLSearchParams(location.search).get('cmp') || '').split(',').includes(code), shown, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'compare-add');
+  assert.equal(await select.inputValue(), '', 'the select is ready for the next one');
+  // With the pointer: open the list and pick.
+  await select.click();
+  await select.selectOption('PT-11');
+  await page.waitForFunction(() => (new URLSearchParams(location.search).get('cmp') || '').split(',').includes('PT-11'), null, { timeout: 3000 });
+  assert.equal(await chips(), expected(before + 2));
+  assert.ok(cmp().endsWith('PT-11'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

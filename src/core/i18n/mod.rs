@@ -110,6 +110,7 @@ strings! {
     SeriesHint => "Passe o cursor ou use ← → no gráfico para ler os valores; o período selecionado está sombreado.", "Hover or use ← → on the chart to read values; the selected period is shaded.";
     Compare => "Comparar", "Compare";
     AddArea => "Adicionar região…", "Add a region…";
+    AddButton => "Adicionar", "Add";
     RankOccupations => "Ocupações", "Occupations";
     RankSectors => "Setores (CAE/NACE)", "Sectors (NACE)";
     RankingTitle => "Ranking", "Ranking";

@@ -39,6 +39,21 @@ pub fn ComparePicker(
         let list: Vec<String> = areas.iter().map(|a| area_code(*a, &codes)).collect();
         store.set_view(|v| v.compare = list);
     };
+    // The area chosen in the "Add a region…" select, not yet added; whether the last interaction
+    // with the select was the pointer's (a pick adds at once) or the keyboard's (it browses).
+    let choice = RwSignal::new(String::new());
+    let by_pointer = StoredValue::new(false);
+    let add = move |code: String| {
+        choice.set(String::new());
+        let Some(codes) = store.codes.get_untracked() else { return };
+        if let Some(a) = crate::core::state::parse_area(&code, &codes) {
+            let mut list = current();
+            if !list.contains(&a) && list.len() < MAX_COMPARE {
+                list.push(a);
+                set_list(list);
+            }
+        }
+    };
     view! {
         <div class="compare" data-testid="compare">
             <span class="compare-label">{move || t(lang.get(), Key::Compare)}": "</span>
@@ -74,19 +89,26 @@ pub fn ComparePicker(
                 aria-label=move || t(lang.get(), Key::AddArea)
                 disabled=move || { current().len() >= MAX_COMPARE }
                 data-testid="compare-add"
+                prop:value=move || choice.get()
+                on:pointerdown=move |_| by_pointer.set_value(true)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    by_pointer.set_value(false);
+                    if ev.key() == "Enter" && !choice.get_untracked().is_empty() {
+                        ev.prevent_default();
+                        add(choice.get_untracked());
+                    }
+                }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
-                    let Some(codes) = store.codes.get_untracked() else { return };
-                    if let Some(a) = crate::core::state::parse_area(&code, &codes) {
-                        let mut list = current();
-                        if !list.contains(&a) && list.len() < MAX_COMPARE {
-                            list.push(a);
-                            set_list(list);
-                        }
+                    choice.set(code.clone());
+                    // Picked with the pointer: added at once. With the keyboard, the arrows only
+                    // browse (Chromium sends a change for each); Enter or the button adds.
+                    if by_pointer.get_value() {
+                        add(code);
                     }
                 }
             >
-                <option value="" prop:selected=true>{move || t(lang.get(), Key::AddArea)}</option>
+                <option value="">{move || t(lang.get(), Key::AddArea)}</option>
                 {move || {
                     let l = lang.get();
                     let Some(codes) = store.codes.get() else { return ().into_any() };
@@ -96,6 +118,14 @@ pub fn ComparePicker(
                     opts.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view().into_any()
                 }}
             </select>
+            <button
+                class="tool"
+                data-testid="compare-add-button"
+                disabled=move || { choice.with(String::is_empty) || current().len() >= MAX_COMPARE }
+                on:click=move |_| add(choice.get_untracked())
+            >
+                {move || t(lang.get(), Key::AddButton)}
+            </button>
             <Show when=move || { current().len() >= MAX_COMPARE } fallback=|| ()>
                 <span class="muted" data-testid="compare-full">{move || t(lang.get(), Key::CompareFull)}</span>
             </Show>
