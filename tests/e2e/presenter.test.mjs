@@ -27,6 +27,8 @@ async function fresh(query = '?lang=en') {
 }
 
 const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
+// The address bar follows a change one frame later (url_sync writes history after the frame).
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))));
 const counter = (page) => page.getByTestId('slide-counter').innerText();
 
 test('a story made from three views is presented with the keys, each slide in its saved state', async () => {
@@ -57,6 +59,7 @@ test('a story made from three views is presented with the keys, each slide in it
   await page.getByTestId('presenter').waitFor();
   assert.equal(await counter(page), expected('Slide 1 / 3'));
   assert.equal(await page.getByTestId('slide-title').innerText(), 'Faro in summer');
+  await settle(page);
   assert.deepEqual(params(page), { page: 'explore', lang: 'en', from: '2024-06', to: '2024-08', area: 'PT-08', sector: 'I', slide: '1' });
   assert.equal(await page.getByTestId('filter-region').inputValue(), 'PT-08');
   // → is view 3 (moved up), Space is view 2.
@@ -86,6 +89,7 @@ test('a story made from three views is presented with the keys, each slide in it
   assert.equal(await counter(page), 'Slide 1 / 3');
   await page.keyboard.press('Escape');
   await page.getByTestId('presenter').waitFor({ state: 'detached' });
+  await settle(page);
   assert.equal(params(page).slide, undefined);
   // Export: the story file is valid JSON of kind story with the three views.
   await page.getByTestId('tab-story').click();
@@ -130,6 +134,7 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
   assert.equal(await page.getByTestId('notes').innerText(), story.slides.at(-1).notes.en);
   await page.keyboard.press('l');
   await page.getByTestId('slide-title').getByText(story.slides.at(-1).title.pt).waitFor();
+  await settle(page);
   assert.equal(params(page).slide, String(story.slides.length));
   assert.equal(await page.getByTestId('notes').innerText(), story.slides.at(-1).notes.pt);
   assert.deepEqual(page.errors, []);
@@ -156,6 +161,7 @@ test('the QR code decodes to the current view, and presenter mode passes axe', a
   });
   const code = jsQR(Uint8ClampedArray.from(img), 400, 400);
   assert.ok(code, 'the QR code decodes');
+  await settle(page);
   const shown = new URL(page.url());
   shown.searchParams.delete('slide');
   assert.equal(code.data, expected(shown.href));
