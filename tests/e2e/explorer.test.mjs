@@ -252,3 +252,26 @@ test('adding a compared area: the keyboard browses the list without adding, Ente
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// A control set and set back within a second (one history entry, replaced) must not leave two
+// equal entries: Back then returns to the view before the first change, not to the same view.
+test('a control set and reset within a second leaves no duplicate history entry', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  const indicator = page.getByTestId('indicator');
+  await indicator.waitFor();
+  const ind = (want) => page.waitForFunction((w) => new URLSearchParams(location.search).get('ind') === w, want, { timeout: 3000 });
+  await indicator.selectOption('new');
+  await ind('new');
+  await page.waitForTimeout(1200); // the next change starts a new entry
+  await indicator.selectOption('open');
+  await ind('open');
+  await indicator.selectOption('new'); // within the second: the same entry
+  await ind('new');
+  await page.waitForTimeout(300);
+  await page.goBack();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('ind'), null, { timeout: 3000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="indicator"]').value === 'ratio');
+  assert.equal(await indicator.inputValue(), expected('ratio'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
