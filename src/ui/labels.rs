@@ -30,11 +30,11 @@ pub fn activate(
     )
 }
 
-/// Runs `act` for the event's element, then, after the next frame, gives the focus back to the
-/// element with the same `data-code` (or its focusable child) in the same `<svg id>` if the
-/// focus was lost with the element (the chart rebuilt it).
+/// Runs `act` for the event's element; then, if the keyboard focus is lost within the next few
+/// frames (the chart rebuilt or moved the element: tachys may re-insert a kept node, which drops
+/// its focus), gives it back to the element with the same `data-code` (or its focusable child) in
+/// the same `<svg id>`. A focus the user moved elsewhere is left alone.
 fn keep_focus(ev: &web_sys::Event, act: &dyn Fn()) {
-    use leptos::prelude::request_animation_frame;
     use wasm_bindgen::JsCast;
     let place = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| {
         let code = el.closest("[data-code]").ok().flatten()?.get_attribute("data-code")?;
@@ -43,20 +43,37 @@ fn keep_focus(ev: &web_sys::Event, act: &dyn Fn()) {
     });
     act();
     if let Some((svg, code)) = place {
-        request_animation_frame(move || refocus(&svg, &code));
+        watch(svg, code, 20);
+    }
+}
+
+/// Once a frame for `frames` frames: whenever the focus is lost, [`refocus`]. (Usually the chart
+/// is redrawn by the first frame; under load, or when what it reads settles in two steps, later
+/// or twice.)
+fn watch(svg: String, code: String, frames: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        if focus_lost() {
+            refocus(&svg, &code);
+        }
+        if frames > 1 {
+            watch(svg, code, frames - 1);
+        }
+    });
+}
+
+/// The focus is on nothing, on `<body>`, or on an element no longer in the page.
+fn focus_lost() -> bool {
+    use wasm_bindgen::JsCast;
+    let doc = leptos::prelude::document();
+    match doc.active_element() {
+        None => true,
+        Some(a) => doc.body().is_some_and(|b| a == *b.unchecked_ref::<web_sys::Element>()) || !a.is_connected(),
     }
 }
 
 fn refocus(svg: &str, code: &str) {
     use wasm_bindgen::JsCast;
     let doc = leptos::prelude::document();
-    let lost = match doc.active_element() {
-        None => true,
-        Some(a) => doc.body().is_some_and(|b| a == *b.unchecked_ref::<web_sys::Element>()) || !a.is_connected(),
-    };
-    if !lost {
-        return;
-    }
     let Some(list) = doc.get_element_by_id(svg).and_then(|s| s.query_selector_all("[data-code]").ok()) else { return };
     let found = (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
