@@ -112,14 +112,8 @@ pub fn LineChart(
                 }
             },
         );
-        let source_view = move || {
-            source_lines.with(|lines| {
-                lines
-                    .iter()
-                    .map(|lb| view! { <text x=lb.x y=lb.y font-size=fs text-anchor=lb.anchor fill="#4f5863">{lb.text.clone()}</text> })
-                    .collect_view()
-            })
-        };
+        // Left-aligned lines (`line::text_block`), drawn as every chart's source line is.
+        let source_view = move || source_lines.with(|lines| Some(crate::ui::source_lines(lines, fs)));
         // The number of points, and the point under a position (px), from the model as it is now.
         let points = move || model.with_untracked(|m| m.as_ref().map_or(1, |m| m.0.keys.len().max(1)));
         let readout = move || {
