@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Trunk post-build hook (Trunk.toml), run on the staged dist/ ($TRUNK_STAGING_DIR):
+//  0. The page's wasm split into a main module and parts loaded when needed (scripts/wasm-split.mjs).
 //  1. Content-Security-Policy: replaces {{INLINE_SCRIPT_HASHES}} in index.html's CSP <meta>
 //     with the 'sha256-…' source of every inline <script> (trunk's wasm initializer, and its
 //     live-reload script under `trunk serve`). The <meta> must come before every script.
@@ -9,10 +10,12 @@
 //     fetch() then takes the preloaded response: same URL, mode and credentials). After the
 //     wasm's, so that the wasm is requested first.
 //  2b. The dataset worker's module (src/bin/vagas-worker.rs; trunk names its files
-//     vagas-worker.js and vagas-worker_bg.wasm, without a hash): renamed with a content hash, so
-//     a browser never pairs a new page with an old worker module from its HTTP cache, and named
-//     in <meta name="vagas-worker-glue|wasm"> for src/app/worker.rs. Not preloaded: only a user's
-//     file needs it.
+//     vagas-worker.js and vagas-worker_bg.wasm, without a hash), checked in step 0 to carry none
+//     of the page's parts: renamed with a content hash, so a browser never pairs a new page with an old worker
+//     module from its HTTP cache, and named in <meta name="vagas-worker-glue|wasm"> for
+//     src/app/worker.rs. Not preloaded: only a user's file needs it.
+//  2b'. <meta name="vagas-parts">: each page's part and the parts it needs, for src/js/boot.js
+//     to preload them when the address names that page.
 //  2c. The landing view's headline figures: from build/first-view.json (written by `cargo run
 //     --example first_view` from the bundled data, checked by tests/first_view.rs) into the empty
 //     <span class="boot-fig" data-fig="…"> of index.html's skeleton, in pt and en, if the
@@ -28,6 +31,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkNoParts, splitWasm } from './wasm-split.mjs';
 
 const PLACEHOLDER = '{{INLINE_SCRIPT_HASHES}}';
 // The app's manifest (src/app/loader.rs MANIFEST_URL); dataset paths are relative to it.
@@ -63,6 +67,21 @@ if (html.includes('{{__TRUNK_ADDRESS__}}')) {
   html = html.replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
     .replaceAll('{{__TRUNK_WS_BASE__}}', wsBase);
 }
+
+// ---- 0. The page's wasm, split into parts loaded when needed (scripts/wasm-split.mjs) ----
+// First: the inline initializer names the glue and the wasm, and step 1 hashes it.
+// The dataset worker's module must not carry the page's parts (built without the `parts` feature).
+const PROFILE = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+let split;
+try {
+  const glues = readdirSync(staging).filter((f) => /^vagas-[0-9a-f]{16}\.js$/.test(f));
+  if (glues.length !== 1) fail(`expected one vagas-<hash>.js from trunk, found ${glues.length}`);
+  split = splitWasm({ root: ROOT, staging, html, profile: PROFILE, bin: 'vagas', trunkGlue: glues[0] });
+  checkNoParts({ staging, glue: 'vagas-worker.js' });
+} catch (e) {
+  fail(`splitting the wasm: ${e.message}`);
+}
+html = split.html;
 
 const metas = [...html.matchAll(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi)];
 if (metas.length !== 1) fail(`index.html must have exactly one CSP <meta>, found ${metas.length}`);
@@ -130,6 +149,11 @@ const addMeta = (name, content) => {
 };
 addMeta('vagas-worker-wasm', `./${hashedWasm}`);
 addMeta('vagas-worker-glue', `./${hashedGlue}`);
+// Each page's part and the parts it needs (step 0), for boot.js to preload a deep link's page.
+const pageParts = Object.fromEntries(Object.entries(split.splits)
+  .filter(([name]) => /^[a-z]+_page$/.test(name)).map(([name, files]) => [name.replace(/_page$/, ''), files]));
+if (Object.keys(pageParts).length === 0) fail('the split has no page parts (src/ui/root.rs page_part!)');
+addMeta('vagas-parts', JSON.stringify(pageParts));
 writeFileSync(htmlPath, html);
 
 // ---- 2c. The landing view's headline figures ----
@@ -194,4 +218,4 @@ const HASHED = ${JSON.stringify(HASHED)};
 `;
 writeFileSync(join(staging, SW_NAME), header + template);
 
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; worker module ${hashedWasm}; ${baked} first-view figures; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);
+console.log(`post-build: wasm split into ${split.main.wasm} and ${split.parts.length} parts for ${Object.keys(split.splits).length} split points; CSP with ${hashes.length} inline script hash(es); ${links.length} data preloads; worker module ${hashedWasm}; ${baked} first-view figures; ${SW_NAME} version ${VERSION}, ${files.length} files precached (${HASHED.length} with a content hash)`);

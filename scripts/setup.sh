@@ -43,6 +43,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ] ||
     pids+=($!)
 fi
 
+# 2b. wasm-split-cli (crates.io wasm_split_cli_support, the tool behind Leptos's lazy loading):
+#     scripts/wasm-split.mjs splits the page's wasm into parts with it after each build.
+WSPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
+    log "installing wasm-split-cli $WSPLIT_VERSION (about 2 minutes)"
+    fast_install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary &
+    pids+=($!)
+fi
+
 # 3. npm tools: wasm-opt (binaryen), playwright-core, axe-core — from the lock.
 stamp=node_modules/.package-lock.sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
@@ -67,4 +76,4 @@ cargo fetch --locked -q
 for pid in "${pids[@]}"; do
     wait "$pid" || { log "a tool install failed (see above)"; exit 1; }
 done
-log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}')"
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm_split_cli_support $WSPLIT_VERSION, wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}')"

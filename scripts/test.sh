@@ -30,15 +30,25 @@ for wasm in dist/*.wasm; do
     printf '%s: %s bytes raw, %s bytes gzip -9\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 done
 
-step "size check: the app shell (the page's wasm, its JS glue and the CSS, each gzip -9)"
+step "size check: the app shell (the page's main wasm module, its JS glue and parts loader, the CSS; each gzip -9)"
 # Issue #12's goal is 250 KB; the shell is not there yet (see README, "Speed"). This ceiling is the
-# size measured when it was set (658,180 B), plus ~2 %: a change that grows the shell past it must say so here.
-SHELL_CEILING=670000
+# size measured when it was set (392,400 B), plus ~2 %: a change that grows the shell past it must
+# say so here. The parts (scripts/wasm-split.mjs: each page but the landing one, the checks of
+# files the landing view does not need) are fetched when needed and are counted apart.
+SHELL_CEILING=400000
 shell=0
-for f in $(ls dist/vagas-*_bg.wasm dist/vagas-*.js dist/*.css | grep -v '/vagas-worker-'); do
+for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do
     shell=$((shell + $(gzip -9c "$f" | wc -c)))
 done
-echo "app shell: $shell bytes gzip -9 (ceiling $SHELL_CEILING; goal 250000)"
+parts=0
+for f in $(ls dist/ | grep -E '^vagas-(chunk|split)_[A-Za-z0-9_]+-[0-9a-f]{16}\.wasm$' | sed 's|^|dist/|'); do
+    parts=$((parts + $(gzip -9c "$f" | wc -c)))
+done
+echo "app shell: $shell bytes gzip -9 (ceiling $SHELL_CEILING; goal 250000); parts loaded when needed: $parts bytes"
+if [ "$shell" -lt 100000 ] || [ "$parts" -eq 0 ]; then
+    echo "the shell or the parts are missing from dist/ (shell $shell, parts $parts bytes)"
+    exit 1
+fi
 if [ "$shell" -gt "$SHELL_CEILING" ]; then
     echo "the app shell grew past its ceiling: $shell > $SHELL_CEILING bytes"
     exit 1

@@ -31,6 +31,9 @@ pub enum Error {
     /// The code lists (or the manifest) failed, so this file cannot be checked.
     #[error("the code lists could not be loaded")]
     Dependency,
+    /// The part of the app that checks this kind of file could not be fetched (`ui::lazy`).
+    #[error("the part of the app that checks this file could not be fetched")]
+    PartMissing,
 }
 
 impl From<crate::core::pipeline::Refused> for Error {

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::core::data::ingest::Data;
 use crate::core::data::manifest::{self, DatasetMeta, Kind};
+use crate::core::data::parse::Plain;
 use crate::core::pipeline::{self, Row, Validated};
 
 use super::api;
@@ -44,7 +45,15 @@ pub fn retry(store: Store, row: Row) {
 async fn load_manifest(store: Store) {
     store.set_status(Row::Manifest, MANIFEST_URL, None, Status::Loading);
     let loaded = match fetch_text(MANIFEST_URL).await {
-        Ok(text) => manifest::load(MANIFEST_URL, &text).map_err(Error::Invalid),
+        // As the datasets (`load_dataset`): deserialized without following the path, and validated
+        // again with every problem located if it has any.
+        Ok(text) => match manifest::load_as::<Plain>(MANIFEST_URL, &text) {
+            Ok(m) => Ok(m),
+            Err(_) => match manifest_located(text).await {
+                Ok(located) => located.map_err(Error::Invalid),
+                Err(_) => Err(Error::PartMissing),
+            },
+        },
         Err(e) => Err(e),
     };
     let (m, warnings) = match loaded {
@@ -81,17 +90,34 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
             let mark = format!("vagas:validate:{}", kind.code());
             // The labour-market file is validated in two tasks (parse, then checks): one would
             // freeze the page for ~256 ms at CPU 4× on the bundled file.
-            let valid = match super::js::measured(&mark, || pipeline::begin(kind, &url, &text, codes.as_deref())) {
-                pipeline::Stage::Done(valid) => valid,
+            // The bundled files are expected to be sound: deserialized without following the JSON
+            // path (`parse::Plain`, issue #12). The labour-market file is validated in two tasks
+            // (parse, then checks): one would freeze the page for ~256 ms at CPU 4×.
+            let stage = super::js::measured(&mark, || pipeline::begin::<Plain>(kind, &url, &text, codes.as_deref()));
+            let quick = match stage {
+                pipeline::Stage::Done(valid) => Ok(valid),
                 pipeline::Stage::Parsed(parsed) => {
                     super::js::next_task().await;
-                    match codes.as_deref() {
+                    Ok(match codes.as_deref() {
                         Some(codes) => {
                             super::js::measured(&format!("{mark}:check"), || pipeline::finish(parsed, codes))
                         }
                         None => Err(pipeline::Refused::NeedsCodes),
-                    }
+                    })
                 }
+                // The boundaries and the story: in a part of their own (the landing view needs neither).
+                pipeline::Stage::Deferred => validate_deferred(kind, url.clone(), text.clone(), codes.clone()).await,
+            };
+            let valid = match quick {
+                // A file with problems is validated again with every problem located, for its report.
+                Ok(Err(pipeline::Refused::Invalid(_))) => {
+                    validate_located(kind, url.clone(), text.clone(), codes.clone()).await
+                }
+                other => other,
+            };
+            let valid = match valid {
+                Ok(valid) => valid,
+                Err(_) => return store.set_status(row, &url, Some(meta), Status::Failed(Error::PartMissing)),
             };
             // Validating the labour-market data and rendering every chart it feeds would
             // otherwise be one long task (~200 ms unthrottled on the bundled data).
@@ -158,4 +184,45 @@ fn mark_dependents_failed(store: Store) {
         let url = pipeline::resolve(MANIFEST_URL, &meta.path);
         store.set_status(Row::Dataset(meta.kind), &url, Some(meta), Status::Failed(Error::Dependency));
     }
+}
+
+part! {
+/// `core::pipeline::validate_deferred` (deserialized by `parse::Plain`, as the landing view's
+/// datasets), in a part of its own (`ui::lazy`): the landing view needs neither the district
+/// boundaries nor the story, so the page's first module does not carry their checks. Outer
+/// `Err`: the part could not be fetched.
+fn validate_deferred(
+    kind: Kind,
+    name: String,
+    text: String,
+    codes: Option<Arc<crate::core::data::codes::Codes>>,
+) -> Result<Result<(Validated, crate::core::data::Report), pipeline::Refused>, leptos::wasm_split::SplitLoaderError> {
+    Ok(pipeline::validate_deferred::<Plain>(kind, &name, &text, codes.as_deref()))
+}
+}
+
+part! {
+/// `core::pipeline::validate`, every problem located (`parse::Located`), in a part of its own
+/// (`ui::lazy`): only a bundled file with problems needs it. Outer `Err`: the part could not be
+/// fetched.
+fn validate_located(
+    kind: Kind,
+    name: String,
+    text: String,
+    codes: Option<Arc<crate::core::data::codes::Codes>>,
+) -> Result<Result<(Validated, crate::core::data::Report), pipeline::Refused>, leptos::wasm_split::SplitLoaderError> {
+    Ok(pipeline::validate(kind, &name, &text, codes.as_deref()))
+}
+}
+
+part! {
+/// The app's manifest, every problem located, in a part of its own (as [`validate_located`]).
+fn manifest_located(
+    text: String,
+) -> Result<
+    Result<(manifest::Manifest, crate::core::data::Report), crate::core::data::Report>,
+    leptos::wasm_split::SplitLoaderError,
+> {
+    Ok(manifest::load(MANIFEST_URL, &text))
+}
 }

@@ -69,7 +69,7 @@ pub fn codes_ready(store: Store) {
     spawn_local(async move {
         restore(store).await;
         if let Some(url) = store.view.with_untracked(|v| v.data.clone()) {
-            load_url(store, url).await;
+            load_address(store, url).await;
         }
     });
 }
@@ -116,7 +116,10 @@ async fn check(store: Store, id: u32, save: bool) {
     };
     let started = now_ms();
     store.update_user(id, |d| d.state = UserState::Checking { started, bytes: bytes.length() as usize });
-    let outcome = super::worker::check(&name, &bytes, &codes_text, &codes, keep_valid).await;
+    let outcome = match super::worker::check_part(name.clone(), bytes, codes_text, codes, keep_valid).await {
+        Ok(checking) => checking.await,
+        Err(_) => Err(super::worker::part_missing(&name)),
+    };
     let ms = now_ms() - started;
     let state = match outcome {
         Ok(i) => {
@@ -217,9 +220,33 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, Error> {
     api::fetch(url, Some(TIMEOUT_S)).await
 }
 
+/// Loads the dataset or manifest at `url` (the `data=` parameter, or typed on the data page):
+/// [`load_url`], in a part of its own (`ui::lazy`). If the part cannot be fetched, the address
+/// gets a row that says so (and nothing else changes).
+pub async fn load_address(store: Store, url: String) {
+    match load_url_part(store, url.clone()).await {
+        Ok(loading) => loading.await,
+        Err(_) => {
+            let id = new_id(store);
+            let mut d = row(id, &url, true, Mode::Replace, 0);
+            d.state = UserState::Failed(Error::PartMissing);
+            store.user.update(|u| u.push(d));
+        }
+    }
+}
+
+part! {
+fn load_url_part(
+    store: Store,
+    url: String,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(load_url(store, url)))
+}
+}
+
 /// Loads the dataset or manifest at `url` (the `data=` parameter). Datasets
 /// named by a manifest are fetched relative to it and carry its provenance.
-pub async fn load_url(store: Store, url: String) {
+async fn load_url(store: Store, url: String) {
     // Relative addresses are relative to the page; the manifest's datasets to it.
     let url = web_sys::Url::new_with_base(&url, &window().location().href().unwrap_or_default())
         .map(|u| u.href())

@@ -221,6 +221,29 @@ fn worker(codes_text: &Arc<str>) -> Option<web_sys::Worker> {
     Some(worker)
 }
 
+/// What the worker's check gives (`check`).
+pub type CheckResult = Result<Ingested, Rejected>;
+
+part! {
+/// `check`, in a part of its own (`ui::lazy`): the bridge to the worker and the rebuilding of
+/// its replies are only needed once a user brings a file. `Err`: the part could not be fetched.
+pub fn check_part(
+    name: String,
+    bytes: Uint8Array,
+    codes_text: Arc<str>,
+    codes: Arc<Codes>,
+    keep_valid: bool,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = CheckResult>>>, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move { check(&name, &bytes, &codes_text, &codes, keep_valid).await }))
+}
+}
+
+/// What the user is told when the part holding `check` could not be fetched: the checker could
+/// not be started, with the reason.
+pub fn part_missing(name: &str) -> Rejected {
+    Rejected { report: checker_failed(name, false, "the checker's module could not be fetched"), salvage: None }
+}
+
 /// Checks `bytes` in the worker against the code lists `codes`
 /// (whose text, `codes_text`, the worker parses once) and returns the outcome.
 pub async fn check(

@@ -7,6 +7,7 @@
 use crate::core::data::codes::{self, Codes};
 use crate::core::data::ingest::Data;
 use crate::core::data::manifest::Kind;
+use crate::core::data::parse::{Json, Located};
 use crate::core::data::regions::{self, Regions};
 use crate::core::data::{consultations, indicators, labour, Report};
 use crate::core::story::{self, Story};
@@ -84,22 +85,63 @@ pub enum Refused {
 /// Validates `text`, the file of dataset `name` of the known `kind` (the manifest says which), in
 /// full (no record dropped). On success: the data and the report of its warnings.
 pub fn validate(kind: Kind, name: &str, text: &str, codes: Option<&Codes>) -> Result<(Validated, Report), Refused> {
+    match validate_landing::<Located>(kind, name, text, codes) {
+        Some(result) => result,
+        None => validate_deferred::<Located>(kind, name, text, codes),
+    }
+}
+
+/// [`validate`] for the kinds the landing view shows (code lists, labour market, consultations,
+/// indicators), the JSON deserialized by `J`; `None` for the others.
+fn validate_landing<J: Json>(
+    kind: Kind,
+    name: &str,
+    text: &str,
+    codes: Option<&Codes>,
+) -> Option<Result<(Validated, Report), Refused>> {
     let need = || codes.ok_or(Refused::NeedsCodes);
     let result = match kind {
-        Kind::Codes => codes::load(name, text).map(|(c, w)| (Validated::Codes(c), w)),
-        Kind::Regions => regions::load(name, text, need()?).map(|(r, w)| (Validated::Regions(r), w)),
-        Kind::LabourMarket => labour::load(name, text, need()?).map(|(l, w)| (Validated::Data(Data::Labour(l)), w)),
-        Kind::Consultations => {
-            consultations::load(name, text, need()?).map(|(c, w)| (Validated::Data(Data::Consultations(c)), w))
-        }
-        Kind::Indicators => {
-            indicators::load(name, text, need()?).map(|(i, w)| (Validated::Data(Data::Indicators(i)), w))
-        }
+        Kind::Codes => codes::load_as::<J>(name, text).map(|(c, w)| (Validated::Codes(c), w)),
+        Kind::LabourMarket => match need() {
+            Ok(codes) => labour::load_as::<J>(name, text, codes).map(|(l, w)| (Validated::Data(Data::Labour(l)), w)),
+            Err(e) => return Some(Err(e)),
+        },
+        Kind::Consultations => match need() {
+            Ok(codes) => consultations::load_as::<J>(name, text, codes)
+                .map(|(c, w)| (Validated::Data(Data::Consultations(c)), w)),
+            Err(e) => return Some(Err(e)),
+        },
+        Kind::Indicators => match need() {
+            Ok(codes) => {
+                indicators::load_as::<J>(name, text, codes).map(|(i, w)| (Validated::Data(Data::Indicators(i)), w))
+            }
+            Err(e) => return Some(Err(e)),
+        },
+        Kind::Regions | Kind::Story => return None,
+    };
+    Some(result.map_err(Refused::Invalid))
+}
+
+/// [`validate`] for the kinds the landing view does not show: the district boundaries (the map)
+/// and the story (presenting). Kept apart so that the page's first module need not carry their
+/// checks ([`Stage::Deferred`]); any other kind is validated as [`validate`] does. The JSON is
+/// deserialized by `J`.
+pub fn validate_deferred<J: Json>(
+    kind: Kind,
+    name: &str,
+    text: &str,
+    codes: Option<&Codes>,
+) -> Result<(Validated, Report), Refused> {
+    let need = || codes.ok_or(Refused::NeedsCodes);
+    let result = match kind {
+        Kind::Regions => regions::load_as::<J>(name, text, need()?).map(|(r, w)| (Validated::Regions(r), w)),
         // A story names codes in its views: it waits for the code lists like the rest.
         Kind::Story => {
             need()?;
-            story::load(name, text).map(|(s, w)| (Validated::Story(s), w))
+            story::load_as::<J>(name, text).map(|(s, w)| (Validated::Story(s), w))
         }
+        // (`validate_landing` is `None` only for the two kinds above.)
+        _ => return validate_landing::<J>(kind, name, text, codes).unwrap_or(Err(Refused::NeedsCodes)),
     };
     result.map_err(Refused::Invalid)
 }
@@ -109,19 +151,24 @@ pub fn validate(kind: Kind, name: &str, text: &str, codes: Option<&Codes>) -> Re
 pub enum Stage<'t> {
     Done(Result<(Validated, Report), Refused>),
     Parsed(labour::Parsed<'t>),
+    /// A kind the landing view does not show: validate it with [`validate_deferred`].
+    Deferred,
 }
 
 /// [`validate`] in two steps, so the main thread can yield between them: the labour-market file,
 /// the large one, is parsed here and checked in [`finish`] (about half the time each: ~130 ms
-/// each at CPU 4× on the bundled file instead of one 256 ms task, issue #12); every other kind is
-/// validated at once.
-pub fn begin<'t>(kind: Kind, name: &str, text: &'t str, codes: Option<&Codes>) -> Stage<'t> {
+/// each at CPU 4× on the bundled file instead of one 256 ms task, issue #12); the boundaries
+/// and the story are [`Stage::Deferred`]; every other kind is validated at once.
+pub fn begin<'t, J: Json>(kind: Kind, name: &str, text: &'t str, codes: Option<&Codes>) -> Stage<'t> {
     match (kind, codes) {
-        (Kind::LabourMarket, Some(_)) => match labour::parse(name, text) {
+        (Kind::LabourMarket, Some(_)) => match labour::parse_as::<J>(name, text) {
             Ok(parsed) => Stage::Parsed(parsed),
             Err(report) => Stage::Done(Err(Refused::Invalid(report))),
         },
-        _ => Stage::Done(validate(kind, name, text, codes)),
+        _ => match validate_landing::<J>(kind, name, text, codes) {
+            Some(result) => Stage::Done(result),
+            None => Stage::Deferred,
+        },
     }
 }
 
@@ -224,9 +271,10 @@ mod tests {
     #[test]
     fn validation_in_two_steps_equals_validation_in_one() {
         let codes = codes();
-        let two = |text: &str| match begin(Kind::LabourMarket, "lm.json", text, Some(&codes)) {
+        let two = |text: &str| match begin::<Located>(Kind::LabourMarket, "lm.json", text, Some(&codes)) {
             Stage::Done(v) => (false, v),
             Stage::Parsed(p) => (true, finish(p, &codes)),
+            Stage::Deferred => panic!("the labour market is not deferred"),
         };
         let bad_code = bundled(Kind::LabourMarket).replacen("\"PT-08\"", "\"PT-99\"", 1);
         for (text, parses, valid) in [
@@ -239,9 +287,63 @@ mod tests {
             assert_eq!(stepwise.is_ok(), valid, "{text:.40}");
             assert_eq!(stepwise, validate(Kind::LabourMarket, "lm.json", text, Some(&codes)), "{text:.40}");
         }
-        // Every other kind is done in the first step.
+        // The boundaries and the story are deferred, and `validate_deferred` gives what `validate`
+        // gives for every kind (sound, and broken); every other kind is done in the first step.
         for k in Kind::ALL.into_iter().filter(|&k| k != Kind::LabourMarket) {
-            assert!(matches!(begin(k, "x", bundled(k), Some(&codes)), Stage::Done(Ok(_))), "{k:?}");
+            let stage = begin::<Located>(k, "x", bundled(k), Some(&codes));
+            if matches!(k, Kind::Regions | Kind::Story) {
+                assert!(matches!(stage, Stage::Deferred), "{k:?}");
+            } else {
+                assert!(matches!(stage, Stage::Done(Ok(_))), "{k:?}");
+            }
         }
+        for k in Kind::ALL {
+            for text in [bundled(k), "{\"format\": 1"] {
+                assert_eq!(
+                    validate_deferred::<Located>(k, "x", text, Some(&codes)),
+                    validate(k, "x", text, Some(&codes)),
+                    "{k:?}"
+                );
+            }
+            assert_eq!(
+                validate_deferred::<Located>(k, "x", bundled(k), None),
+                validate(k, "x", bundled(k), None),
+                "{k:?}"
+            );
+        }
+    }
+
+    /// What the page does with a bundled file (`parse::Plain`: `begin`, then `finish` or
+    /// `validate_deferred`) gives exactly what `validate` (`parse::Located`) gives for a sound
+    /// file, and fails on a broken one (which the page then validates again with `Located`, for
+    /// the report); the same for the manifest.
+    #[test]
+    fn plain_deserialization_agrees_with_located() {
+        use crate::core::data::manifest;
+        use crate::core::data::parse::Plain;
+        let codes = codes();
+        let plain = |k: Kind, text: &str| match begin::<Plain>(k, "x", text, Some(&codes)) {
+            Stage::Done(v) => v,
+            Stage::Parsed(p) => finish(p, &codes),
+            Stage::Deferred => validate_deferred::<Plain>(k, "x", text, Some(&codes)),
+        };
+        for k in Kind::ALL {
+            let sound = plain(k, bundled(k));
+            assert!(sound.is_ok(), "{k:?}");
+            assert_eq!(sound, validate(k, "x", bundled(k), Some(&codes)), "{k:?}");
+            let wrong_type = bundled(k).replacen("\"version\": 1", "\"version\": \"1\"", 1);
+            let truncated = &bundled(k)[..bundled(k).len() / 2];
+            let mut broken = vec!["", "  ", "[1, 2]", "{\"format\": 1", truncated];
+            if wrong_type != bundled(k) {
+                broken.push(wrong_type.as_str());
+            }
+            for broken in broken {
+                assert!(plain(k, broken).is_err(), "{k:?} {broken:.30}");
+                assert!(validate(k, "x", broken, Some(&codes)).is_err(), "{k:?} {broken:.30}");
+            }
+        }
+        let m = include_str!("../../data/manifest.json");
+        assert_eq!(manifest::load_as::<Plain>("m", m), manifest::load("m", m));
+        assert!(manifest::load_as::<Plain>("m", &m[..m.len() / 2]).is_err());
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::parse::Checker;
+use super::data::parse::{Checker, Json, Located};
 use super::data::path::JsonPath;
 use super::data::problem::{ProblemKind, Report};
 use super::data::text::Text;
@@ -74,11 +74,16 @@ impl Story {
 }
 
 pub fn load(dataset: &str, text: &str) -> Result<(Story, Report), Report> {
+    load_as::<Located>(dataset, text)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str) -> Result<(Story, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    if !c.header(FORMAT, VERSION) {
+    if !c.header_as::<J>(FORMAT, VERSION) {
         return Err(c.finish());
     }
-    let Some(story) = c.parse::<Story>() else {
+    let Some(story) = c.parse_as::<J, Story>() else {
         return Err(c.finish());
     };
     if story.title.is_empty() {

@@ -3,7 +3,8 @@
 // skeleton is painted in the right language and theme from the first frame:
 //   - lang=en in the URL (the last valid lang= wins, as src/core/url.rs decodes it): English;
 //   - slide=N (presenting): the projector theme and presenting classes the app sets on <html>;
-//   - page=…: which tab is marked, and whether the overview's skeleton or a plain one is shown.
+//   - page=…: which tab is marked, whether the overview's skeleton or a plain one is shown, and
+//     which part of the wasm to preload (below).
 // On the landing view — the overview with no parameter but lang= and page=, and no datasets of the
 // user's kept in this browser (localStorage vagas-own-data, written by src/app/boot.rs) — the
 // headline figures baked into index.html at build time (build/first-view.json, the bundled data's
@@ -40,6 +41,22 @@
   if (slide) html.classList.add('theme-projector', 'presenting');
   // While presenting, the slide's page is known only once the story has loaded.
   html.dataset.bootPage = slide ? 'slide' : page;
+  // Every page but the landing one is drawn by a part of the wasm of its own (scripts/
+  // wasm-split.mjs): when the address names one, its files are fetched now, beside the main
+  // module, not once that has started (<meta name="vagas-parts">: page → files, post-build.mjs).
+  try {
+    const parts = JSON.parse(document.querySelector('meta[name="vagas-parts"]')?.content ?? '{}');
+    for (const file of (!slide && Object.hasOwn(parts, page) && parts[page]) || []) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = `./${file}`;
+      document.head.appendChild(link);
+    }
+  } catch {
+    // No list: the app fetches the part itself when it shows the page.
+  }
   let own = false;
   try {
     own = localStorage.getItem('vagas-own-data') === '1';

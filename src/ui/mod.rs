@@ -11,6 +11,7 @@ pub mod frame;
 pub mod header;
 pub mod headlines;
 pub mod labels;
+pub mod lazy;
 pub mod map;
 pub mod nav;
 pub mod notice;

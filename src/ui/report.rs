@@ -3,13 +3,26 @@
 
 use leptos::prelude::*;
 
+use super::lazy::{lazy_view, Part};
+
 use crate::core::data::{Lang, Report, Severity};
 use crate::core::i18n::{describe, group_line, hint, t, Key};
 
 /// Shows the problems of one dataset, errors first, then warnings. Text from
 /// the file (codes, values) is rendered as text, never as HTML.
+/// (A part of its own, `ui::lazy`: a report is only shown when a file has problems.)
 #[component]
 pub fn ReportView(report: Report, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    lazy_view(move || report_part(report.clone(), lang))
+}
+
+part! {
+fn report_part(report: Report, lang: Signal<Lang>) -> Part {
+    Ok(report_body(report, lang).into_any())
+}
+}
+
+fn report_body(report: Report, lang: Signal<Lang>) -> impl IntoView {
     let unlisted = report.unlisted();
     view! {
         <ul class="problems" data-testid="problems">

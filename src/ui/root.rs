@@ -19,6 +19,8 @@ use super::{
     user_data::{DropZone, LoadControls, UserDatasets},
 };
 use super::{format_page::DataFormatPage, presenter::Presenter, speaker::SpeakerView, story_editor::StoryEditor};
+
+use super::lazy::{lazy_view, Part};
 use crate::core::data::Lang;
 use crate::core::state::Page;
 
@@ -124,17 +126,36 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Page::Explore => view! { <Explorer/> }.into_any(),
-                Page::Consultations => view! { <ConsultationsPage/> }.into_any(),
-                Page::Profile => view! { <RegionProfile/> }.into_any(),
-                Page::Data => view! { <LoadControls/> }.into_any(),
-                Page::Format => view! { <DataFormatPage/> }.into_any(),
-                Page::Story => view! { <StoryEditor/> }.into_any(),
-                Page::Speaker => view! { <SpeakerView/> }.into_any(),
-                Page::Workforce => view! { <crate::ui::workforce::Workforce/> }.into_any(),
+                Page::Explore => lazy_view(explore_page),
+                Page::Consultations => lazy_view(consultations_page),
+                Page::Profile => lazy_view(profile_page),
+                Page::Data => lazy_view(data_page),
+                Page::Format => lazy_view(format_page),
+                Page::Story => lazy_view(story_page),
+                Page::Speaker => lazy_view(speaker_page),
+                Page::Workforce => lazy_view(workforce_page),
             })}
             <UserDatasets/>
             <DatasetsPanel/>
         </main>
     }
 }
+
+// Every page but the landing one is a part of its own (ui::lazy).
+macro_rules! page_part {
+    ($name:ident, $view:expr) => {
+        part! {
+            fn $name() -> Part {
+                Ok($view.into_any())
+            }
+        }
+    };
+}
+page_part!(explore_page, view! { <Explorer/> });
+page_part!(consultations_page, view! { <ConsultationsPage/> });
+page_part!(profile_page, view! { <RegionProfile/> });
+page_part!(data_page, view! { <LoadControls/> });
+page_part!(format_page, view! { <DataFormatPage/> });
+page_part!(story_page, view! { <StoryEditor/> });
+page_part!(speaker_page, view! { <SpeakerView/> });
+page_part!(workforce_page, view! { <crate::ui::workforce::Workforce/> });

@@ -42,7 +42,7 @@ pub fn LoadControls() -> impl IntoView {
         let u = url.get_untracked().trim().to_string();
         if is_data_url(&u) {
             store.set_view(|v| v.data = Some(u.clone()));
-            leptos::task::spawn_local(user_data::load_url(store, u));
+            leptos::task::spawn_local(user_data::load_address(store, u));
         }
     };
     view! {
@@ -89,6 +89,7 @@ pub fn failure_text(l: Lang, f: &Error) -> String {
         Error::Read(m) => format!("{}: {m}", t(l, Key::FailRead)),
         Error::NotLoadable(kind) => format!("{} — {}.", t(l, Key::FailNotLoadable), kind.code()),
         Error::Dependency => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
+        Error::PartMissing => t(l, Key::PartFailed).to_string(),
         // A user's file with errors is `UserState::Rejected`, shown with its report.
         Error::Invalid(_) => format!("{}.", t(l, Key::LoadFailed)),
     }

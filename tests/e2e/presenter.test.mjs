@@ -50,6 +50,8 @@ test('a story made from three views is presented with the keys, each slide in it
   await page.getByTestId('slide-saved').getByText('Slide saved (3)').waitFor();
   // On the story page: the three slides, the last moved up to second place, then renamed.
   await page.getByTestId('tab-story').click();
+  // (The story page is drawn once its part of the wasm has arrived: ui::lazy.)
+  await page.getByTestId('slide-row').first().waitFor();
   assert.equal(await page.getByTestId('slide-row').count(), 3);
   await page.getByTestId('slide-up').nth(2).click();
   await page.getByRole('textbox', { name: 'title (en)' }).first().fill('Faro in summer');

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::parse::Checker;
+use super::parse::{Checker, Json, Located};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
 use super::text::Text;
@@ -222,11 +222,16 @@ fn check_list<'a>(
 
 /// Parses and validates a code-list file.
 pub fn load(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
+    load_as::<Located>(dataset, text)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str) -> Result<(Codes, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    if !c.header(FORMAT, VERSION) {
+    if !c.header_as::<J>(FORMAT, VERSION) {
         return Err(c.finish());
     }
-    let Some(file) = c.parse::<CodesFile>() else {
+    let Some(file) = c.parse_as::<J, CodesFile>() else {
         return Err(c.finish());
     };
     let f = &file;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::codes::{Codes, Index};
 use super::manifest::FileMeta;
 use super::month::{parse_date, Month};
-use super::parse::{Checker, LoadOptions};
+use super::parse::{Checker, Json, LoadOptions, Located};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
 use super::text::Text;
@@ -168,11 +168,25 @@ pub fn load_with(
     codes: &Codes,
     opts: LoadOptions,
 ) -> Result<(Consultations, Report), Report> {
+    load_inner::<Located>(dataset, text, codes, opts)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str, codes: &Codes) -> Result<(Consultations, Report), Report> {
+    load_inner::<J>(dataset, text, codes, LoadOptions::default())
+}
+
+fn load_inner<J: Json>(
+    dataset: &str,
+    text: &str,
+    codes: &Codes,
+    opts: LoadOptions,
+) -> Result<(Consultations, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    if !c.header(FORMAT, VERSION) {
+    if !c.header_as::<J>(FORMAT, VERSION) {
         return Err(c.finish());
     }
-    let Some(file) = c.parse::<ConsultationsFile>() else {
+    let Some(file) = c.parse_as::<J, ConsultationsFile>() else {
         return Err(c.finish());
     };
 

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::codes::Codes;
 use super::manifest::FileMeta;
 use super::month::{parse_date, Month};
-use super::parse::{Checker, LoadOptions};
+use super::parse::{Checker, Json, LoadOptions, Located};
 use super::path::{JsonPath, Seg};
 use super::problem::{CodeList, Problem, ProblemKind, Report};
 use super::text::Text;
@@ -557,11 +557,25 @@ pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Indicators, Rep
 /// series with errors) are left out instead of rejecting the file, as long as
 /// some remain.
 pub fn load_with(dataset: &str, text: &str, codes: &Codes, opts: LoadOptions) -> Result<(Indicators, Report), Report> {
+    load_inner::<Located>(dataset, text, codes, opts)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str, codes: &Codes) -> Result<(Indicators, Report), Report> {
+    load_inner::<J>(dataset, text, codes, LoadOptions::default())
+}
+
+fn load_inner<J: Json>(
+    dataset: &str,
+    text: &str,
+    codes: &Codes,
+    opts: LoadOptions,
+) -> Result<(Indicators, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    if !c.header(FORMAT, VERSION) {
+    if !c.header_as::<J>(FORMAT, VERSION) {
         return Err(c.finish());
     }
-    let Some(file) = c.parse::<IndicatorsFile>() else {
+    let Some(file) = c.parse_as::<J, IndicatorsFile>() else {
         return Err(c.finish());
     };
     let areas = known_areas(codes);

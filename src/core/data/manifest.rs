@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::parse::Checker;
+use super::parse::{Checker, Json, Located};
 use super::path::JsonPath;
 use super::problem::{ProblemKind, Report};
 use super::text::Text;
@@ -128,20 +128,25 @@ fn is_relative_path(p: &str) -> bool {
 
 /// The app's own manifest: every kind must be there.
 pub fn load(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
-    check(dataset, text, true)
+    check::<Located>(dataset, text, true)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
+    check::<J>(dataset, text, true)
 }
 
 /// A manifest a user points at (`data=`): any subset of the kinds.
 pub fn load_listing(dataset: &str, text: &str) -> Result<(Manifest, Report), Report> {
-    check(dataset, text, false)
+    check::<Located>(dataset, text, false)
 }
 
-fn check(dataset: &str, text: &str, complete: bool) -> Result<(Manifest, Report), Report> {
+fn check<J: Json>(dataset: &str, text: &str, complete: bool) -> Result<(Manifest, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    if !c.header(FORMAT, VERSION) {
+    if !c.header_as::<J>(FORMAT, VERSION) {
         return Err(c.finish());
     }
-    let Some(m) = c.parse::<Manifest>() else {
+    let Some(m) = c.parse_as::<J, Manifest>() else {
         return Err(c.finish());
     };
     let base = JsonPath::keys(&["datasets"]);

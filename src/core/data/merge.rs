@@ -90,9 +90,10 @@ pub fn add_consultations(base: &Consultations, added: &Consultations, codes: &Co
         }
         file.outcomes.push(o);
     }
-    // Both inputs were valid, so the union is; checking again rebuilds the indexes.
+    // Both inputs were valid, so the union is; checking again rebuilds the indexes (its JSON was
+    // just written: deserialized without following the path, `parse::Plain`).
     let text = serde_json::to_string(&file).unwrap_or_default();
-    match consultations::load("merged", &text, codes) {
+    match consultations::load_as::<super::parse::Plain>("merged", &text, codes) {
         Ok((mut c, _)) => {
             c.dropped = base.dropped + added.dropped;
             c

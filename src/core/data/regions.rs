@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::codes::Codes;
-use super::parse::Checker;
+use super::parse::{Checker, Json, Located};
 use super::path::JsonPath;
 use super::problem::{CodeList, ProblemKind, Report};
 
@@ -92,8 +92,13 @@ fn convert_ring(c: &mut Checker, at: &JsonPath, ring: &Ring) -> Option<Vec<(f64,
 }
 
 pub fn load(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report), Report> {
+    load_as::<Located>(dataset, text, codes)
+}
+
+/// [`load`], the JSON deserialized by `J` (`parse::Plain` for the bundled file).
+pub fn load_as<J: Json>(dataset: &str, text: &str, codes: &Codes) -> Result<(Regions, Report), Report> {
     let mut c = Checker::new(dataset, text);
-    let Some(fc) = c.parse::<FeatureCollection>() else {
+    let Some(fc) = c.parse_as::<J, FeatureCollection>() else {
         return Err(c.finish());
     };
     let mut shapes = Vec::new();

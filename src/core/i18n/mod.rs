@@ -169,6 +169,7 @@ strings! {
     StatusFailed => "erro", "failed";
     StatusWaiting => "à espera das listas de códigos", "waiting for the code lists";
     Retry => "Tentar de novo", "Retry";
+    PartFailed => "Esta parte da aplicação não chegou (sem ligação à rede?). Verifique a ligação e tente de novo: o que já estava carregado mantém-se.", "This part of the app did not arrive (no network?). Check the connection and try again: what was already loaded stays.";
     Records => "registos", "records";
     LoadFailed => "Não foi possível usar o ficheiro", "Could not use the file";
     Expected => "esperado", "expected";

@@ -1,0 +1,255 @@
+// Splits the page's wasm into a main module and lazily loaded parts (issue #12), for
+// scripts/post-build.mjs. Trunk 0.21 runs wasm-bindgen itself and has no split step, so this
+// redoes the end of its rust pipeline on the module cargo built:
+//
+//   target/wasm32-unknown-unknown/<profile>/vagas.wasm   (linked with --emit-relocs, .cargo/config.toml)
+//     → wasm-split-cli (crates.io wasm_split_cli_support, the tool behind Leptos's #[lazy]):
+//       the main module, one module per split point (src/ui/root.rs's pages…) and per set of
+//       split points sharing code, and __wasm_split.js, which loads them
+//     → wasm-bindgen (the pinned version) on the main module, as trunk runs it
+//     → wasm-opt -Oz on every module (release builds, as trunk does)
+//
+// and replaces trunk's vagas-<hash>.js / vagas-<hash>_bg.wasm in the staging dir. Every file
+// is named with one content hash (of the module cargo built and of the tools' versions), so the
+// same name is always the same bytes; index.html's preloads of the glue and the wasm get the new
+// names and their integrity hashes.
+//
+// Returns { main: { glue, wasm }, loader, parts: [names], splits: { split name: [names] } }.
+// Throws on any surprise (post-build.mjs fails the build).
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The version of a tool as it prints it (the hash of the output depends on it). */
+function version(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+  } catch (e) {
+    throw new Error(`cannot run ${cmd} (scripts/setup.sh installs it): ${e.message}`);
+  }
+}
+
+/** cargo's target directory (CARGO_TARGET_DIR, or what cargo metadata says). */
+function targetDir(root) {
+  if (process.env.CARGO_TARGET_DIR) return process.env.CARGO_TARGET_DIR;
+  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return meta.target_directory;
+}
+
+
+// ---- A minimal reader/writer of the wasm binary format, for one edit: exporting the function
+// table again. wasm-bindgen removes the export `__indirect_function_table` (an "unused LLD
+// export", wasm-bindgen-cli-support's unexported_unused_lld_things), but the loader hands that
+// table to every part, which places its functions in it. ----
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+function uleb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+const FUNCREF = 0x70;
+const TABLE_EXPORT = 0x01;
+
+/** The module `bytes` with its one funcref table exported as `name`. */
+function exportFunctionTable(bytes, name) {
+  const sections = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    sections.push({ id, start, end: start + size, from: at });
+    at = start + size;
+  }
+  const bodyOf = (id) => sections.find((s) => s.id === id);
+  // Imported tables come first in the index space.
+  let imported = 0;
+  const imports = bodyOf(2);
+  if (imports) {
+    let [count, p] = leb(bytes, imports.start);
+    for (; count > 0; count--) {
+      for (let k = 0; k < 2; k++) {
+        const [len, q] = leb(bytes, p);
+        p = q + len;
+      }
+      const kind = bytes[p++];
+      if (kind === 0x00) [, p] = leb(bytes, p);
+      else if (kind === 0x01) {
+        imported += 1;
+        p += 1;
+        const flags = bytes[p++];
+        [, p] = leb(bytes, p);
+        if (flags & 1) [, p] = leb(bytes, p);
+      } else if (kind === 0x02) {
+        const flags = bytes[p++];
+        [, p] = leb(bytes, p);
+        if (flags & 1) [, p] = leb(bytes, p);
+      } else if (kind === 0x03) p += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+    }
+  }
+  const tables = bodyOf(4);
+  if (!tables) throw new Error('the main module defines no table');
+  let [count, p] = leb(bytes, tables.start);
+  const funcref = [];
+  for (let i = 0; i < count; i++) {
+    if (bytes[p] !== FUNCREF && bytes[p] !== 0x6f) throw new Error('a table with an unexpected type encoding');
+    if (bytes[p] === FUNCREF) funcref.push(imported + i);
+    p += 1;
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+  }
+  if (funcref.length !== 1) throw new Error(`the main module defines ${funcref.length} funcref tables, expected 1`);
+  const exportsAt = bodyOf(7);
+  if (!exportsAt) throw new Error('the main module has no export section');
+  const [n, entries] = leb(bytes, exportsAt.start);
+  const nameBytes = new TextEncoder().encode(name);
+  const body = Uint8Array.from([
+    ...uleb(n + 1),
+    ...bytes.subarray(entries, exportsAt.end),
+    ...uleb(nameBytes.length), ...nameBytes, TABLE_EXPORT, ...uleb(funcref[0]),
+  ]);
+  return Buffer.concat([bytes.subarray(0, exportsAt.from), Uint8Array.from([7, ...uleb(body.length)]), body, bytes.subarray(exportsAt.end)]);
+}
+
+/**
+ * Checks that the dataset worker's module (trunk's `glue` and its wasm, in `staging`) carries none
+ * of the page's parts: it is built without the `parts` feature (index.html), so that it links
+ * neither their code nor an import of their loader (which would not resolve in the worker).
+ */
+export function checkNoParts({ staging, glue }) {
+  const module = new WebAssembly.Module(readFileSync(join(staging, glue.replace(/\.js$/, '_bg.wasm'))));
+  const named = [...WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`), ...WebAssembly.Module.exports(module).map((e) => e.name)]
+    .filter((n) => n.includes('__wasm_split'));
+  if (named.length > 0) throw new Error(`the worker's module links the page's parts (${named[0]}, …): is it built with --no-default-features?`);
+}
+
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
+  if (!existsSync(join(staging, trunkGlue))) throw new Error(`${trunkGlue} is not in ${staging}`);
+  const trunkWasm = trunkGlue.replace(/\.js$/, '_bg.wasm');
+  if (!existsSync(join(staging, trunkWasm))) throw new Error(`${trunkWasm} is not in ${staging}`);
+
+  const input = join(targetDir(root), 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
+  let raw;
+  try {
+    raw = readFileSync(input);
+  } catch (e) {
+    throw new Error(`cannot read the module cargo built, ${input}: ${e.message}`);
+  }
+  const release = profile === 'release';
+  const tools = [
+    version('wasm-bindgen', ['--version']),
+    release ? version('wasm-opt', ['--version']) : 'no wasm-opt',
+    // wasm-split-cli has no --version: its version is the one cargo installed.
+    (execFileSync('cargo', ['install', '--list'], { encoding: 'utf8' }).match(/^wasm_split_cli_support v\S+/m) || ['wasm_split_cli_support ?'])[0],
+  ].join('\n');
+  const hash = createHash('sha256').update(raw).update(tools).digest('hex').slice(0, 16);
+  const glue = `${bin}-${hash}.js`;
+  const wasm = `${bin}-${hash}_bg.wasm`;
+  const loader = `${bin}-split-${hash}.js`;
+
+  const work = mkdtempSync(join(tmpdir(), 'vagas-split-'));
+  try {
+    const split = join(work, 'split');
+    // main_module: the glue's final name (the loader imports initSync from it).
+    execFileSync('wasm-split-cli', [input, split, '--target', 'web', '--out-name', `${bin}-${hash}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const loaderPath = join(split, '__wasm_split.js');
+    if (!existsSync(loaderPath)) throw new Error('wasm-split-cli wrote no __wasm_split.js: does the page have no #[lazy] function?');
+    const bound = join(work, 'bound');
+    execFileSync('wasm-bindgen', ['--target=web', `--out-dir=${bound}`, `--out-name=${bin}-${hash}`, '--no-typescript', join(split, `${bin}-${hash}.wasm`)], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+    // The parts: chunk_<n>.wasm and split_<name>.wasm, named after the hash.
+    const parts = readdirSync(split).filter((f) => /^(chunk|split)_[A-Za-z0-9_]+\.wasm$/.test(f)).sort();
+    const rename = new Map(parts.map((f) => [f, `${bin}-${f.replace(/\.wasm$/, '')}-${hash}.wasm`]));
+    let loaderJs = readFileSync(loaderPath, 'utf8');
+    for (const [from, to] of rename) {
+      const quoted = `"./${from}"`;
+      if (!loaderJs.includes(quoted)) throw new Error(`__wasm_split.js does not load ${from}`);
+      loaderJs = loaderJs.replaceAll(quoted, `"./${to}"`);
+    }
+    // Which parts each split point needs (for preloads): from the loader's own comments and calls.
+    const splits = {};
+    const blocks = loaderJs.split(/\n(?=export const |const __chunk_)/);
+    const chunkFile = new Map();
+    for (const b of blocks) {
+      const def = b.match(/^const (__chunk_\d+) = makeLoad\([\s\S]*?"\.\/([^"]+\.wasm)"/);
+      if (def) chunkFile.set(def[1], def[2]);
+    }
+    for (const b of blocks) {
+      const head = b.match(/^export const __wasm_split_load_([A-Za-z0-9_]+?)(?:_\d{6,})? = /);
+      if (!head) continue;
+      const own = [...b.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((x) => x[1]);
+      const deps = [...b.matchAll(/\[([^\]]*)\]\)\);\s*$/g)].flatMap((x) => x[1].split(',')).map((d) => d.trim()).filter(Boolean);
+      splits[head[1]] = [...own, ...deps.map((d) => {
+        if (!chunkFile.has(d)) throw new Error(`__wasm_split.js: cannot find ${d}`);
+        return chunkFile.get(d);
+      })];
+    }
+    if (Object.keys(splits).length === 0) throw new Error('__wasm_split.js loads no split point');
+
+    let glueJs = readFileSync(join(bound, `${bin}-${hash}.js`), 'utf8');
+    // A module that calls no split function (the dataset worker's: the parts are the page's,
+    // linked into every binary of the crate by their exports) needs neither loader nor parts.
+    const loads = glueJs.includes('from "./__wasm_split.js"');
+    if (!loads && html) throw new Error('the glue does not import ./__wasm_split.js');
+    // Only the import statements: the wasm's own import module keeps its name.
+    glueJs = glueJs.replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
+    writeFileSync(join(staging, glue), glueJs);
+    if (loads) writeFileSync(join(staging, loader), loaderJs);
+
+    const optimise = (from, to) => {
+      // (Its warnings about the name section wasm-split writes are not printed: no effect.)
+      if (release) {
+        try {
+          execFileSync('wasm-opt', ['-Oz', `--output=${to}`, from], { stdio: ['ignore', 'ignore', 'pipe'] });
+        } catch (e) {
+          throw new Error(`wasm-opt ${from}: ${e.stderr || e.message}`);
+        }
+      }
+      else copyFileSync(from, to);
+    };
+    const boundWasm = join(bound, `${bin}-${hash}_bg.wasm`);
+    writeFileSync(boundWasm, exportFunctionTable(readFileSync(boundWasm), '__indirect_function_table'));
+    optimise(boundWasm, join(staging, wasm));
+    if (loads) for (const [from, to] of rename) optimise(join(split, from), join(staging, to));
+    // wasm-bindgen's snippets are the same files trunk already staged (same crate, same paths).
+    rmSync(join(staging, trunkGlue));
+    rmSync(join(staging, trunkWasm));
+
+    if (!html) return { main: { glue, wasm }, loader: loads ? loader : null, parts: loads ? [...rename.values()] : [], splits };
+    // index.html: trunk's preloads and initializer name the new files, with their integrity.
+    for (const [from, to] of [[trunkGlue, glue], [trunkWasm, wasm]]) {
+      const n = html.split(from).length - 1;
+      if (n < 2) throw new Error(`index.html names ${from} ${n} time(s): has trunk changed?`);
+      html = html.replaceAll(from, to);
+    }
+    for (const f of [glue, wasm]) {
+      const re = new RegExp(`(<link\\b[^>]*href="\\./${f.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+      if (!re.test(html)) throw new Error(`index.html has no preload of ${f} with an integrity hash`);
+      html = html.replace(re, `$1${sri(readFileSync(join(staging, f)))}$2`);
+    }
+    return { html, main: { glue, wasm }, loader, parts: [...rename.values()], splits };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
