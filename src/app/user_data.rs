@@ -118,7 +118,8 @@ async fn check(store: Store, id: u32, save: bool) {
     store.update_user(id, |d| d.state = UserState::Checking { started, bytes: bytes.length() as usize });
     let outcome = match super::worker::check_part(name.clone(), bytes, codes_text, codes, keep_valid).await {
         Ok(checking) => checking.await,
-        Err(_) => Err(super::worker::part_missing(&name)),
+        // The part of the app that talks to the checker did not arrive: said as such, with a retry.
+        Err(_) => return store.update_user(id, |d| d.state = UserState::Failed(Error::PartMissing)),
     };
     let ms = now_ms() - started;
     let state = match outcome {
@@ -136,6 +137,23 @@ async fn check(store: Store, id: u32, save: bool) {
     store.update_user(id, |d| d.state = state);
     if ready && save {
         persist(store, id).await;
+    }
+}
+
+/// Tries a dataset again after a part of the app it needed could not be fetched
+/// (`Error::PartMissing`): its check, if its bytes are here; else (a `data=` address whose part did
+/// not arrive) the address, in place of its row.
+pub fn retry(store: Store, id: u32) {
+    let Some((name, from_url)) =
+        store.user.with_untracked(|u| u.iter().find(|d| d.id == id).map(|d| (d.name.clone(), d.from_url)))
+    else {
+        return;
+    };
+    if bytes_of(store, id).is_some() {
+        spawn_local(check(store, id, !from_url));
+    } else if from_url {
+        store.user.update(|u| u.retain(|d| d.id != id));
+        spawn_local(load_address(store, name));
     }
 }
 

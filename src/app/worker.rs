@@ -238,12 +238,6 @@ pub fn check_part(
 }
 }
 
-/// What the user is told when the part holding `check` could not be fetched: the checker could
-/// not be started, with the reason.
-pub fn part_missing(name: &str) -> Rejected {
-    Rejected { report: checker_failed(name, false, "the checker's module could not be fetched"), salvage: None }
-}
-
 /// Checks `bytes` in the worker against the code lists `codes`
 /// (whose text, `codes_text`, the worker parses once) and returns the outcome.
 pub async fn check(

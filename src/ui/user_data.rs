@@ -217,6 +217,11 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
             UserState::Failed(f) => view! {
                 <div class="failure" role="alert" data-testid="user-failed">
                     <p><strong>{d.name.clone()}</strong> " — " {failure_text(l, f)}</p>
+                    {matches!(f, Error::PartMissing).then(|| view! {
+                        <button class="retry" data-testid="user-retry" on:click=move |_| user_data::retry(store, id)>
+                            {t(l, Key::Retry)}
+                        </button>
+                    })}
                 </div>
             }
             .into_any(),

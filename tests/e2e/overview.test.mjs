@@ -62,7 +62,8 @@ test('a corrupted dataset shows which file and why; the page stays usable', asyn
   try {
     const page = await open(browser, server.url);
     const err = page.getByTestId('error-labour_market');
-    await err.waitFor();
+    // (The report is drawn once its part of the wasm has arrived: ui::lazy.)
+    await err.getByTestId('problems').waitFor();
     const text = await err.textContent();
     assert.match(text, new RegExp(expected('data/labour_market\\.json')));
     assert.match(text, /Contagem negativa — \$\.records\.vacancies_open\[0\] \(linha 11:\d+\)/);

@@ -3,9 +3,20 @@
 // fetched is said so in the user's language, with everything else kept, and a retry works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, expected } from './harness.mjs';
+import { serve, launch, expected } from './harness.mjs';
 
 const PAGE_PART = /\/vagas-split_[a-z]+_page-[0-9a-f]{16}\.wasm$/;
+
+/** `open`, with the service worker blocked: its precache would answer the parts the tests withhold. */
+async function openNoWorker(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(url);
+  await page.getByTestId('file-labour_market').waitFor();
+  return page;
+}
 
 test('the landing view fetches no page part; the explorer fetches its own when shown', async () => {
   const server = await serve();
@@ -33,7 +44,7 @@ for (const lang of ['pt', 'en']) {
     const server = await serve();
     const browser = await launch();
     try {
-      const page = await open(browser, `${server.url}?lang=${lang}`);
+      const page = await openNoWorker(browser, `${server.url}?lang=${lang}`);
       let blocked = true;
       await page.route(PAGE_PART, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
       const before = await page.getByTestId('kpi-ratio').count();
@@ -42,8 +53,8 @@ for (const lang of ['pt', 'en']) {
       await alert.waitFor();
       const text = await alert.locator('p').innerText();
       assert.equal(text, expected(lang === 'pt'
-        ? 'Esta parte da aplicação não chegou (sem ligação à rede?). Verifique a ligação e tente de novo: o que já estava carregado mantém-se.'
-        : 'This part of the app did not arrive (no network?). Check the connection and try again: what was already loaded stays.'));
+        ? 'Esta parte da aplicação não chegou: a ligação pode ter falhado, ou a aplicação foi atualizada depois de esta página abrir. Tente de novo ou recarregue a página (a vista em que estava fica no endereço); o que já estava carregado mantém-se.'
+        : 'This part of the app did not arrive: the connection may have failed, or the app was updated after this page opened. Try again, or reload the page (the view you were on is kept in the address); what was already loaded stays.'));
       assert.equal(await alert.getAttribute('role'), 'alert');
       // The rest of the app is there: navigation, the datasets, the filters.
       await page.getByTestId('file-consultations').waitFor();
@@ -53,6 +64,8 @@ for (const lang of ['pt', 'en']) {
       await page.getByTestId('part-retry').click();
       await page.getByTestId('chart-barriers').waitFor();
       assert.equal(await page.getByTestId('part-failed').count(), expected(0));
+      // The keyboard focus is in the page's main region, not lost with the button.
+      assert.equal(await page.evaluate(() => document.activeElement?.id), expected('main'));
       assert.deepEqual(page.errors, []);
     } finally {
       await browser.close();
@@ -76,6 +89,41 @@ test('a link to a page preloads that page part from the start, and it is fetched
     await page.getByTestId('file-labour_market').waitFor();
     await page.waitForTimeout(300);
     assert.equal(fetched.join(','), expected('workforce'));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a part that does not answer is said so after a while, with a reload; a user file whose checker part is missing gets a retry', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await openNoWorker(browser, `${server.url}?lang=en`);
+    // A request that never answers.
+    await page.route(/vagas-split_format_page-/, () => {});
+    await page.getByTestId('tab-format').click();
+    await page.getByTestId('part-loading').waitFor();
+    assert.equal(await page.getByTestId('part-failed').count(), 0);
+    // After ui::lazy::PATIENCE (20 s).
+    await page.getByTestId('part-failed').waitFor({ timeout: 40000 });
+    assert.equal(await page.getByTestId('part-reload').innerText(), expected('Reload the page'));
+    assert.equal(await page.getByTestId('part-loading').count(), 0);
+    assert.deepEqual(page.errors, []);
+    // The worker bridge's part missing (a new page: no fake clock): the file's row says so, and its
+    // Retry checks it.
+    const data = await openNoWorker(browser, `${server.url}?lang=en&page=data`);
+    const checker = /vagas-split_check_part-/;
+    await data.route(checker, (route) => route.abort('internetdisconnected'));
+    await data.getByTestId('file-input').setInputFiles(new URL('../corpus/lm_negative.json', import.meta.url).pathname);
+    const failed = data.getByTestId('user-failed');
+    await failed.waitFor();
+    assert.equal((await failed.innerText()).includes('This part of the app did not arrive'), expected(true));
+    await data.unroute(checker);
+    await data.getByTestId('user-retry').click();
+    await data.getByTestId('problems').waitFor();
+    assert.equal(await data.getByTestId('user-failed').count(), expected(0));
+    assert.deepEqual(data.errors, []);
   } finally {
     await browser.close();
     await server.close();
