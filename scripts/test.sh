@@ -34,10 +34,10 @@ done
 
 step "size check: the app shell (the page's main wasm module, its JS glue and parts loader, the CSS; each gzip -9)"
 # Issue #12's goal is 250 KB; the shell is not there yet (see README, "Speed"). This ceiling is the
-# size measured when it was set (392,400 B), plus ~2 %: a change that grows the shell past it must
+# size measured when it was set (396,169 B), plus ~2 %: a change that grows the shell past it must
 # say so here. The parts (scripts/wasm-split.mjs: each page but the landing one, the checks of
 # files the landing view does not need) are fetched when needed and are counted apart.
-SHELL_CEILING=400000
+SHELL_CEILING=404000
 shell=0
 for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do
     shell=$((shell + $(gzip -9c "$f" | wc -c)))
