@@ -207,14 +207,11 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     if (Object.keys(splits).length === 0) throw new Error('__wasm_split.js loads no split point');
 
     let glueJs = readFileSync(join(bound, `${bin}-${hash}.js`), 'utf8');
-    // A module that calls no split function (the dataset worker's: the parts are the page's,
-    // linked into every binary of the crate by their exports) needs neither loader nor parts.
-    const loads = glueJs.includes('from "./__wasm_split.js"');
-    if (!loads && html) throw new Error('the glue does not import ./__wasm_split.js');
+    if (!glueJs.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import ./__wasm_split.js');
     // Only the import statements: the wasm's own import module keeps its name.
     glueJs = glueJs.replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
     writeFileSync(join(staging, glue), glueJs);
-    if (loads) writeFileSync(join(staging, loader), loaderJs);
+    writeFileSync(join(staging, loader), loaderJs);
 
     const optimise = (from, to) => {
       // (Its warnings about the name section wasm-split writes are not printed: no effect.)
@@ -230,12 +227,11 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     const boundWasm = join(bound, `${bin}-${hash}_bg.wasm`);
     writeFileSync(boundWasm, exportFunctionTable(readFileSync(boundWasm), '__indirect_function_table'));
     optimise(boundWasm, join(staging, wasm));
-    if (loads) for (const [from, to] of rename) optimise(join(split, from), join(staging, to));
+    for (const [from, to] of rename) optimise(join(split, from), join(staging, to));
     // wasm-bindgen's snippets are the same files trunk already staged (same crate, same paths).
     rmSync(join(staging, trunkGlue));
     rmSync(join(staging, trunkWasm));
 
-    if (!html) return { main: { glue, wasm }, loader: loads ? loader : null, parts: loads ? [...rename.values()] : [], splits };
     // index.html: trunk's preloads and initializer name the new files, with their integrity.
     for (const [from, to] of [[trunkGlue, glue], [trunkWasm, wasm]]) {
       const n = html.split(from).length - 1;
