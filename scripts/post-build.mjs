@@ -74,8 +74,9 @@ if (html.includes('{{__TRUNK_ADDRESS__}}')) {
 const PROFILE = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
 let split;
 try {
-  const glues = readdirSync(staging).filter((f) => /^vagas-[0-9a-f]{16}\.js$/.test(f));
-  if (glues.length !== 1) fail(`expected one vagas-<hash>.js from trunk, found ${glues.length}`);
+  // (trunk writes its hash in hex without leading zeros: 16 digits or fewer.)
+  const glues = readdirSync(staging).filter((f) => /^vagas-[0-9a-f]{1,16}\.js$/.test(f));
+  if (glues.length !== 1) fail(`expected one vagas-<hash>.js from trunk, found ${glues.length}: ${readdirSync(staging).join(" ")}`);
   split = splitWasm({ root: ROOT, staging, html, profile: PROFILE, bin: 'vagas', trunkGlue: glues[0] });
   checkNoParts({ staging, glue: 'vagas-worker.js' });
 } catch (e) {
