@@ -46,7 +46,7 @@ echo
 page_wasm=$(ls "$dist"/vagas-*_bg.wasm | grep -E '/vagas-[0-9a-f]{16}_bg\.wasm$')
 page_js=$(ls "$dist"/vagas-*.js | grep -E '/vagas-(split-)?[0-9a-f]{16}\.js$')
 parts=0
-for f in $(ls "$dist" | grep -E '^vagas-(chunk|split)_[A-Za-z0-9_]+-[0-9a-f]{16}\.wasm$'); do parts=$((parts + $(gzip -9c "$dist/$f" | wc -c))); done
+for f in $(ls "$dist" | grep -E '^vagas-((chunk|split)_[A-Za-z0-9_]+|chunks)-[0-9a-f]{16}\.wasm$'); do parts=$((parts + $(gzip -9c "$dist/$f" | wc -c))); done
 echo "App shell, gzip -9: wasm $(gzip -9c $page_wasm | wc -c) B, JS $(cat $page_js | gzip -9c | wc -c) B, CSS $(cat "$dist"/*.css | gzip -9c | wc -c) B; parts loaded when needed: $parts B; dataset worker (on demand): wasm $(cat "$dist"/vagas-worker-*_bg.wasm | gzip -9c | wc -c) B, JS $(cat "$dist"/vagas-worker-*.js | gzip -9c | wc -c) B"
 echo
 node "$kit/bench-load.mjs" "$dist" --runs "$runs" --conds "$conds"

@@ -151,9 +151,12 @@ const addMeta = (name, content) => {
 addMeta('vagas-worker-wasm', `./${hashedWasm}`);
 addMeta('vagas-worker-glue', `./${hashedGlue}`);
 // Each page's part and the parts it needs (step 0), for boot.js to preload a deep link's page.
+// Presenting (`slide=`) needs the presenter's bar (src/ui/presenter.rs), listed as "presenting".
 const pageParts = Object.fromEntries(Object.entries(split.splits)
-  .filter(([name]) => /^[a-z]+_page$/.test(name)).map(([name, files]) => [name.replace(/_page$/, ''), files]));
+  .filter(([name]) => /^[a-z]+_page$/.test(name) || name === 'presenter_bar')
+  .map(([name, files]) => [name === 'presenter_bar' ? 'presenting' : name.replace(/_page$/, ''), files]));
 if (Object.keys(pageParts).length === 0) fail('the split has no page parts (src/ui/root.rs page_part!)');
+if (!pageParts.presenting) fail('the split has no presenter_bar part (src/ui/presenter.rs)');
 addMeta('vagas-parts', JSON.stringify(pageParts));
 writeFileSync(htmlPath, html);
 

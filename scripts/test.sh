@@ -43,7 +43,7 @@ for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.j
     shell=$((shell + $(gzip -9c "$f" | wc -c)))
 done
 parts=0
-for f in $(ls dist/ | grep -E '^vagas-(chunk|split)_[A-Za-z0-9_]+-[0-9a-f]{16}\.wasm$' | sed 's|^|dist/|'); do
+for f in $(ls dist/ | grep -E '^vagas-((chunk|split)_[A-Za-z0-9_]+|chunks)-[0-9a-f]{16}\.wasm$' | sed 's|^|dist/|'); do
     parts=$((parts + $(gzip -9c "$f" | wc -c)))
 done
 echo "app shell: $shell bytes gzip -9 (ceiling $SHELL_CEILING; goal 250000); parts loaded when needed: $parts bytes"

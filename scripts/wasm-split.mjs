@@ -14,13 +14,18 @@
 // same name is always the same bytes; index.html's preloads of the glue and the wasm get the new
 // names and their integrity hashes.
 //
-// Returns { main: { glue, wasm }, loader, parts: [names], splits: { split name: [names] } }.
+// Returns { main: { glue, wasm }, loader, parts: [names], pack: name or null, splits: { split name: [names] } }.
 // Throws on any surprise (post-build.mjs fails the build).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** Chunks at most this large (bytes, after wasm-opt) go in the pack (see below). */
+const PACK_MAX = 4096;
+/** The split points every visit loads at start (src/app/pipeline.rs): their chunks are not packed. */
+const AT_START = ['validate_deferred'];
 
 /** The version of a tool as it prints it (the hash of the output depends on it). */
 function version(cmd, args) {
@@ -211,13 +216,14 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     // Only the import statements: the wasm's own import module keeps its name.
     glueJs = glueJs.replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
     writeFileSync(join(staging, glue), glueJs);
-    writeFileSync(join(staging, loader), loaderJs);
 
     const optimise = (from, to) => {
       // (Its warnings about the name section wasm-split writes are not printed: no effect.)
       if (release) {
         try {
-          execFileSync('wasm-opt', ['-Oz', `--output=${to}`, from], { stdio: ['ignore', 'ignore', 'pipe'] });
+          // VAGAS_WASM_NAMES=1 keeps the function names, for profiling (a larger module).
+          const names = process.env.VAGAS_WASM_NAMES === '1' ? ['-g'] : [];
+          execFileSync('wasm-opt', ['-Oz', ...names, `--output=${to}`, from], { stdio: ['ignore', 'ignore', 'pipe'] });
         } catch (e) {
           throw new Error(`wasm-opt ${from}: ${e.stderr || e.message}`);
         }
@@ -228,6 +234,57 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     writeFileSync(boundWasm, exportFunctionTable(readFileSync(boundWasm), '__indirect_function_table'));
     optimise(boundWasm, join(staging, wasm));
     for (const [from, to] of rename) optimise(join(split, from), join(staging, to));
+
+    // The small chunks (code shared by a few parts: most are under 1 KB) in one file, fetched once
+    // when the first of them is needed: a page's part then costs a few requests, not two dozen
+    // (issue #12). The pack is their bytes end to end (not itself a module; named .wasm so that
+    // servers compress it as they do the modules); the loader instantiates each from its slice.
+    // Chunks of a part every visit fetches at start (the deferred checks) stay files of their own:
+    // the landing view would otherwise fetch the whole pack.
+    const atStart = new Set(AT_START.flatMap((name) => {
+      if (!splits[name]) throw new Error(`__wasm_split.js has no split point ${name} (AT_START)`);
+      return splits[name];
+    }));
+    const packed = [...rename.values()].filter((f) => /-chunk_\d+-/.test(f) && !atStart.has(f) && statSync(join(staging, f)).size <= PACK_MAX);
+    let pack = null;
+    if (packed.length > 1) {
+      const bytes = packed.map((f) => readFileSync(join(staging, f)));
+      const index = {};
+      let at = 0;
+      packed.forEach((f, i) => { index[f] = [at, bytes[i].length]; at += bytes[i].length; });
+      pack = `${bin}-chunks-${hash}.wasm`;
+      writeFileSync(join(staging, pack), Buffer.concat(bytes));
+      for (const f of packed) {
+        const block = new RegExp(`(const __chunk_\\d+ = makeLoad\\(\\(\\) => \\{\\s*const src = )fetch\\(new URL\\("\\./${f.replace(/\./g, '\\.')}", import\\.meta\\.url\\)\\);([\\s\\S]*?)WebAssembly\\.instantiateStreaming\\(src, imports\\)`);
+        if (!block.test(loaderJs)) throw new Error(`__wasm_split.js: cannot find how ${f} is loaded`);
+        loaderJs = loaderJs.replace(block, `$1__packed(${JSON.stringify(f)});$2WebAssembly.instantiate(await src, imports)`);
+        rmSync(join(staging, f));
+        rename.forEach((to, from) => { if (to === f) rename.delete(from); });
+      }
+      loaderJs += `
+// The small chunks' pack (scripts/wasm-split.mjs): fetched once, again after a failure.
+const __packIndex = ${JSON.stringify(index)};
+let __pack;
+function __packed(name) {
+    if (__pack === undefined) {
+        const thisPack = fetch(new URL(${JSON.stringify(`./${pack}`)}, import.meta.url)).then((r) => {
+            if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
+            return r.arrayBuffer();
+        });
+        thisPack.catch(() => { if (__pack === thisPack) __pack = undefined; });
+        __pack = thisPack;
+    }
+    const [at, length] = __packIndex[name];
+    return __pack.then((b) => new Uint8Array(b, at, length));
+}
+`;
+      for (const name of Object.keys(splits)) {
+        const files = splits[name].filter((f) => !packed.includes(f));
+        if (files.length < splits[name].length) files.push(pack);
+        splits[name] = files;
+      }
+    }
+    writeFileSync(join(staging, loader), loaderJs);
     // wasm-bindgen's snippets are the same files trunk already staged (same crate, same paths).
     rmSync(join(staging, trunkGlue));
     rmSync(join(staging, trunkWasm));
@@ -243,7 +300,7 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
       if (!re.test(html)) throw new Error(`index.html has no preload of ${f} with an integrity hash`);
       html = html.replace(re, `$1${sri(readFileSync(join(staging, f)))}$2`);
     }
-    return { html, main: { glue, wasm }, loader, parts: [...rename.values()], splits };
+    return { html, main: { glue, wasm }, loader, parts: [...rename.values(), ...(pack ? [pack] : [])], pack, splits };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -46,7 +46,9 @@
   // module, not once that has started (<meta name="vagas-parts">: page → files, post-build.mjs).
   try {
     const parts = JSON.parse(document.querySelector('meta[name="vagas-parts"]')?.content ?? '{}');
-    for (const file of (!slide && Object.hasOwn(parts, page) && parts[page]) || []) {
+    // Presenting: the presenter's bar (the slide's page is known once the story has loaded).
+    const key = slide ? 'presenting' : page;
+    for (const file of (Object.hasOwn(parts, key) && parts[key]) || []) {
       const link = document.createElement('link');
       link.rel = 'preload';
       link.as = 'fetch';

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::store::{use_store, Store};
 use crate::app::stories;
+use crate::core::data::manifest::Kind;
 use crate::core::i18n::{t, Key};
 use crate::core::qr;
 use crate::core::wire::{self, SlideShown};
@@ -156,13 +157,15 @@ pub struct PresenterUi {
     pub digits: RwSignal<String>,
 }
 
-/// Installs the keys and, while presenting, shows the bar, notes and QR code.
+/// Installs the keys and, while presenting, shows the bar, notes and QR code: a part of the wasm
+/// of its own (`presenter_bar`, ~25 KB gzip with the QR encoder), fetched when presenting starts,
+/// or at once by `boot.js` for an address with `slide=` (issue #12).
 #[component]
 pub fn Presenter() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
     let ui =
         PresenterUi { notes: RwSignal::new(false), qr: RwSignal::new(false), digits: RwSignal::new(String::new()) };
+    provide_context(ui);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(store, ui, ev));
     on_cleanup(move || keys.remove());
     // Tell the speaker view which slide is shown, and since when we present.
@@ -189,12 +192,29 @@ pub fn Presenter() -> impl IntoView {
             }
         });
     });
+    let presenting = move || stories::current(store).is_some();
+    view! { <Show when=presenting fallback=|| ()>{super::lazy::lazy_view(presenter_bar)}</Show> }
+}
+
+part! {
+    /// The presenting bar, notes and QR code (`PresenterBar`), as a part.
+    fn presenter_bar() -> super::lazy::Part {
+        Ok(view! { <PresenterBar/> }.into_any())
+    }
+}
+
+/// The bar over the dashboard while presenting (title, counter, controls), the notes panel and the
+/// QR code; `PresenterUi` comes from `Presenter`'s context.
+#[component]
+fn PresenterBar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let ui = expect_context::<PresenterUi>();
     let slide = move || {
         let n = stories::current(store)?;
         store.story.with(|s| s.as_ref()?.slides.get(n - 1).cloned())
     };
     let count = move || stories::slide_count(store);
-    let presenting = move || stories::current(store).is_some();
     // The public address typed in the QR dialog (kept in this browser), else the manifest's.
     let typed_public = RwSignal::new(
         window().local_storage().ok().flatten().and_then(|st| st.get_item(PUBLIC_URL_KEY).ok().flatten()),
@@ -254,12 +274,26 @@ pub fn Presenter() -> impl IntoView {
         })
     };
     view! {
-        <Show when=presenting fallback=|| ()>
             <div class="presenter-bar" role="region" aria-label=move || t(lang.get(), Key::Present) data-testid="presenter">
                 <p class="slide-counter" data-testid="slide-counter" aria-live="polite">
-                    {move || format!("{} {} / {}", t(lang.get(), Key::SlideOf), stories::current(store).unwrap_or(0), count())}
+                    // Until the story has loaded there is no count to show; if it cannot load, say so
+                    // here (the datasets panel is hidden while presenting), with its retry.
+                    {move || {
+                        let l = lang.get();
+                        match count() {
+                            0 if store.unavailable(Kind::Story) => t(l, Key::StoryUnavailable).to_string(),
+                            0 => t(l, Key::Loading).to_string(),
+                            n => format!("{} {} / {n}", t(l, Key::SlideOf), stories::current(store).unwrap_or(0)),
+                        }
+                    }}
                     {move || (!ui.digits.get().is_empty()).then(|| format!(" → {}", ui.digits.get()))}
                 </p>
+                <Show when=move || count() == 0 && store.unavailable(Kind::Story) fallback=|| ()>
+                    <button class="retry" data-testid="retry-story-presenting"
+                        on:click=move |_| crate::app::pipeline::retry(store, crate::core::pipeline::Row::Dataset(Kind::Story))>
+                        {move || t(lang.get(), Key::Retry)}
+                    </button>
+                </Show>
                 <h2 class="slide-title" data-testid="slide-title">
                     {move || slide().map(|s| s.title.get(lang.get()).to_string()).unwrap_or_default()}
                 </h2>
@@ -290,6 +324,5 @@ pub fn Presenter() -> impl IntoView {
                 </aside>
             </Show>
             <Show when=move || ui.qr.get() fallback=|| ()>{qr_view}</Show>
-        </Show>
     }
 }

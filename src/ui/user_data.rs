@@ -245,10 +245,24 @@ fn format_mb(l: Lang, mb: f64) -> String {
 #[component]
 pub fn UserDatasets() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
     let any = move || store.user.with(|u| !u.is_empty());
+    view! { <Show when=any fallback=|| ()>{super::lazy::lazy_view(user_datasets_part)}</Show> }
+}
+
+part! {
+    /// The list of the user's datasets: a part of the wasm of its own (~10 KB gzip), fetched
+    /// once the user has loaded a file or one is restored (issue #12).
+    fn user_datasets_part() -> super::lazy::Part {
+        Ok(view! { <UserDatasetList/> }.into_any())
+    }
+}
+
+/// The user's datasets, each with its state and report, and the way back to the bundled data.
+#[component]
+fn UserDatasetList() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
     view! {
-        <Show when=any fallback=|| ()>
             <section class="panel datasets user-datasets" aria-labelledby="user-title" data-testid="user-datasets">
                 <h2 id="user-title">{move || t(lang.get(), Key::LoadedTitle)}</h2>
                 <ul class="files">
@@ -260,7 +274,6 @@ pub fn UserDatasets() -> impl IntoView {
                     {move || t(lang.get(), Key::BackToBundled)}
                 </button>
             </section>
-        </Show>
     }
 }
 

@@ -95,6 +95,73 @@ test('a link to a page preloads that page part from the start, and it is fetched
   }
 });
 
+test('presenting (slide=) preloads the presenter bar part, fetched once; the landing view fetches neither it nor the list of a user\'s files', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const OWN = /\/vagas-split_(presenter_bar|user_datasets_part)-[0-9a-f]{16}\.wasm$/;
+    const landing = await openNoWorker(browser, `${server.url}?lang=en`);
+    const fetchedLanding = [];
+    landing.on('request', (r) => { if (OWN.test(r.url())) fetchedLanding.push(r.url()); });
+    await landing.waitForTimeout(500);
+    assert.equal(fetchedLanding.length, expected(0));
+    assert.equal(await landing.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')].filter((l) => /split_/.test(l.href)).length), expected(0));
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const fetched = [];
+    page.on('request', (r) => { const m = r.url().match(OWN); if (m) fetched.push(m[1]); });
+    await page.goto(`${server.url}?slide=1&lang=en`);
+    await page.waitForFunction(() => /\/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+    const preloads = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')]
+      .map((l) => l.getAttribute('href')).filter((h) => /split_/.test(h)).map((h) => h.match(/split_([a-z_]+?)-[0-9a-f]{16}/)[1]));
+    assert.equal(preloads.join(','), expected('presenter_bar'));
+    assert.match(await page.getByTestId('slide-counter').innerText(), expected(/1 \/ [1-9]/));
+    await page.waitForTimeout(300);
+    assert.equal(fetched.join(','), expected('presenter_bar'));
+
+    // A story that does not load is said so on the presenting bar (the datasets panel is hidden
+    // there), in place of "Slide 1 / 0", with a retry that brings the slides.
+    server.overrides.set('/data/story.json', { status: 503, body: 'busy' });
+    const failing = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await failing.goto(`${server.url}?slide=2&lang=pt`);
+    await failing.getByTestId('retry-story-presenting').waitFor();
+    assert.equal(await failing.getByTestId('slide-counter').innerText(), expected('A apresentação não carregou.'));
+    server.overrides.delete('/data/story.json');
+    await failing.getByTestId('retry-story-presenting').click();
+    await failing.waitForFunction(() => /2 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+    assert.equal(await failing.getByTestId('retry-story-presenting').count(), expected(0));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('the small chunks come in one file: a page needs a few requests; if that file fails, Retry fetches it again', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const PACK = /\/vagas-chunks-[0-9a-f]{16}\.wasm$/;
+    const page = await openNoWorker(browser, `${server.url}?lang=en`);
+    const wasm = [];
+    page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url()); });
+    let blocked = true;
+    await page.route(PACK, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByTestId('tab-explore').click();
+    await page.getByTestId('part-failed').waitFor();
+    blocked = false;
+    await page.getByTestId('part-retry').click();
+    await page.getByTestId('chart-rank-occupations').locator('g.bar-row').first().waitFor();
+    // The explorer's part, the larger chunks it shares, and the pack (twice: refused, then fetched).
+    const packs = wasm.filter((u) => PACK.test(u)).length;
+    assert.equal(packs, expected(2));
+    assert.equal(wasm.length <= 10, expected(true), wasm.join('\n'));
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
 test('a part that does not answer is said so after a while, with a reload; a user file whose checker part is missing gets a retry', async () => {
   const server = await serve();
   const browser = await launch();

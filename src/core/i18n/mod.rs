@@ -301,6 +301,7 @@ strings! {
     SlideOf => "Diapositivo", "Slide";
     NextUp => "A seguir", "Next";
     NoNotes => "Sem notas para este diapositivo.", "No notes for this slide.";
+    StoryUnavailable => "A apresentação não carregou.", "The presentation did not load.";
     EndOfStory => "Fim da apresentação", "End of the presentation";
     Elapsed => "Tempo decorrido", "Elapsed time";
     StoryTitle => "Título da apresentação", "Presentation title";
