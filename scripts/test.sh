@@ -37,7 +37,7 @@ step "size check: the app shell (the page's main wasm module, its JS glue and pa
 # size measured when it was set (396,169 B), plus ~2 %: a change that grows the shell past it must
 # say so here. The parts (scripts/wasm-split.mjs: each page but the landing one, the checks of
 # files the landing view does not need) are fetched when needed and are counted apart.
-SHELL_CEILING=404000
+SHELL_CEILING=372000
 shell=0
 for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do
     shell=$((shell + $(gzip -9c "$f" | wc -c)))
