@@ -193,7 +193,12 @@ pub fn Presenter() -> impl IntoView {
         });
     });
     let presenting = move || stories::current(store).is_some();
-    view! { <Show when=presenting fallback=|| ()>{super::lazy::lazy_view(presenter_bar)}</Show> }
+    // The slot stands in for the bar while its part is on its way (or did not arrive).
+    view! {
+        <Show when=presenting fallback=|| ()>
+            <div class="presenter-slot">{super::lazy::lazy_view(presenter_bar)}</div>
+        </Show>
+    }
 }
 
 part! {
