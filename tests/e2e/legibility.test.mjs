@@ -52,6 +52,7 @@ for (const size of SIZES) {
       await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('#main').children.length > 2);
       if (size.name === 'projector') {
         await page.getByTestId('presenter').waitFor();
+        await page.waitForFunction(() => /\/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
         // The slide's view is shown; the page under test is the one named in the URL... except that
         // ?slide= opens the slide's own view. Go to the page asked for while staying in presenting mode.
         await page.evaluate((pg) => {

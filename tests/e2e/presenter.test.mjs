@@ -146,6 +146,9 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
 test('the QR code decodes to the current view, and presenter mode passes axe', async () => {
   const { context, page } = await fresh('?lang=en&slide=2');
   await page.getByTestId('presenter').waitFor();
+  // The slide's view applies once the story has loaded (the bar can be there before it, saying so).
+  await page.waitForFunction(() => /2 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+  await settle(page);
   await page.keyboard.press('q');
   await page.getByTestId('qr').waitFor();
   // Rasterise the QR code's SVG in the page and decode it here with jsQR.

@@ -20,6 +20,8 @@ async function slide(n) {
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(`${server.url}?slide=${n}&lang=en`);
   await page.getByTestId('presenter').waitFor();
+  // The bar (a part) can arrive before the story: the slide's view applies once it has loaded.
+  await page.waitForFunction((k) => new RegExp(`${k} / [1-9]`).test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''), n);
   await page.waitForFunction(() => !document.querySelector('.loading'));
   return page;
 }
