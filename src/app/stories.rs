@@ -103,10 +103,21 @@ pub fn go_to(store: Store, n: usize) {
     store.set_view(|v| *v = ViewState::for_slide(&saved, lang, n));
 }
 
-/// Starts presenting at the first slide.
+/// Starts presenting at the first slide. A story that could not load is presented all the same:
+/// the bar says so, with a retry, and slide 1's view follows once it arrives (`bundled_loaded`).
 pub fn present(store: Store) {
     store.projector.set(true);
+    if slide_count(store) == 0 {
+        store.set_view(|v| *v = ViewState { slide: Some(1), lang: v.lang, ..ViewState::default() });
+        return;
+    }
     go_to(store, 1);
+}
+
+/// Whether presenting can start: the story has slides, or could not load (presenting then says
+/// so, with a retry). While it is loading, not yet.
+pub fn can_present(store: Store) -> bool {
+    slide_count(store) > 0 || store.unavailable(crate::core::data::manifest::Kind::Story)
 }
 
 /// Leaves presenting, staying on the current view.

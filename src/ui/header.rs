@@ -72,7 +72,7 @@ pub fn Header() -> impl IntoView {
                     };
                     saved.set(Some(msg));
                 }>"+ " {move || t(lang.get(), Key::SaveSlide)}</button>
-                <button class="tool" data-testid="present-header" disabled=move || stories::slide_count(store) == 0
+                <button class="tool" data-testid="present-header" disabled=move || !stories::can_present(store)
                     on:click=move |_| stories::present(store)>"▶ " {move || t(lang.get(), Key::Present)}</button>
                 <label class="tool projector-toggle">
                     <input type="checkbox" data-testid="projector-toggle" prop:checked=move || store.projector.get()

@@ -74,7 +74,7 @@ fn on_key(store: Store, ui: PresenterUi, ev: web_sys::KeyboardEvent) {
     }
     let Some(n) = presenting else {
         // Not presenting: P starts, fullscreen (one keystroke from a cold start).
-        if (key == "p" || key == "P") && stories::slide_count(store) > 0 {
+        if (key == "p" || key == "P") && stories::can_present(store) {
             ev.prevent_default();
             stories::present(store);
             if document().fullscreen_element().is_none() {

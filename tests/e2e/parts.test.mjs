@@ -130,6 +130,20 @@ test('presenting (slide=) preloads the presenter bar part, fetched once; the lan
     await failing.getByTestId('retry-story-presenting').click();
     await failing.waitForFunction(() => /2 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
     assert.equal(await failing.getByTestId('retry-story-presenting').count(), expected(0));
+
+    // From the dashboard, "Present" and P still start presenting a story that did not load, so
+    // that the bar can say why, with the retry.
+    server.overrides.set('/data/story.json', { status: 503, body: 'busy' });
+    const dash = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await dash.goto(`${server.url}?lang=en`);
+    await dash.getByTestId('retry-story').waitFor();
+    assert.equal(await dash.getByTestId('present-header').isDisabled(), expected(false));
+    await dash.keyboard.press('p');
+    await dash.getByTestId('retry-story-presenting').waitFor();
+    assert.equal(await dash.getByTestId('slide-counter').innerText(), expected('The presentation did not load.'));
+    server.overrides.delete('/data/story.json');
+    await dash.getByTestId('retry-story-presenting').click();
+    await dash.waitForFunction(() => /1 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
   } finally {
     await browser.close();
     await server.close();
