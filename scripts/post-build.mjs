@@ -155,7 +155,7 @@ addMeta('vagas-worker-glue', `./${hashedGlue}`);
 const pageParts = Object.fromEntries(Object.entries(split.splits)
   .filter(([name]) => /^[a-z]+_page$/.test(name) || name === 'presenter_bar')
   .map(([name, files]) => [name === 'presenter_bar' ? 'presenting' : name.replace(/_page$/, ''), files]));
-if (Object.keys(pageParts).length === 0) fail('the split has no page parts (src/ui/root.rs page_part!)');
+if (Object.keys(pageParts).length === 0) fail('the split has no page parts (src/ui/root.rs view_part!)');
 if (!pageParts.presenting) fail('the split has no presenter_bar part (src/ui/presenter.rs)');
 addMeta('vagas-parts', JSON.stringify(pageParts));
 writeFileSync(htmlPath, html);

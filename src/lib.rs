@@ -30,6 +30,19 @@ macro_rules! part {
     };
 }
 
+/// A view in a part of its own: `view_part!(name, view! { … })` is `part! { fn name() ->
+/// ui::lazy::Part { Ok(view.into_any()) } }`, shown with `ui::lazy::lazy_view(name)`.
+macro_rules! view_part {
+    ($(#[$m:meta])* $name:ident, $view:expr) => {
+        part! {
+            $(#[$m])*
+            fn $name() -> $crate::ui::lazy::Part {
+                Ok($view.into_any())
+            }
+        }
+    };
+}
+
 pub mod core;
 
 pub mod app;

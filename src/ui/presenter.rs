@@ -201,12 +201,11 @@ pub fn Presenter() -> impl IntoView {
     }
 }
 
-part! {
+view_part!(
     /// The presenting bar, notes and QR code (`PresenterBar`), as a part.
-    fn presenter_bar() -> super::lazy::Part {
-        Ok(view! { <PresenterBar/> }.into_any())
-    }
-}
+    presenter_bar,
+    view! { <PresenterBar/> }
+);
 
 /// The bar over the dashboard while presenting (title, counter, controls), the notes panel and the
 /// QR code; `PresenterUi` comes from `Presenter`'s context.
@@ -220,6 +219,8 @@ fn PresenterBar() -> impl IntoView {
         store.story.with(|s| s.as_ref()?.slides.get(n - 1).cloned())
     };
     let count = move || stories::slide_count(store);
+    // No slides because the story could not load (not because it is still loading).
+    let story_failed = move || count() == 0 && store.unavailable(Kind::Story);
     // The public address typed in the QR dialog (kept in this browser), else the manifest's.
     let typed_public = RwSignal::new(
         window().local_storage().ok().flatten().and_then(|st| st.get_item(PUBLIC_URL_KEY).ok().flatten()),
@@ -286,14 +287,14 @@ fn PresenterBar() -> impl IntoView {
                     {move || {
                         let l = lang.get();
                         match count() {
-                            0 if store.unavailable(Kind::Story) => t(l, Key::StoryUnavailable).to_string(),
+                            0 if story_failed() => t(l, Key::StoryUnavailable).to_string(),
                             0 => t(l, Key::Loading).to_string(),
                             n => format!("{} {} / {n}", t(l, Key::SlideOf), stories::current(store).unwrap_or(0)),
                         }
                     }}
                     {move || (!ui.digits.get().is_empty()).then(|| format!(" → {}", ui.digits.get()))}
                 </p>
-                <Show when=move || count() == 0 && store.unavailable(Kind::Story) fallback=|| ()>
+                <Show when=story_failed fallback=|| ()>
                     <button class="retry" data-testid="retry-story-presenting"
                         on:click=move |_| crate::app::pipeline::retry(store, crate::core::pipeline::Row::Dataset(Kind::Story))>
                         {move || t(lang.get(), Key::Retry)}

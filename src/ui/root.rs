@@ -20,7 +20,7 @@ use super::{
 };
 use super::{format_page::DataFormatPage, presenter::Presenter, speaker::SpeakerView, story_editor::StoryEditor};
 
-use super::lazy::{lazy_view, Part};
+use super::lazy::lazy_view;
 use crate::core::data::Lang;
 use crate::core::state::Page;
 
@@ -142,20 +142,11 @@ pub fn App() -> impl IntoView {
 }
 
 // Every page but the landing one is a part of its own (ui::lazy).
-macro_rules! page_part {
-    ($name:ident, $view:expr) => {
-        part! {
-            fn $name() -> Part {
-                Ok($view.into_any())
-            }
-        }
-    };
-}
-page_part!(explore_page, view! { <Explorer/> });
-page_part!(consultations_page, view! { <ConsultationsPage/> });
-page_part!(profile_page, view! { <RegionProfile/> });
-page_part!(data_page, view! { <LoadControls/> });
-page_part!(format_page, view! { <DataFormatPage/> });
-page_part!(story_page, view! { <StoryEditor/> });
-page_part!(speaker_page, view! { <SpeakerView/> });
-page_part!(workforce_page, view! { <crate::ui::workforce::Workforce/> });
+view_part!(explore_page, view! { <Explorer/> });
+view_part!(consultations_page, view! { <ConsultationsPage/> });
+view_part!(profile_page, view! { <RegionProfile/> });
+view_part!(data_page, view! { <LoadControls/> });
+view_part!(format_page, view! { <DataFormatPage/> });
+view_part!(story_page, view! { <StoryEditor/> });
+view_part!(speaker_page, view! { <SpeakerView/> });
+view_part!(workforce_page, view! { <crate::ui::workforce::Workforce/> });

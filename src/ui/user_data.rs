@@ -249,13 +249,12 @@ pub fn UserDatasets() -> impl IntoView {
     view! { <Show when=any fallback=|| ()>{super::lazy::lazy_view(user_datasets_part)}</Show> }
 }
 
-part! {
+view_part!(
     /// The list of the user's datasets: a part of the wasm of its own (~10 KB gzip), fetched
     /// once the user has loaded a file or one is restored (issue #12).
-    fn user_datasets_part() -> super::lazy::Part {
-        Ok(view! { <UserDatasetList/> }.into_any())
-    }
-}
+    user_datasets_part,
+    view! { <UserDatasetList/> }
+);
 
 /// The user's datasets, each with its state and report, and the way back to the bundled data.
 #[component]
