@@ -179,3 +179,84 @@ async fn the_speaker_view_follows_typed_messages_and_lets_go_of_its_channel() {
     window.remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref()).expect("listener");
     assert_eq!(errors.get(), 0, "an error was thrown after the speaker view was gone");
 }
+
+/// Resolves after the next frame has been painted and its tasks have run.
+async fn after_paint() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("window");
+        let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ =
+                web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = window.request_animation_frame(f.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_off_screen_follows_its_data_after_the_frame_and_on_screen_at_once() {
+    use vagas::ui::frame::follow;
+    let el = container();
+    let value = RwSignal::new(1_u32);
+    let on_screen = RwSignal::new(true);
+    // How many times the view drew a value: the chart's work per change.
+    let draws = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let counted = draws.clone();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let src = Memo::new(move |_| value.get() * 10);
+        let shown = follow(on_screen, src);
+        let counted = counted.clone();
+        view! {
+            <p>
+                {move || {
+                    counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    shown.get().to_string()
+                }}
+            </p>
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(el.text_content().unwrap_or_default(), "10");
+    let first = draws.load(std::sync::atomic::Ordering::Relaxed);
+
+    // On screen: drawn at once (before any frame), once.
+    value.set(2);
+    leptos::task::tick().await;
+    assert_eq!(el.text_content().unwrap_or_default(), "20");
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 1);
+
+    // Off screen: three changes before the frame leave the old value in place, then one draw of the
+    // newest value after the frame.
+    on_screen.set(false);
+    leptos::task::tick().await;
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 1, "going off screen draws nothing");
+    for v in [3, 4, 5] {
+        value.set(v);
+        leptos::task::tick().await;
+    }
+    assert_eq!(el.text_content().unwrap_or_default(), "20", "drawn before the frame while off screen");
+    after_paint().await;
+    assert_eq!(el.text_content().unwrap_or_default(), "50");
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 2, "one draw for three changes off screen");
+
+    // A change off screen, then back on screen before the frame: drawn at once, and the queued
+    // catch-up after the frame draws nothing more.
+    value.set(6);
+    leptos::task::tick().await;
+    on_screen.set(true);
+    leptos::task::tick().await;
+    assert_eq!(el.text_content().unwrap_or_default(), "60");
+    after_paint().await;
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 3);
+
+    // A value equal to the one drawn draws nothing; gone with a catch-up queued: nothing breaks.
+    value.set(6);
+    leptos::task::tick().await;
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 3);
+    on_screen.set(false);
+    value.set(7);
+    leptos::task::tick().await;
+    drop(handle);
+    after_paint().await;
+    assert_eq!(draws.load(std::sync::atomic::Ordering::Relaxed), first + 3);
+}

@@ -40,3 +40,42 @@ pub fn observe_width(node: NodeRef<Div>, width: RwSignal<f64>) {
         callback.update_value(|c| *c = None);
     });
 }
+
+/// Keeps `on_screen` true while `node` is within 200 CSS pixels of the viewport, by an
+/// `IntersectionObserver` (false while it is far off screen or hidden). It starts true, so a chart is
+/// drawn in full until the first observation says otherwise. Charts use it to draw a filter change
+/// where the user is looking first ([`crate::ui::frame::ChartSize::follow`], issue #12). Disconnected
+/// when the owner is cleaned up; a browser without the observer leaves it true.
+pub fn observe_on_screen(node: NodeRef<Div>, on_screen: RwSignal<bool>) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state of the one element observed.
+        let last = entries.length().checked_sub(1).map(|i| entries.get(i));
+        let Some(entry) = last.and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) else { return };
+        let now = entry.is_intersecting();
+        if now != on_screen.get_untracked() {
+            on_screen.set(now);
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("200px 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
+    let observer = StoredValue::new_local(observer);
+    let callback = StoredValue::new_local(Some(callback));
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.observe(&el);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+        callback.update_value(|c| *c = None);
+    });
+}

@@ -97,8 +97,14 @@ pub fn Filters() -> impl IntoView {
         let l = lang.get();
         let Some(codes) = store.codes.get() else { return ().into_any() };
         let matches = occ_matches.get();
+        // While a search narrows the list, the chosen occupation stays listed, so the list follows
+        // the choice; without a search every option is listed and a choice rebuilds nothing.
+        if matches.is_some() {
+            occ_sel.track();
+        }
         let shown = move |code: &str| {
-            matches.as_ref().is_none_or(|m| m.iter().any(|c| c == code)) || occ_sel.with(|s| s.as_deref() == Some(code))
+            matches.as_ref().is_none_or(|m| m.iter().any(|c| c == code))
+                || occ_sel.with_untracked(|s| s.as_deref() == Some(code))
         };
         let none = occ_sel.with_untracked(Option::is_none);
         let opt = move |code: &str, label: String, depth: usize| {

@@ -14,19 +14,83 @@ use crate::core::table::{Table, Value};
 #[derive(Clone, Copy)]
 pub struct ChartSize {
     pub width: RwSignal<f64>,
-    pub text: Memo<crate::core::chart::text::ChartText>,
+    pub text: Signal<crate::core::chart::text::ChartText>,
+    /// Whether the chart is on screen or near it (within 200 px), kept by its frame; true until
+    /// first observed. See [`ChartSize::follow`].
+    pub on_screen: RwSignal<bool>,
 }
 
 /// A new chart size: laptop-sized until its frame is measured.
 pub fn use_chart_size() -> ChartSize {
-    ChartSize { width: RwSignal::new(560.0), text: chart_text(use_store()) }
+    ChartSize { width: RwSignal::new(560.0), text: chart_text(use_store()), on_screen: RwSignal::new(true) }
+}
+
+impl ChartSize {
+    /// `src` as this chart draws it: at once while the chart is on screen, and after the next frame
+    /// has been painted while it is off screen. A filter change then draws what the user is looking
+    /// at in the next frame, and the charts further down the page a frame later (issue #12: on the
+    /// explore page at 1280×900 the rankings and the heatmap, below the fold, hold over two thirds of
+    /// the SVG elements). A chart scrolled into view catches up at once; changes in quick succession
+    /// make one catch-up. The value is the same memo's value, never an older one, once caught up.
+    pub fn follow<T>(self, src: Memo<T>) -> Signal<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        follow(self.on_screen, src)
+    }
 }
 
 /// The chart type scale for the theme in use: the projector's while presenting or when switched on.
-pub fn chart_text(store: crate::app::store::Store) -> Memo<crate::core::chart::text::ChartText> {
-    Memo::new(move |_| {
+/// Settled ([`crate::app::derived::settled`]): a filter change does not reach the chart's elements.
+pub fn chart_text(store: crate::app::store::Store) -> Signal<crate::core::chart::text::ChartText> {
+    crate::app::derived::settled(move || {
         crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.view.with(|v| v.slide.is_some()))
     })
+}
+
+/// `src` as a view draws it: at once while `on_screen` (see
+/// [`crate::app::resize::observe_on_screen`]), and after the next frame has been painted while not.
+/// See [`ChartSize::follow`].
+///
+/// The value is copied into a signal of its own by an effect, and only when it differs, so the
+/// chart's own memos and slots are notified once per real change. Read straight from `src`, they
+/// would be marked once per path by which a change reaches `src` (the view state reaches the
+/// aggregates by several), which was a tenth of a filter change's script time (issue #12).
+pub fn follow<T>(on_screen: RwSignal<bool>, src: Memo<T>) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let out = RwSignal::new(src.get_untracked());
+    // Copies `src` into `out` if it differs; false once either is gone (the chart was removed).
+    let catch_up = move || {
+        let Some(differs) = src.try_with_untracked(|v| out.try_with_untracked(|o| o != v)).flatten() else {
+            return;
+        };
+        if differs {
+            if let Some(v) = src.try_get_untracked() {
+                out.try_set(v);
+            }
+        }
+    };
+    let queued = std::rc::Rc::new(std::cell::Cell::new(false));
+    Effect::new(move |_| {
+        src.track();
+        if on_screen.get() {
+            catch_up();
+        } else if !queued.replace(true) {
+            let queued = queued.clone();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        queued.set(false);
+                        catch_up();
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+    });
+    out.into()
 }
 
 /// A sortable table; clicking a header sorts by it (again: reverses). Its rows are slots
@@ -139,6 +203,7 @@ pub fn ChartFrame(
     };
     let body_ref = NodeRef::<leptos::html::Div>::new();
     crate::app::resize::observe_width(body_ref, size.width);
+    crate::app::resize::observe_on_screen(body_ref, size.on_screen);
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
         if let Err(e) = r {
             web_sys::console::error_1(&e);

@@ -94,6 +94,7 @@ pub fn Choropleth(
     let store = use_store();
     let lang = store.lang;
     let size = use_chart_size();
+    let data = size.follow(data);
     // Boundaries laid out for a width (the chart's measured one, capped).
     let layout = move |w: f64| {
         let regions = store.regions.get()?;
@@ -102,7 +103,7 @@ pub fn Choropleth(
         Some(Arc::new(geo::layout(&regions.shapes, &insets, w, w)))
     };
     let hover = RwSignal::new(None::<usize>);
-    let selected = Memo::new(move |_| match store.view.with(|v| v.area.clone()) {
+    let selected = crate::app::derived::settled(move || match store.view.with(|v| v.area.clone()) {
         None => Vec::new(),
         Some(code) => match store.codes.get().and_then(|c| crate::core::state::parse_area(&code, &c).map(|a| (a, c))) {
             Some((Area::District(r), _)) => vec![r],

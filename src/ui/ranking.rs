@@ -38,7 +38,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
         let codes = store.codes.get()?;
         Some(bars::ranking(kind, ind.get(), &codes, &agg, lang.get()))
     });
-    let current = Memo::new(move |_| {
+    let current = crate::app::derived::settled(move || {
         derived.filter.get().and_then(|f| if kind == RankKind::Occupations { f.occupation } else { f.sector })
     });
     let toggle = move |code: String| {
@@ -115,6 +115,7 @@ pub fn BarChart(
     let store = use_store();
     let lang = store.lang;
     let size = use_chart_size();
+    let rows = size.follow(rows);
     let hover = RwSignal::new(None::<usize>);
     let toggle = move |code: String| on_toggle.run(code);
     let table = Signal::derive(move || {

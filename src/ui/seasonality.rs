@@ -21,6 +21,7 @@ pub fn SeasonalityView() -> impl IntoView {
     let derived = use_derived();
     let lang = store.lang;
     let size = use_chart_size();
+    let agg = size.follow(derived.agg);
     let title = Signal::derive(move || t(lang.get(), Key::SeasonalityTitle).to_string());
     // What the read-out is about: a cell (row, month) under the pointer, or a row with the
     // keyboard focus (row, None). Its text is read from the model when shown, so a filter change
@@ -29,7 +30,7 @@ pub fn SeasonalityView() -> impl IntoView {
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table = Signal::derive(move || {
         let l = lang.get();
-        let (Some(agg), Some(codes)) = (derived.agg.get(), store.codes.get()) else { return Table::default() };
+        let (Some(agg), Some(codes)) = (agg.get(), store.codes.get()) else { return Table::default() };
         let mut headers = vec!["ISCO-08".to_string(), t(l, Key::Occupation).to_string()];
         headers.extend((1..=12).map(|m| format::month_name(l, m).to_string()));
         headers.push(t(l, Key::Swings).to_string());
@@ -54,7 +55,7 @@ pub fn SeasonalityView() -> impl IntoView {
     // the number of occupations builds or drops only the difference (issue #12).
     let model = Memo::new(move |_| {
         let l = lang.get();
-        let (agg, codes) = (derived.agg.get()?, store.codes.get()?);
+        let (agg, codes) = (agg.get()?, store.codes.get()?);
         let heat_rows: Vec<HeatRow> = agg
             .seasonality
             .iter()
@@ -85,8 +86,9 @@ pub fn SeasonalityView() -> impl IntoView {
             m.as_ref().map(|m| (m.1.legend_title_y, m.1.legend.clone(), m.1.hint.clone(), m.1.source.clone()))
         })
     });
-    let state = Memo::new(move |_| derived.agg.with(|a| a.as_ref().map(|a| a.seasonality.is_empty())));
-    let current = Memo::new(move |_| derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
+    let state = Memo::new(move |_| agg.with(|a| a.as_ref().map(|a| a.seasonality.is_empty())));
+    let current =
+        crate::app::derived::settled(move || derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
     let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
     let body = move || {
         let l = lang.get();

@@ -221,6 +221,49 @@ test('after filter changes every chart and table draws what a fresh load of the 
   await page.close();
 });
 
+// Issue #12: a change draws what is on screen in the next frame; the charts below the fold follow
+// right after that frame (not on the next scroll), and once scrolled to, a chart draws at once.
+test('a filter change draws the charts in view in the next frame and those below the fold right after it', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  await page.locator('#svg-seasonality .heat-row').first().waitFor();
+  await page.waitForTimeout(300);
+  const state = () => ({
+    map: [...document.querySelectorAll('#svg-map path[data-region]')].map((p) => p.getAttribute('fill')).join()
+      + document.querySelector('#svg-map').textContent,
+    heat: [...document.querySelectorAll('#svg-seasonality rect')].map((r) => r.getAttribute('fill')).join(),
+  });
+  // Changes the sector and reads the charts in the first animation frame and after it.
+  const change = (value) => page.evaluate(async ([value, stateSrc]) => {
+    const state = eval(stateSrc);
+    const before = state();
+    const el = document.querySelector('[data-testid="filter-sector"]');
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    const inFrame = await new Promise((r) => requestAnimationFrame(() => r(state())));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))));
+    return { before, inFrame, after: state() };
+  }, [value, `(${state})`]);
+  const atTop = await page.evaluate(() => document.querySelector('#svg-seasonality').getBoundingClientRect().top > innerHeight + 200);
+  assert.ok(atTop, 'the heatmap starts below the fold at 1280×900');
+  const a = await change('I');
+  assert.notEqual(a.inFrame.map, a.before.map, 'the map, in view, is drawn in the next frame');
+  assert.equal(a.inFrame.heat, a.before.heat, 'the heatmap, below the fold, waits for the frame');
+  assert.notEqual(a.after.heat, a.before.heat, 'and is drawn right after it');
+  // Scrolled to, the heatmap is in view: drawn in the next frame too.
+  await page.locator('#svg-seasonality').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const b = await change('');
+  assert.notEqual(b.inFrame.heat, b.before.heat, 'the heatmap, now in view, is drawn in the next frame');
+  // What it drew is what a fresh load of the same view draws.
+  const fresh = await open(browser, `${server.url}?page=explore&lang=en`);
+  await fresh.locator('#svg-seasonality .heat-row').first().waitFor();
+  await fresh.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(state), await fresh.evaluate(state));
+  await fresh.close();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // "Add a region…": arrows only browse (Chromium sends a change event for each), Enter or the Add
 // button adds the one shown; a pick with the pointer adds at once. The focus stays on the select.
 test('adding a compared area: the keyboard browses the list without adding, Enter adds one, a pointer pick adds at once', async () => {

@@ -24,6 +24,8 @@ pub fn BarriersView() -> impl IntoView {
         let (idx, codes, cons) = (derived.outcomes_any_theme.get()?, store.codes.get()?, store.consultations.get()?);
         Some(by_theme_and_group(&cons, &codes, &idx, weight.get()))
     });
+    // Off screen, drawn a frame after the charts in view (issue #12).
+    let stacks = size.follow(stacks);
     let title = Signal::derive(move || {
         format!("{} · {}", t(lang.get(), Key::BarriersTitle), t(lang.get(), weight_key(weight.get())))
     });

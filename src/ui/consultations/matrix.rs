@@ -23,6 +23,8 @@ pub fn PriorityMatrix() -> impl IntoView {
         let (idx, codes, cons) = (derived.outcomes_any_theme.get()?, store.codes.get()?, store.consultations.get()?);
         Some(priority_matrix(&cons, &codes, &idx))
     });
+    // Off screen, drawn a frame after the charts in view (issue #12).
+    let points = size.follow(points);
     let title = Signal::derive(move || t(lang.get(), Key::MatrixTitle).to_string());
     let table = Signal::derive(move || {
         let l = lang.get();

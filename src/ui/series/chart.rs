@@ -27,6 +27,7 @@ pub fn LineChart(
     let store = use_store();
     let lang = store.lang;
     let size = use_chart_size();
+    let data = size.follow(data);
     let hover = RwSignal::new(None::<usize>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let table =

@@ -140,7 +140,7 @@ pub(super) fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView
     let store = use_store();
     let derived = use_derived();
     let lang = store.lang;
-    let table = Signal::derive(move || {
+    let table = Memo::new(move |_| {
         let l = lang.get();
         let (Some(agg), Some(codes), Some(f)) = (derived.agg.get(), store.codes.get(), derived.filter.get()) else {
             return Table::default();
@@ -149,6 +149,11 @@ pub(super) fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView
         let names: Vec<String> = areas.iter().map(|a| area_name(*a, &codes, l)).collect();
         compare_table(&agg, &names, f.from, f.to, l)
     });
+    // Below the series on a laptop: drawn after the visible charts when off screen (issue #12).
+    let on_screen = RwSignal::new(true);
+    let table_ref = NodeRef::<leptos::html::Div>::new();
+    crate::app::resize::observe_on_screen(table_ref, on_screen);
+    let shown = crate::ui::frame::follow(on_screen, table);
     let download = move |_| {
         let l = lang.get_untracked();
         let ctx = crate::app::export::export_context(store, derived, "compare", false, l);
@@ -179,7 +184,9 @@ pub(super) fn CompareTable(colours: Memo<Vec<(String, usize)>>) -> impl IntoView
                 </button>
             </div>
             <p class="hint">{move || t(lang.get(), Key::CompareTableHint)} <span class="swatches" aria-hidden="true">{swatches}</span></p>
-            <crate::ui::frame::DataTable table=table testid="table-compare".to_string()/>
+            <div node_ref=table_ref>
+                <crate::ui::frame::DataTable table=shown testid="table-compare".to_string()/>
+            </div>
         </section>
     }
 }
