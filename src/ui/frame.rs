@@ -14,7 +14,7 @@ use crate::core::table::{Table, Value};
 #[derive(Clone, Copy)]
 pub struct ChartSize {
     pub width: RwSignal<f64>,
-    pub text: Signal<crate::core::chart::text::ChartText>,
+    pub text: ReadSignal<crate::core::chart::text::ChartText>,
     /// Whether the chart is on screen or near it (within 200 px), kept by its frame; true until
     /// first observed. See [`ChartSize::follow`].
     pub on_screen: RwSignal<bool>,
@@ -32,7 +32,7 @@ impl ChartSize {
     /// explore page at 1280×900 the rankings and the heatmap, below the fold, hold over two thirds of
     /// the SVG elements). A chart scrolled into view catches up at once; changes in quick succession
     /// make one catch-up. The value is the same memo's value, never an older one, once caught up.
-    pub fn follow<T>(self, src: Memo<T>) -> Signal<T>
+    pub fn follow<T>(self, src: Memo<T>) -> Memo<T>
     where
         T: Clone + PartialEq + Send + Sync + 'static,
     {
@@ -42,7 +42,7 @@ impl ChartSize {
 
 /// The chart type scale for the theme in use: the projector's while presenting or when switched on.
 /// Settled ([`crate::app::derived::settled`]): a filter change does not reach the chart's elements.
-pub fn chart_text(store: crate::app::store::Store) -> Signal<crate::core::chart::text::ChartText> {
+pub fn chart_text(store: crate::app::store::Store) -> ReadSignal<crate::core::chart::text::ChartText> {
     crate::app::derived::settled(move || {
         crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.view.with(|v| v.slide.is_some()))
     })
@@ -52,45 +52,44 @@ pub fn chart_text(store: crate::app::store::Store) -> Signal<crate::core::chart:
 /// [`crate::app::resize::observe_on_screen`]), and after the next frame has been painted while not.
 /// See [`ChartSize::follow`].
 ///
-/// The value is copied into a signal of its own by an effect, and only when it differs, so the
-/// chart's own memos and slots are notified once per real change. Read straight from `src`, they
-/// would be marked once per path by which a change reaches `src` (the view state reaches the
-/// aggregates by several), which was a tenth of a filter change's script time (issue #12).
-pub fn follow<T>(on_screen: RwSignal<bool>, src: Memo<T>) -> Signal<T>
+/// The returned memo reads `src` untracked and is recomputed when an effect says so, so the
+/// chart's own memos and slots are marked once per real change. Reading `src` itself, they would be
+/// marked once per path by which a change reaches `src` (the view state reaches the aggregates by
+/// several), which was a tenth of a filter change's script time (issue #12). The effect and the
+/// counter it bumps are of one type for every `T`, which keeps each chart's share of wasm small.
+pub fn follow<T>(on_screen: RwSignal<bool>, src: Memo<T>) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let out = RwSignal::new(src.get_untracked());
-    // Copies `src` into `out` if it differs; false once either is gone (the chart was removed).
-    let catch_up = move || {
-        let Some(differs) = src.try_with_untracked(|v| out.try_with_untracked(|o| o != v)).flatten() else {
-            return;
-        };
-        if differs {
-            if let Some(v) = src.try_get_untracked() {
-                out.try_set(v);
-            }
-        }
-    };
+    let tick = RwSignal::new(0_u32);
+    crate::app::derived::effect(Box::new(move || src.track()), on_screen_tick(on_screen, tick));
+    Memo::new(move |_| {
+        tick.track();
+        src.get_untracked()
+    })
+}
+
+/// What [`follow`] does when its source changed: bump `tick` now while on screen, else once after
+/// the next frame.
+fn on_screen_tick(on_screen: RwSignal<bool>, tick: RwSignal<u32>) -> Box<dyn Fn()> {
     let queued = std::rc::Rc::new(std::cell::Cell::new(false));
-    Effect::new(move |_| {
-        src.track();
+    Box::new(move || {
         if on_screen.get() {
-            catch_up();
+            tick.try_update(|t| *t = t.wrapping_add(1));
         } else if !queued.replace(true) {
             let queued = queued.clone();
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        queued.set(false);
-                        catch_up();
-                    },
-                    std::time::Duration::ZERO,
-                )
-            });
+            after_paint(Box::new(move || {
+                queued.set(false);
+                tick.try_update(|t| *t = t.wrapping_add(1));
+            }));
         }
-    });
-    out.into()
+    })
+}
+
+/// Runs `f` once the next frame has been painted (a task after the frame's animation callbacks).
+/// Not generic, so it is in the wasm once.
+fn after_paint(f: Box<dyn FnOnce()>) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// A sortable table; clicking a header sorts by it (again: reverses). Its rows are slots
