@@ -30,6 +30,10 @@ for (const lang of (process.env.LANGS || 'pt,en').split(',')) {
       page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
       await page.goto(`${server.url}${query}&lang=${lang}`);
       await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 20000 }).catch(() => {});
+      // A page in a part may not show its "Loading…" yet: wait for its charts' text, where it has charts.
+      if (name !== 'overview' && !name.startsWith('slide1')) {
+        await page.waitForSelector('figure.chart svg text', { timeout: 20000 }).catch(() => {});
+      }
       await page.waitForTimeout(300);
       const m = await page.evaluate(() => {
         const scroll = document.documentElement.scrollWidth - window.innerWidth;

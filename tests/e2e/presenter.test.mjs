@@ -122,6 +122,7 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
   await speaker.getByTestId('speaker-notes').getByText(story.slides[0].notes.en).waitFor();
   assert.match(await speaker.getByTestId('speaker').innerText(), new RegExp(`Next: ${story.slides[1].title.en}`));
   assert.match(await speaker.getByTestId('timer').innerText(), /^\d\d:\d\d$/);
+  let maxScroll = 0;
   for (let i = 2; i <= story.slides.length; i++) {
     await page.keyboard.press('PageDown');
     assert.equal(await counter(page), `Slide ${i} / ${story.slides.length}`);
@@ -129,7 +130,13 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
     // The address bar follows after the slide's frame (url_sync writes history after the next frame).
     await page.waitForURL((u) => [...saved].every(([k, v]) => u.searchParams.get(k) === v), { timeout: 5000 }).catch(() => {});
     for (const [k, v] of saved) assert.equal(params(page)[k], v, `slide ${i}: ${k}`);
+    // The slide scrolls to its chart; the bar stays at the top of the screen.
+    await settle(page);
+    const [barTop, scrolled] = await page.evaluate(() => [document.querySelector('[data-testid="presenter"]').getBoundingClientRect().top, scrollY]);
+    assert.ok(Math.abs(barTop) < 1, `slide ${i}: the bar is at the top of the screen (top ${barTop} px, page scrolled ${scrolled} px)`);
+    maxScroll = Math.max(maxScroll, scrolled);
   }
+  assert.ok(maxScroll > 100, `a slide scrolled the page to its chart (at most ${maxScroll} px)`);
   await speaker.getByTestId('speaker-notes').getByText(story.slides.at(-1).notes.en).waitFor();
   // Notes on the main screen; L switches to Portuguese on the same slide.
   await page.keyboard.press('n');
