@@ -29,6 +29,22 @@ use crate::app::pipeline;
 use crate::app::store::Store;
 use crate::app::url_sync;
 
+/// Scrolls `el` to the top of the view, below the presenting bar when there is one: its height
+/// is measured (a two-line slide title makes it taller than the style sheet's `scroll-margin-top`).
+fn scroll_below_bar(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let bar = document()
+        .query_selector("[data-testid=\"presenter\"]")
+        .ok()
+        .flatten()
+        .map_or(0.0, |b| b.get_bounding_client_rect().height());
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let margin = if bar > 0.0 { format!("{}px", (bar + 8.0).ceil()) } else { String::new() };
+        let _ = h.style().set_property("scroll-margin-top", &margin);
+    }
+    el.scroll_into_view_with_bool(true);
+}
+
 /// Scrolls the chart `id` (`data-testid="chart-{id}"`, or the element with that id) to the top of the
 /// view once the page has settled (the chart exists and nothing is loading), trying every 100 ms at most
 /// `tries` times, then once more after the charts' own re-layout. `id` is a validated chart name
@@ -39,8 +55,8 @@ fn scroll_to_chart(id: String, tries: u32) {
     let settled = doc.query_selector(".loading").ok().flatten().is_none();
     match found {
         Some(el) if settled || tries == 0 => {
-            el.scroll_into_view_with_bool(true);
-            set_timeout(move || el.scroll_into_view_with_bool(true), std::time::Duration::from_millis(300));
+            scroll_below_bar(&el);
+            set_timeout(move || scroll_below_bar(&el), std::time::Duration::from_millis(300));
         }
         _ if tries > 0 => {
             set_timeout(move || scroll_to_chart(id, tries - 1), std::time::Duration::from_millis(100));

@@ -132,8 +132,14 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
     for (const [k, v] of saved) assert.equal(params(page)[k], v, `slide ${i}: ${k}`);
     // The slide scrolls to its chart; the bar stays at the top of the screen.
     await settle(page);
-    const [barTop, scrolled] = await page.evaluate(() => [document.querySelector('[data-testid="presenter"]').getBoundingClientRect().top, scrollY]);
+    const [barTop, barBottom, focusTop, scrolled] = await page.evaluate((focus) => {
+      const bar = document.querySelector('[data-testid="presenter"]').getBoundingClientRect();
+      const el = focus && document.querySelector(`[data-testid="chart-${focus}"], #${focus}`);
+      return [bar.top, bar.bottom, el ? el.getBoundingClientRect().top : null, scrollY];
+    }, saved.get('focus'));
     assert.ok(Math.abs(barTop) < 1, `slide ${i}: the bar is at the top of the screen (top ${barTop} px, page scrolled ${scrolled} px)`);
+    // …and does not cover the top of the chart the slide is about.
+    if (focusTop !== null && scrolled > 0) assert.ok(focusTop >= barBottom - 1, `slide ${i}: its chart starts at ${focusTop} px, under the bar's ${barBottom} px`);
     maxScroll = Math.max(maxScroll, scrolled);
   }
   assert.ok(maxScroll > 100, `a slide scrolled the page to its chart (at most ${maxScroll} px)`);
@@ -148,6 +154,24 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
   assert.equal(await page.getByTestId('notes').innerText(), story.slides.at(-1).notes.pt);
   assert.deepEqual(page.errors, []);
   await context.close();
+});
+
+// Slide 7's Portuguese title takes two lines at 1280×720: a taller bar must not cover its chart.
+test('a slide opened by its address scrolls its chart below the bar, whatever the bar\'s height', async () => {
+  for (const lang of ['pt', 'en']) {
+    const { context, page } = await fresh(`?slide=7&lang=${lang}`);
+    await page.getByTestId('slide-counter').getByText(/ [1-9]/).waitFor();
+    await page.waitForTimeout(600); // the second scroll, after the charts' own re-layout
+    const [barTop, barBottom, focusTop, scrolled] = await page.evaluate(() => {
+      const bar = document.querySelector('[data-testid="presenter"]').getBoundingClientRect();
+      return [bar.top, bar.bottom, document.querySelector('#official-figures').getBoundingClientRect().top, scrollY];
+    });
+    assert.ok(scrolled > 100, `${lang}: the page scrolled to the official figures (${scrolled} px)`);
+    assert.ok(Math.abs(barTop) < 1, `${lang}: the bar is at the top (${barTop} px)`);
+    assert.ok(focusTop >= barBottom - 1, `${lang}: the official figures start at ${focusTop} px, under the bar's ${barBottom} px`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
 });
 
 test('the QR code decodes to the current view, and presenter mode passes axe', async () => {
