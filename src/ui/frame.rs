@@ -203,6 +203,15 @@ pub fn ChartFrame(
     let body_ref = NodeRef::<leptos::html::Div>::new();
     crate::app::resize::observe_width(body_ref, size.width);
     crate::app::resize::observe_on_screen(body_ref, size.on_screen);
+    // A download writes what the chart shows under the filters' names, so it waits until the chart
+    // has caught up with them: an off-screen chart draws a change a frame late (`follow`), and a
+    // click in that frame would name the new filters over the old figures. One frame, unnoticed.
+    let current = move |f: Box<dyn FnOnce()>| {
+        if !size.on_screen.get_untracked() {
+            size.on_screen.set(true);
+        }
+        after_paint(f);
+    };
     let report = |r: Result<(), wasm_bindgen::JsValue>| {
         if let Err(e) = r {
             web_sys::console::error_1(&e);
@@ -258,26 +267,32 @@ pub fn ChartFrame(
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
                     <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
-                        on:click=move |_| {
+                        on:click=move |_| current(Box::new(move || {
                             let (l, ctx) = (lang.get_untracked(), context());
                             // A chart with its own context says everything in its columns.
                             let note = export.get_untracked().is_none().then(|| crate::app::export::export_note(store, l)).flatten();
                             let csv = table.with(|t| crate::core::export::table_csv(t, &ctx, l, note.as_deref()));
                             report(download::text(&ctx.file_name("csv"), "text/csv;charset=utf-8", &csv))
-                        }>
+                        }))>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
                     <button class="tool" data-testid=format!("svg-download-{id}")
                         on:click=move |_| {
-                            let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::svg(&ctx.file_name("svg"), &svg_a, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                            let svg_id = svg_a.clone();
+                            current(Box::new(move || {
+                                let (l, ctx) = (lang.get_untracked(), context());
+                                report(download::svg(&ctx.file_name("svg"), &svg_id, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                            }))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
                     <button class="tool" data-testid=format!("png-{id}")
                         on:click=move |_| {
-                            let (l, ctx) = (lang.get_untracked(), context());
-                            report(download::png(&ctx.file_name("png"), &svg_b, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                            let svg_id = svg_b.clone();
+                            current(Box::new(move || {
+                                let (l, ctx) = (lang.get_untracked(), context());
+                                report(download::png(&ctx.file_name("png"), &svg_id, &[title.get_untracked(), ctx.filters_line()], &ctx.provenance_lines(l)))
+                            }))
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadPng)}
                     </button>

@@ -78,7 +78,7 @@ pub fn StoryEditor() -> impl IntoView {
             </h2>
             <p class="muted">{move || t(lang.get(), Key::StoryHelp)}</p>
             <div class="story-tools">
-                <button class="primary" data-testid="present" disabled=move || stories::slide_count(store) == 0
+                <button class="primary" data-testid="present" disabled=move || !stories::can_present(store)
                     on:click=move |_| stories::present(store)>"▶ " {move || t(lang.get(), Key::Present)}</button>
                 <button data-testid="export-story" on:click=export>{move || t(lang.get(), Key::ExportStory)}</button>
                 <label class="button file-button">
@@ -90,7 +90,29 @@ pub fn StoryEditor() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="failure" role="alert">{format!("{}: {e}", t(lang.get(), Key::StorageFailed))}</p> })}
             {move || import_report.get().map(|r| view! { <div class="failure" role="alert" data-testid="story-import-report"><ReportView report=r lang=lang/></div> })}
             <Show when=move || { stories::slide_count(store) > 0 }
-                fallback=move || view! { <p class="empty">{move || t(lang.get(), Key::NoSlides)}</p> }>
+                fallback=move || {
+                    // No slides because the story could not load is not "no slides yet".
+                    move || {
+                        let l = lang.get();
+                        if store.unavailable(crate::core::data::manifest::Kind::Story) {
+                            let retry = move |_| crate::app::pipeline::retry(
+                                store,
+                                crate::core::pipeline::Row::Dataset(crate::core::data::manifest::Kind::Story),
+                            );
+                            view! {
+                                <p class="failure" role="alert" data-testid="story-unavailable">
+                                    {t(l, Key::StoryUnavailable)} " "
+                                    <button class="retry" data-testid="retry-story-page" on:click=retry>{t(l, Key::Retry)}</button>
+                                </p>
+                            }
+                            .into_any()
+                        } else if store.story.with(Option::is_none) {
+                            view! { <p class="empty">{t(l, Key::Loading)}</p> }.into_any()
+                        } else {
+                            view! { <p class="empty">{t(l, Key::NoSlides)}</p> }.into_any()
+                        }
+                    }
+                }>
                 <ol class="slides" data-testid="slides">
                     {move || {
                         let l = lang.get();

@@ -144,6 +144,19 @@ test('presenting (slide=) preloads the presenter bar part, fetched once; the lan
     server.overrides.delete('/data/story.json');
     await dash.getByTestId('retry-story-presenting').click();
     await dash.waitForFunction(() => /1 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+
+    // The story's own page says it did not load (not "No slides yet"), with its retry.
+    server.overrides.set('/data/story.json', { status: 503, body: 'busy' });
+    const storyPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await storyPage.goto(`${server.url}?page=story&lang=en`);
+    await storyPage.getByTestId('story-unavailable').waitFor();
+    assert.match(await storyPage.getByTestId('story-unavailable').innerText(), expected(/^The presentation did not load\./));
+    assert.equal(await storyPage.getByText('No slides yet').count(), expected(0));
+    assert.equal(await storyPage.getByTestId('present').isDisabled(), expected(false));
+    server.overrides.delete('/data/story.json');
+    await storyPage.getByTestId('retry-story-page').click();
+    await storyPage.getByTestId('slides').waitFor();
+    assert.equal(await storyPage.getByTestId('story-unavailable').count(), expected(0));
   } finally {
     await browser.close();
     await server.close();
