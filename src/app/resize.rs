@@ -1,5 +1,6 @@
 //! The measured width of an element, kept up to date by a `ResizeObserver`, so charts lay out for the
-//! pixels they really have (and text is never scaled down by a `viewBox`).
+//! pixels they really have (and text is never scaled down by a `viewBox`); and whether it is on
+//! screen, by an `IntersectionObserver`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -19,26 +20,7 @@ pub fn observe_width(node: NodeRef<Div>, width: RwSignal<f64>) {
         }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-    let observer = StoredValue::new_local(observer);
-    let callback = StoredValue::new_local(Some(callback));
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            observer.with_value(|o| {
-                if let Some(o) = o {
-                    o.observe(&el);
-                }
-            });
-        }
-    });
-    on_cleanup(move || {
-        observer.with_value(|o| {
-            if let Some(o) = o {
-                o.disconnect();
-            }
-        });
-        // Dropping the closure after disconnecting: no callback can run any more.
-        callback.update_value(|c| *c = None);
-    });
+    keep_observing(node, callback, observer, |o, el| o.observe(el), |o| o.disconnect());
 }
 
 /// Keeps `on_screen` true while `node` is within 200 CSS pixels of the viewport, by an
@@ -59,13 +41,26 @@ pub fn observe_on_screen(node: NodeRef<Div>, on_screen: RwSignal<bool>) {
     let init = web_sys::IntersectionObserverInit::new();
     init.set_root_margin("200px 0px");
     let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
+    keep_observing(node, callback, observer, |o, el| o.observe(el), |o| o.disconnect());
+}
+
+/// The lifecycle both observers share: `observer` (built with `callback`) observes `node` once it is
+/// mounted, and is disconnected when the owner is cleaned up, after which `callback` is dropped, so
+/// no callback can run any more. A browser without the observer (`None`) leaves the signal as it is.
+fn keep_observing<O: 'static>(
+    node: NodeRef<Div>,
+    callback: Closure<dyn FnMut(js_sys::Array)>,
+    observer: Option<O>,
+    observe: fn(&O, &web_sys::Element),
+    disconnect: fn(&O),
+) {
     let observer = StoredValue::new_local(observer);
     let callback = StoredValue::new_local(Some(callback));
     Effect::new(move |_| {
         if let Some(el) = node.get() {
             observer.with_value(|o| {
                 if let Some(o) = o {
-                    o.observe(&el);
+                    observe(o, &el);
                 }
             });
         }
@@ -73,7 +68,7 @@ pub fn observe_on_screen(node: NodeRef<Div>, on_screen: RwSignal<bool>) {
     on_cleanup(move || {
         observer.with_value(|o| {
             if let Some(o) = o {
-                o.disconnect();
+                disconnect(o);
             }
         });
         callback.update_value(|c| *c = None);
