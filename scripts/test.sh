@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
+# A CI run builds once from a clean clone: incremental caches would only take disk space.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 start=$(date +%s)
