@@ -18,9 +18,10 @@ use crate::core::data::merge::{self, Mode};
 use crate::core::data::regions::Regions;
 use crate::core::data::{Lang, Report};
 use crate::core::pipeline::Row;
-use crate::core::state::{resolve, Notice, Resolved, ViewState};
+use crate::core::state::{resolve, Notice, Page, Resolved, ViewState};
 use crate::core::story::Story;
 
+use super::derived::settled;
 use super::error::Error;
 
 /// Where a dataset file stands.
@@ -203,7 +204,18 @@ fn changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
 pub struct Store {
     /// The whole view state, mirrored in the URL.
     pub view: RwSignal<ViewState>,
-    pub lang: Memo<Lang>,
+    /// The interface language, and the parts of the view read by every page and chart: each
+    /// [`settled`](super::derived::settled) from `view`, so that a filter change does not reach
+    /// their readers. A memo would mark each of its readers on every change of `view` (the
+    /// language alone has hundreds: every translated text), before it knew its value unchanged
+    /// (issue #12).
+    pub lang: ReadSignal<Lang>,
+    /// The page shown.
+    pub page: ReadSignal<Page>,
+    /// Whether a story is being presented (`slide=`).
+    pub presenting: ReadSignal<bool>,
+    /// The chart the view names (`focus=`), if any.
+    pub focus: ReadSignal<Option<String>>,
     pub files: RwSignal<Vec<FileState>>,
     /// The rows whose file failed, from `files`: changes only when one fails or recovers, so the
     /// panels that ask `unavailable` are not rebuilt on every other status change (each dataset
@@ -286,7 +298,10 @@ impl Store {
         });
         Store {
             view,
-            lang: Memo::new(move |_| view.with(|v| v.lang.unwrap_or_default())),
+            lang: settled(move || view.with(|v| v.lang.unwrap_or_default())),
+            page: settled(move || view.with(|v| v.page)),
+            presenting: settled(move || view.with(|v| v.slide.is_some())),
+            focus: settled(move || view.with(|v| v.focus.clone())),
             files,
             failed,
             manifest: RwSignal::new(None),

@@ -44,7 +44,7 @@ impl ChartSize {
 /// Settled ([`crate::app::derived::settled`]): a filter change does not reach the chart's elements.
 pub fn chart_text(store: crate::app::store::Store) -> ReadSignal<crate::core::chart::text::ChartText> {
     crate::app::derived::settled(move || {
-        crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.view.with(|v| v.slide.is_some()))
+        crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.presenting.get())
     })
 }
 
@@ -252,7 +252,7 @@ pub fn ChartFrame(
     view! {
         <figure
             class="chart panel"
-            class:focused=move || store.view.with(|v| v.focus.as_deref() == Some(id))
+            class:focused=move || store.focus.with(|f| f.as_deref() == Some(id))
             data-testid=format!("chart-{id}")
         >
             <figcaption class="chart-head">

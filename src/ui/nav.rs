@@ -11,7 +11,7 @@ pub fn Nav() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let tab = move |page: Page, key: Key| {
-        let current = move || store.view.with(|v| v.page == page);
+        let current = move || store.page.get() == page;
         view! {
             <button
                 class="tab"

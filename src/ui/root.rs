@@ -51,12 +51,20 @@ fn scroll_below_bar(el: &web_sys::Element) {
 /// (`[a-z-]`), so it is safe in a selector.
 fn scroll_to_chart(id: String, tries: u32) {
     let doc = document();
-    let found = doc.query_selector(&format!("[data-testid=\"chart-{id}\"], #{id}")).ok().flatten();
+    let selector = format!("[data-testid=\"chart-{id}\"], #{id}");
+    let found = doc.query_selector(&selector).ok().flatten();
     let settled = doc.query_selector(".loading").ok().flatten().is_none();
     match found {
         Some(el) if settled || tries == 0 => {
             scroll_below_bar(&el);
-            set_timeout(move || scroll_below_bar(&el), std::time::Duration::from_millis(300));
+            // Again after the charts' re-layout; found anew, in case the page was rebuilt since.
+            let again = move || {
+                let el = if el.is_connected() { Some(el) } else { document().query_selector(&selector).ok().flatten() };
+                if let Some(el) = el {
+                    scroll_below_bar(&el);
+                }
+            };
+            set_timeout(again, std::time::Duration::from_millis(300));
         }
         _ if tries > 0 => {
             set_timeout(move || scroll_to_chart(id, tries - 1), std::time::Duration::from_millis(100));
@@ -84,7 +92,7 @@ pub fn App() -> impl IntoView {
     // design tokens switch everywhere at once.
     Effect::new(move |_| {
         let projector = store.projector.get();
-        let presenting = store.view.with(|v| v.slide.is_some());
+        let presenting = store.presenting.get();
         if let Some(el) = document().document_element() {
             let list = el.class_list();
             let _ = list.toggle_with_force("theme-projector", projector || presenting);
@@ -92,11 +100,15 @@ pub fn App() -> impl IntoView {
         }
     });
     // A view that names a chart (`focus=`, e.g. a story slide) brings it into view once it exists.
+    // Looked for in a task of its own, once every effect of the change has run: the page shown
+    // follows the view a microtask later (`Store::page` is settled), and until it has been rebuilt
+    // the chart found would be the old page's one of that name (the overview has official figures
+    // too).
     Effect::new(move |_| {
         let target = store.view.with(|v| v.focus.clone());
         let _slide = store.view.with(|v| v.slide);
         if let Some(id) = target {
-            scroll_to_chart(id, 40);
+            set_timeout(move || scroll_to_chart(id, 40), std::time::Duration::ZERO);
         }
     });
     // The static first paint goes once the headline figures are ready, or cannot be.
@@ -111,7 +123,7 @@ pub fn App() -> impl IntoView {
     // Whether the landing view's first figures will be the bundled ones (src/js/boot.js).
     Effect::new(move |_| crate::app::boot::set_own_data(store.user.with(|u| !u.is_empty())));
     pipeline::load_all(store);
-    let page = Memo::new(move |_| store.view.with(|v| v.page));
+    let page = store.page;
     // The page itself is built in a task of its own, after the shell (header, navigation,
     // notices): one task would block the main thread for ~230 ms at CPU 4× on the explore page
     // (issue #12). The static first paint covers the gap.

@@ -11,7 +11,7 @@ use crate::core::format;
 use crate::core::i18n::{t, Key};
 
 fn select_filter(
-    lang: Memo<Lang>,
+    lang: ReadSignal<Lang>,
     label: Key,
     all: Key,
     testid: &'static str,
