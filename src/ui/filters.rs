@@ -194,7 +194,7 @@ pub fn Filters() -> impl IntoView {
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::Region)}</span>
-                <select data-testid="filter-region" prop:value=move || area_sel.get().unwrap_or_else(|| "PT".into()) on:change=move |ev| {
+                <select class="area" data-testid="filter-region" prop:value=move || area_sel.get().unwrap_or_else(|| "PT".into()) on:change=move |ev| {
                     let code = event_target_value(&ev);
                     set(Box::new(move |v| v.area = (code != "PT").then_some(code)));
                 }>
@@ -203,7 +203,7 @@ pub fn Filters() -> impl IntoView {
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::Sector)}</span>
-                <select data-testid="filter-sector" prop:value=move || sector_sel.get().unwrap_or_default() on:change=move |ev| {
+                <select class="wide" data-testid="filter-sector" prop:value=move || sector_sel.get().unwrap_or_default() on:change=move |ev| {
                     let code = event_target_value(&ev);
                     set(Box::new(move |v| v.sector = (!code.is_empty()).then_some(code)));
                 }>
@@ -243,7 +243,7 @@ pub fn Filters() -> impl IntoView {
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::OccupationFilter)}</span>
-                <select data-testid="filter-occupation" prop:value=move || occ_sel.get().unwrap_or_default() on:change=move |ev| {
+                <select class="wide" data-testid="filter-occupation" prop:value=move || occ_sel.get().unwrap_or_default() on:change=move |ev| {
                     let code = event_target_value(&ev);
                     set(Box::new(move |v| v.occupation = (!code.is_empty()).then_some(code)));
                 }>
