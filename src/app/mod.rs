@@ -12,6 +12,7 @@ pub mod idb;
 pub mod js;
 pub mod pipeline;
 pub mod resize;
+pub mod settle;
 pub mod store;
 pub mod stories;
 pub mod url_sync;

@@ -21,8 +21,8 @@ use crate::core::pipeline::Row;
 use crate::core::state::{resolve, Notice, Page, Resolved, ViewState};
 use crate::core::story::Story;
 
-use super::derived::settled;
 use super::error::Error;
+use super::settle::settled;
 
 /// Where a dataset file stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -205,7 +205,7 @@ pub struct Store {
     /// The whole view state, mirrored in the URL.
     pub view: RwSignal<ViewState>,
     /// The interface language, and the parts of the view read by every page and chart: each
-    /// [`settled`](super::derived::settled) from `view`, so that a filter change does not reach
+    /// [`settled`](super::settle::settled) from `view`, so that a filter change does not reach
     /// their readers. A memo would mark each of its readers on every change of `view` (the
     /// language alone has hundreds: every translated text), before it knew its value unchanged
     /// (issue #12).

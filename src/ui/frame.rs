@@ -41,9 +41,9 @@ impl ChartSize {
 }
 
 /// The chart type scale for the theme in use: the projector's while presenting or when switched on.
-/// Settled ([`crate::app::derived::settled`]): a filter change does not reach the chart's elements.
+/// Settled ([`crate::app::settle::settled`]): a filter change does not reach the chart's elements.
 pub fn chart_text(store: crate::app::store::Store) -> ReadSignal<crate::core::chart::text::ChartText> {
-    crate::app::derived::settled(move || {
+    crate::app::settle::settled(move || {
         crate::core::chart::text::ChartText::for_theme(store.projector.get() || store.presenting.get())
     })
 }
@@ -62,7 +62,7 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let tick = RwSignal::new(0_u32);
-    crate::app::derived::effect(Box::new(move || src.track()), on_screen_tick(on_screen, tick));
+    crate::app::settle::effect(Box::new(move || src.track()), on_screen_tick(on_screen, tick));
     Memo::new(move |_| {
         tick.track();
         src.get_untracked()

@@ -103,7 +103,7 @@ pub fn Choropleth(
         Some(Arc::new(geo::layout(&regions.shapes, &insets, w, w)))
     };
     let hover = RwSignal::new(None::<usize>);
-    let selected = crate::app::derived::settled(move || match store.view.with(|v| v.area.clone()) {
+    let selected = crate::app::settle::settled(move || match store.view.with(|v| v.area.clone()) {
         None => Vec::new(),
         Some(code) => match store.codes.get().and_then(|c| crate::core::state::parse_area(&code, &c).map(|a| (a, c))) {
             Some((Area::District(r), _)) => vec![r],

@@ -38,7 +38,7 @@ pub fn RankingView(kind: RankKind) -> impl IntoView {
         let codes = store.codes.get()?;
         Some(bars::ranking(kind, ind.get(), &codes, &agg, lang.get()))
     });
-    let current = crate::app::derived::settled(move || {
+    let current = crate::app::settle::settled(move || {
         derived.filter.get().and_then(|f| if kind == RankKind::Occupations { f.occupation } else { f.sector })
     });
     let toggle = move |code: String| {

@@ -103,12 +103,18 @@ pub fn App() -> impl IntoView {
     // Looked for in a task of its own, once every effect of the change has run: the page shown
     // follows the view a microtask later (`Store::page` is settled), and until it has been rebuilt
     // the chart found would be the old page's one of that name (the overview has official figures
-    // too).
-    Effect::new(move |_| {
-        let target = store.view.with(|v| v.focus.clone());
-        let _slide = store.view.with(|v| v.slide);
-        if let Some(id) = target {
-            set_timeout(move || scroll_to_chart(id, 40), std::time::Duration::ZERO);
+    // too). Only when the named chart or the slide changes: a filter changed while presenting (a
+    // question answered live) leaves the page where it is. A slide that names no chart, reached
+    // from another, shows its page from the top.
+    let aim = crate::app::settle::settled(move || store.view.with(|v| (v.focus.clone(), v.slide)));
+    Effect::new(move |before: Option<()>| {
+        let (target, slide) = aim.get();
+        match target {
+            Some(id) => set_timeout(move || scroll_to_chart(id, 40), std::time::Duration::ZERO),
+            None if slide.is_some() && before.is_some() => {
+                set_timeout(|| window().scroll_to_with_x_and_y(0.0, 0.0), std::time::Duration::ZERO)
+            }
+            None => {}
         }
     });
     // The static first paint goes once the headline figures are ready, or cannot be.

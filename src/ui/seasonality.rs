@@ -88,7 +88,7 @@ pub fn SeasonalityView() -> impl IntoView {
     });
     let state = Memo::new(move |_| agg.with(|a| a.as_ref().map(|a| a.seasonality.is_empty())));
     let current =
-        crate::app::derived::settled(move || derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
+        crate::app::settle::settled(move || derived.filter.with(|f| f.as_ref().and_then(|f| f.occupation.clone())));
     let toggle = move |c: String| store.set_view(|v| crate::core::state::toggle(&mut v.occupation, &c));
     let body = move || {
         let l = lang.get();

@@ -174,6 +174,28 @@ test('a slide opened by its address scrolls its chart below the bar, whatever th
   }
 });
 
+test('while presenting, a filter change leaves the page where it is; back on a slide without a chart, the page is at its top', async () => {
+  const { context, page } = await fresh('?slide=2&lang=en');
+  await page.waitForFunction(() => /2 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+  await page.waitForTimeout(600); // the slide's scroll to its chart, and the second one
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('.filters-toggle').click();
+  const sector = page.getByTestId('filter-sector');
+  await sector.selectOption('A01');
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => scrollY), expected(0), 'a filter change while presenting does not scroll the page to the slide\'s chart');
+  assert.equal(new URL(page.url()).searchParams.get('sector'), 'A01');
+  // Slide 2 names a chart; slide 1 does not: stepping back shows slide 1's page from the top.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => window.scrollTo(0, 800));
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /1 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => scrollY), expected(0), 'slide 1 shows its page from the top');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the QR code decodes to the current view, and presenter mode passes axe', async () => {
   const { context, page } = await fresh('?lang=en&slide=2');
   await page.getByTestId('presenter').waitFor();
