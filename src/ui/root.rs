@@ -81,12 +81,13 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     provide_context(derive(store));
     url_sync::sync(store.view, store.notices);
-    // Screen readers and hyphenation follow the interface language.
+    // Screen readers, hyphenation and the browser tab's title follow the interface language.
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", if lang == Lang::Pt { "pt-PT" } else { "en" });
         }
+        document().set_title(crate::core::i18n::t(lang, crate::core::i18n::Key::DocumentTitle));
     });
     // The projector theme and presenting are classes on <html>, so that the
     // design tokens switch everywhere at once.

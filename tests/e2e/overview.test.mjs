@@ -45,11 +45,13 @@ test('switching language changes the text and the number format', async () => {
   await page.getByTestId('lang-switch').click();
   await page.getByText('Headline figures').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'Vagas — Labour shortages and stakeholder consultations', 'the browser tab\'s title follows the language');
   const all = figures({ from: '2025-01', to: '2025-12' });
   assert.equal(await kpi(page, 'jobseekers').textContent(), expected(fmt('en', all.jobseekers)));
   assert.equal(await page.getByTestId('lang-switch').textContent(), expected('Português'));
   await page.getByTestId('lang-switch').click();
   await page.getByText('Indicadores principais').waitFor();
+  assert.equal(await page.title(), 'Vagas — Escassez de trabalhadores e consultas às partes interessadas');
   await page.close();
 });
 

@@ -125,6 +125,7 @@ strings! {
     Value => "Valor", "Value";
     Selected => "selecionado", "selected";
     AppSubtitle => "Escassez de trabalhadores e consultas às partes interessadas", "Labour shortages and stakeholder consultations";
+    DocumentTitle => "Vagas — Escassez de trabalhadores e consultas às partes interessadas", "Vagas — Labour shortages and stakeholder consultations";
     SwitchLanguage => "Switch to English", "Mudar para português";
     OtherLanguageShort => "English", "Português";
     Loading => "A carregar dados…", "Loading data…";
