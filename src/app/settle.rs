@@ -8,11 +8,11 @@ use leptos::prelude::*;
 ///
 /// For values read by many elements that change far less often than what they are computed from
 /// (the chart text size from the view state, a chart's selected code from the filter, the store's
-/// language and page from the view). A memo would
-/// do the same work, but the reactive graph marks everything below a memo on every change of its
-/// sources, once per path, before it knows the value is unchanged; an effect ends that marking
-/// (issue #12: marking was a third of a filter change's script time). The value is set one
-/// microtask after its sources change, before the next frame.
+/// language and page from the view). A memo would do the same work, but the reactive graph marks
+/// everything below a memo on every change of its sources, once per path, before it knows the
+/// value is unchanged; an effect ends that marking (issue #12: marking was a third of a filter
+/// change's script time). The value is set one microtask after its sources change, before the
+/// next frame.
 pub fn settled<T>(f: impl Fn() -> T + 'static) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
