@@ -48,6 +48,9 @@ pub struct FileState {
     pub url: String,
     pub meta: Option<DatasetMeta>,
     pub status: Status,
+    /// How many times loading this file started (1 on the first load; each retry adds one): the
+    /// panel says which attempt failed, so a retry that fails again is seen to have run.
+    pub attempts: u32,
 }
 
 /// Data a user loaded, validated and ready to layer over the bundled data.
@@ -332,9 +335,13 @@ impl Store {
                 if meta.is_some() {
                     f.meta = meta;
                 }
+                f.attempts += u32::from(matches!(status, Status::Loading));
                 f.status = status;
             }
-            None => files.push(FileState { row, url: url.to_string(), meta, status }),
+            None => {
+                let attempts = u32::from(matches!(status, Status::Loading));
+                files.push(FileState { row, url: url.to_string(), meta, status, attempts })
+            }
         });
     }
 

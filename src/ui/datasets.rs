@@ -39,6 +39,7 @@ fn FileRow(file: FileState) -> impl IntoView {
     let lang = store.lang;
     let (row, key) = (file.row, file.row.code());
     let failed = matches!(file.status, Status::Failed(_));
+    let attempts = file.attempts;
     let title = {
         let file = file.clone();
         move || match &file.meta {
@@ -55,6 +56,20 @@ fn FileRow(file: FileState) -> impl IntoView {
             let e = e.clone();
             let url = file.url.clone();
             let report = if let Error::Invalid(r) = &e { Some(r.clone()) } else { None };
+            // A retry rebuilds the row: when the retried load fails too, the row says which attempt
+            // it was, and the keyboard focus, lost with the old button, comes back to the new one.
+            let again = (attempts > 1)
+                .then_some(move || t(lang.get(), Key::RetryFailedAgain).replace("{n}", &attempts.to_string()));
+            let button = NodeRef::<leptos::html::Button>::new();
+            if attempts > 1 {
+                Effect::new(move |_| {
+                    let Some(b) = button.get() else { return };
+                    let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
+                    if lost {
+                        let _ = b.focus();
+                    }
+                });
+            }
             view! {
                 <div class="failure" role="alert" data-testid=format!("error-{key}")>
                     <p>
@@ -63,8 +78,9 @@ fn FileRow(file: FileState) -> impl IntoView {
                         <code>{url.clone()}</code>
                         {move || failure_line(lang.get(), &e).map(|m| format!(" — {m}"))}
                     </p>
+                    {again.map(|again| view! { <p data-testid=format!("attempt-{key}")>{again}</p> })}
                     {report.map(|r| view! { <ReportView report=r lang=lang/> })}
-                    <button class="retry" data-testid=format!("retry-{key}") on:click=move |_| pipeline::retry(store, row)>
+                    <button class="retry" node_ref=button data-testid=format!("retry-{key}") on:click=move |_| pipeline::retry(store, row)>
                         {move || t(lang.get(), Key::Retry)}
                     </button>
                 </div>

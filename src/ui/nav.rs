@@ -24,8 +24,25 @@ pub fn Nav() -> impl IntoView {
             </button>
         }
     };
+    // On a phone the tabs scroll sideways: the current page's tab is brought into the strip's view
+    // whenever the page changes (a link, Back, a slide), without scrolling the page itself.
+    let strip = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        let page = store.page.get();
+        let Some(nav) = strip.get() else { return };
+        let Ok(Some(tab)) = nav.query_selector(&format!("[data-testid=\"tab-{}\"]", page.code())) else { return };
+        let Some(tab) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&tab) else { return };
+        let (left, width) = (nav.scroll_left(), nav.client_width());
+        let start = tab.offset_left() - nav.offset_left();
+        let end = start + tab.offset_width();
+        if start < left {
+            nav.set_scroll_left(start);
+        } else if end > left + width {
+            nav.set_scroll_left(end - width);
+        }
+    });
     view! {
-        <nav class="tabs" aria-label=move || t(lang.get(), Key::Pages)>
+        <nav class="tabs" node_ref=strip aria-label=move || t(lang.get(), Key::Pages)>
             {tab(Page::Overview, Key::PageOverview)}
             {tab(Page::Explore, Key::PageExplore)}
             {tab(Page::Consultations, Key::PageConsultations)}

@@ -95,8 +95,45 @@ test('a missing file says so and the other panels keep their data', async () => 
     assert.match(await err.textContent(), new RegExp(expected('404')));
     await page.getByTestId('kpi-ratio').waitFor();
     await page.getByTestId('themes-unavailable').waitFor();
+    // A retry that fails again says so (which attempt), and the keyboard focus stays on Retry.
+    assert.equal(await page.getByTestId('attempt-consultations').count(), 0);
+    await page.getByTestId('retry-consultations').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attempt-consultations').getByText(expected('Tentativa 2')).waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'retry-consultations');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attempt-consultations').getByText('Tentativa 3').waitFor();
+    assert.match(await page.getByTestId('error-consultations').textContent(), /404/);
     await page.close();
   } finally {
     server.overrides.delete('/data/consultations.json');
   }
+});
+
+test('on a phone, the current page\'s tab is in view in the sideways-scrolling tab strip', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const inView = (id) => page.evaluate((id) => {
+    const nav = document.querySelector('nav.tabs').getBoundingClientRect();
+    const tab = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+    return tab.left >= nav.left - 1 && tab.right <= nav.right + 1;
+  }, id);
+  // Opened by its address: the last tab.
+  await page.goto(`${server.url}?page=format&lang=en`);
+  await page.getByTestId('tab-format').waitFor();
+  await page.waitForFunction(() => document.querySelector('nav.tabs').scrollWidth > document.querySelector('nav.tabs').clientWidth);
+  await page.waitForTimeout(200);
+  assert.equal(await inView('tab-format'), expected(true), 'the Data format tab is in view');
+  // From the overview to the data format page with its tab, then Back: the Overview tab comes
+  // back into view.
+  await page.goto(`${server.url}?page=overview&lang=en`);
+  await page.getByTestId('kpi-ratio').waitFor();
+  await page.getByTestId('tab-format').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="tab-format"]').getAttribute('aria-current') === 'page');
+  assert.equal(await inView('tab-overview'), false, 'the strip scrolled to the Data format tab');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid="tab-overview"]').getAttribute('aria-current') === 'page');
+  await page.waitForTimeout(200);
+  assert.equal(await inView('tab-overview'), true, 'the Overview tab is in view after Back');
+  await context.close();
 });

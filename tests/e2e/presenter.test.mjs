@@ -196,6 +196,25 @@ test('while presenting, a filter change leaves the page where it is; back on a s
   await context.close();
 });
 
+test('a slide shows the same series colours reached from the slide before as opened by its address', async () => {
+  const strokes = (page) => page.evaluate(() => [...document.querySelectorAll('#svg-series path[stroke]')].map((p) => p.getAttribute('stroke')).join());
+  const direct = await fresh('?slide=4&lang=en');
+  await direct.page.waitForFunction(() => document.querySelectorAll('#svg-series path[stroke]').length === 3);
+  const want = await strokes(direct.page);
+  await direct.context.close();
+  // Slide 3 compares Portugal and Faro; slide 4 compares Faro, Beja and Setúbal.
+  const { context, page } = await fresh('?slide=3&lang=en');
+  await page.waitForFunction(() => /3 \/ [1-9]/.test(document.querySelector('[data-testid="slide-counter"]')?.textContent ?? ''));
+  await page.getByTestId('chart-rank-occupations').locator('g.bar-row').first().waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelectorAll('#svg-series path[stroke]').length === 3);
+  await settle(page);
+  assert.equal(await strokes(page), expected(want), 'slide 4 reached from slide 3 has the colours of slide 4 opened directly');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the QR code decodes to the current view, and presenter mode passes axe', async () => {
   const { context, page } = await fresh('?lang=en&slide=2');
   await page.getByTestId('presenter').waitFor();

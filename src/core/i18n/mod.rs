@@ -170,6 +170,7 @@ strings! {
     StatusFailed => "erro", "failed";
     StatusWaiting => "à espera das listas de códigos", "waiting for the code lists";
     Retry => "Tentar de novo", "Retry";
+    RetryFailedAgain => "Tentativa {n}: continua sem carregar.", "Attempt {n}: it still did not load.";
     PartFailed => "Esta parte da aplicação não chegou: a ligação pode ter falhado, ou a aplicação foi atualizada depois de esta página abrir. Tente de novo ou recarregue a página (a vista em que estava fica no endereço); o que já estava carregado mantém-se.", "This part of the app did not arrive: the connection may have failed, or the app was updated after this page opened. Try again, or reload the page (the view you were on is kept in the address); what was already loaded stays.";
     PartLoading => "A carregar esta parte da aplicação…", "Loading this part of the app…";
     ReloadPage => "Recarregar a página", "Reload the page";

@@ -23,6 +23,9 @@ use crate::core::state::area_code;
 use crate::core::i18n::labels::area_name;
 use crate::core::i18n::labels::indicator_key;
 
+/// Each compared area's code and its colour (an index in `palette::SERIES`).
+type Colours = Vec<(String, usize)>;
+
 /// The shortages series: the chosen indicator, monthly, for the compared areas.
 #[component]
 pub fn SeriesView() -> impl IntoView {
@@ -32,12 +35,18 @@ pub fn SeriesView() -> impl IntoView {
     let indicator = Memo::new(move |_| store.view.with(|v| v.indicator));
     let compare =
         Memo::new(move |_| derived.resolved.with(|r| r.as_ref().map(|r| r.compare.clone()).unwrap_or_default()));
-    // Each compared area keeps its colour while it stays compared (lines, legend, chips, table).
-    let colours = Memo::new(move |prev: Option<&Vec<(String, usize)>>| {
-        let Some(codes) = store.codes.get() else { return Vec::new() };
+    // Each compared area keeps its colour while it stays compared (lines, legend, chips, table),
+    // within one slide: a slide's colours are those of its own comparison, whichever slide it was
+    // reached from, so a slide shows the colours it had when rehearsed.
+    let slide = Memo::new(move |_| store.view.with(|v| v.slide));
+    let kept = Memo::new(move |prev: Option<&(Option<usize>, Colours)>| {
+        let s = slide.get();
+        let Some(codes) = store.codes.get() else { return (s, Vec::new()) };
         let areas: Vec<String> = compare.get().iter().map(|a| area_code(*a, &codes)).collect();
-        keep_colours(prev.map(Vec::as_slice).unwrap_or(&[]), &areas)
+        let before = prev.filter(|(p, _)| *p == s).map_or(&[][..], |(_, c)| c.as_slice());
+        (s, keep_colours(before, &areas))
     });
+    let colours = Memo::new(move |_| kept.with(|(_, c)| c.clone()));
     let data = Memo::new(move |_| {
         let l = lang.get();
         let agg = derived.agg.get()?;
