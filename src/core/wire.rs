@@ -85,6 +85,11 @@ pub struct Stored {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SlideShown(pub usize, pub f64);
 
+/// Speaker view → presenter: the speaker view has just opened (its message text, JSON). The
+/// presenter answers with the [`SlideShown`] it last sent, so a speaker view opened during a
+/// presentation shows the current slide at once, not from the next slide change.
+pub const SPEAKER_READY: &str = "\"speaker-ready\"";
+
 /// The JSON text of a message (these types always serialize).
 pub fn to_json<T: Serialize>(msg: &T) -> String {
     serde_json::to_string(msg).unwrap_or_default()

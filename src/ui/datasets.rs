@@ -60,13 +60,14 @@ fn FileRow(file: FileState) -> impl IntoView {
             // it was, and the keyboard focus, lost with the old button, comes back to the new one.
             let again = (attempts > 1)
                 .then_some(move || t(lang.get(), Key::RetryFailedAgain).replace("{n}", &attempts.to_string()));
-            let button = NodeRef::<leptos::html::Button>::new();
             if attempts > 1 {
                 Effect::new(move |_| {
-                    let Some(b) = button.get() else { return };
                     let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
-                    if lost {
-                        let _ = b.focus();
+                    let selector = format!("[data-testid=\"retry-{key}\"]");
+                    if let (true, Ok(Some(b))) = (lost, document().query_selector(&selector)) {
+                        if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
+                            let _ = b.focus();
+                        }
                     }
                 });
             }
@@ -80,7 +81,7 @@ fn FileRow(file: FileState) -> impl IntoView {
                     </p>
                     {again.map(|again| view! { <p data-testid=format!("attempt-{key}")>{again}</p> })}
                     {report.map(|r| view! { <ReportView report=r lang=lang/> })}
-                    <button class="retry" node_ref=button data-testid=format!("retry-{key}") on:click=move |_| pipeline::retry(store, row)>
+                    <button class="retry" data-testid=format!("retry-{key}") on:click=move |_| pipeline::retry(store, row)>
                         {move || t(lang.get(), Key::Retry)}
                     </button>
                 </div>

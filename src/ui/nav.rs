@@ -26,12 +26,18 @@ pub fn Nav() -> impl IntoView {
     };
     // On a phone the tabs scroll sideways: the current page's tab is brought into the strip's view
     // whenever the page changes (a link, Back, a slide), without scrolling the page itself.
-    let strip = NodeRef::<leptos::html::Nav>::new();
     Effect::new(move |_| {
         let page = store.page.get();
-        let Some(nav) = strip.get() else { return };
-        let Ok(Some(tab)) = nav.query_selector(&format!("[data-testid=\"tab-{}\"]", page.code())) else { return };
-        let Some(tab) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&tab) else { return };
+        let Ok(Some(tab)) = document().query_selector(&format!("nav.tabs [data-testid=\"tab-{}\"]", page.code()))
+        else {
+            return;
+        };
+        let (Some(tab), Some(nav)) = (
+            wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&tab),
+            tab.parent_element().and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok()),
+        ) else {
+            return;
+        };
         let (left, width) = (nav.scroll_left(), nav.client_width());
         let start = tab.offset_left() - nav.offset_left();
         let end = start + tab.offset_width();
@@ -42,7 +48,7 @@ pub fn Nav() -> impl IntoView {
         }
     });
     view! {
-        <nav class="tabs" node_ref=strip aria-label=move || t(lang.get(), Key::Pages)>
+        <nav class="tabs" aria-label=move || t(lang.get(), Key::Pages)>
             {tab(Page::Overview, Key::PageOverview)}
             {tab(Page::Explore, Key::PageExplore)}
             {tab(Page::Consultations, Key::PageConsultations)}

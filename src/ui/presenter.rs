@@ -170,9 +170,25 @@ pub fn Presenter() -> impl IntoView {
     on_cleanup(move || keys.remove());
     // Tell the speaker view which slide is shown, and since when we present.
     // Closed on cleanup, so that no channel outlives the presenter.
-    let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok());
+    // A speaker view opened meanwhile asks for the slide shown (`wire::SPEAKER_READY`): a
+    // presenting window tells it the last message it sent.
+    let last = StoredValue::new(None::<String>);
+    let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok().map(|ch| {
+        let reply = ch.clone();
+        let on_ready =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                if e.data().as_string().as_deref() == Some(wire::SPEAKER_READY) {
+                    if let Some(Some(msg)) = last.try_get_value() {
+                        let _ = reply.post_message(&msg.into());
+                    }
+                }
+            });
+        ch.set_onmessage(Some(on_ready.as_ref().unchecked_ref()));
+        (ch, on_ready)
+    }));
     on_cleanup(move || {
-        if let Some(Some(ch)) = channel.try_update_value(Option::take) {
+        if let Some(Some((ch, _on_ready))) = channel.try_update_value(Option::take) {
+            ch.set_onmessage(None);
             ch.close();
         }
     });
@@ -185,12 +201,14 @@ pub fn Presenter() -> impl IntoView {
         } else if started.get_value().is_none() {
             started.set_value(Some(now));
         }
-        let msg = SlideShown(slide.unwrap_or(0), started.get_value().unwrap_or(now));
+        let msg = wire::to_json(&SlideShown(slide.unwrap_or(0), started.get_value().unwrap_or(now)));
         channel.with_value(|ch| {
-            if let Some(ch) = ch {
-                let _ = ch.post_message(&wire::to_json(&msg).into());
+            if let Some((ch, _)) = ch {
+                let _ = ch.post_message(&msg.as_str().into());
             }
         });
+        // Only a presenting window answers (the speaker view's own window has a presenter too).
+        last.set_value(slide.is_some().then_some(msg));
     });
     let presenting = move || stories::current(store).is_some();
     // The slot stands in for the bar while its part is on its way (or did not arrive).

@@ -24,6 +24,8 @@ fn listen(mut on: impl FnMut(SlideShown) + 'static) -> Option<Listening> {
         }
     });
     ch.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // Asks a presenting window for the slide it shows (`wire::SPEAKER_READY`).
+    let _ = ch.post_message(&wire::SPEAKER_READY.into());
     Some((ch, handler))
 }
 

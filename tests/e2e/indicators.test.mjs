@@ -122,6 +122,14 @@ test('the foreign-workforce page: map, ranking, growth and series follow the URL
   await page.getByTestId('toggle-table-wf-series').click();
   const rows = await page.getByTestId('table-wf-series').locator('tbody tr').count();
   assert.equal(rows, 11);
+  // The page's own selects change the figures, not the way each chart is shown: the table stays.
+  await page.getByTestId('wf-year').selectOption('2020');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('year') === '2020');
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByTestId('table-wf-series').count(), expected(1), 'the series table is still shown after a year change');
+  assert.equal(await page.getByTestId('toggle-table-wf-series').getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('wf-year').selectOption('2015');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('year') === '2015');
   // CSV export says official, with the source and the date.
   await page.getByTestId('toggle-table-wf-series').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-wf-series').click()]);

@@ -144,6 +144,11 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
   }
   assert.ok(maxScroll > 100, `a slide scrolled the page to its chart (at most ${maxScroll} px)`);
   await speaker.getByTestId('speaker-notes').getByText(story.slides.at(-1).notes.en).waitFor();
+  // A speaker view opened during the presentation shows the current slide at once.
+  const late = await context.newPage();
+  await late.goto(`${server.url}?page=speaker&lang=en`);
+  await late.getByTestId('speaker-notes').getByText(expected(story.slides.at(-1).notes.en)).waitFor({ timeout: 5000 });
+  await late.close();
   // Notes on the main screen; L switches to Portuguese on the same slide.
   await page.keyboard.press('n');
   assert.equal(await page.getByTestId('notes').innerText(), story.slides.at(-1).notes.en);
