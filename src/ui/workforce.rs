@@ -264,14 +264,12 @@ pub fn Workforce() -> impl IntoView {
             </label>
         }
     };
-    // The page is built once a series can be shown; the selects then change what its charts show
-    // without rebuilding them (a rebuild sent every chart back from its table to its drawing).
+    // Built once a series can be shown; the selects then update the charts, keeping their table view.
     let ready = Memo::new(move |_| chosen.with(Option::is_some));
     let body = move || {
         if !ready.get() {
-            let l = lang.get();
             if store.indicators.with(|i| i.as_ref().is_some_and(|i| i.series.is_empty())) {
-                return view! { <p class="empty">{t(l, Key::NoIndicators)}</p> }.into_any();
+                return view! { <p class="empty">{t(lang.get(), Key::NoIndicators)}</p> }.into_any();
             }
             return super::pending(store, Kind::Indicators, "workforce-unavailable");
         }
