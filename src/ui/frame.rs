@@ -193,6 +193,10 @@ pub fn ChartFrame(
     let derived = crate::app::derived::use_derived();
     let lang = store.lang;
     let show_table = RwSignal::new(false);
+    // Nothing to download while the chart has no rows (its data not loaded, or none for these
+    // filters): a file would hold the filters and no figures.
+    let empty = Memo::new(move |_| table.with(|t| t.rows.is_empty()));
+    let download_hint = move || t(lang.get(), if empty.get() { Key::NothingToDownload } else { Key::DownloadHint });
     let svg_id = format!("svg-{id}");
     let (svg_a, svg_b) = (svg_id.clone(), svg_id);
     let context = move || {
@@ -266,7 +270,7 @@ pub fn ChartFrame(
                     >
                         {move || t(lang.get(), if show_table.get() { Key::ShowChart } else { Key::ShowTable })}
                     </button>
-                    <button class="tool" data-testid=format!("csv-{id}") title=move || t(lang.get(), Key::DownloadHint)
+                    <button class="tool" data-testid=format!("csv-{id}") title=download_hint disabled=empty
                         on:click=move |_| current(Box::new(move || {
                             let (l, ctx) = (lang.get_untracked(), context());
                             // A chart with its own context says everything in its columns.
@@ -276,7 +280,7 @@ pub fn ChartFrame(
                         }))>
                         "⤓ " {move || t(lang.get(), Key::DownloadCsv)}
                     </button>
-                    <button class="tool" data-testid=format!("svg-download-{id}")
+                    <button class="tool" data-testid=format!("svg-download-{id}") title=download_hint disabled=empty
                         on:click=move |_| {
                             let svg_id = svg_a.clone();
                             current(Box::new(move || {
@@ -286,7 +290,7 @@ pub fn ChartFrame(
                         }>
                         "⤓ " {move || t(lang.get(), Key::DownloadSvg)}
                     </button>
-                    <button class="tool" data-testid=format!("png-{id}")
+                    <button class="tool" data-testid=format!("png-{id}") title=download_hint disabled=empty
                         on:click=move |_| {
                             let svg_id = svg_b.clone();
                             current(Box::new(move || {

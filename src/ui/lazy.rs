@@ -84,9 +84,25 @@ fn failed(attempt: RwSignal<u32>) -> AnyView {
         }
         attempt.update(|n| *n += 1);
     };
+    // After a retry that failed too: which attempt it was, and the focus back on Retry (it went to
+    // the main region, for what was expected to arrive).
+    let retries = attempt.get_untracked();
+    let again = (retries > 0)
+        .then_some(move || t(lang.get(), Key::RetryFailedAgain).replace("{n}", &(retries + 1).to_string()));
+    if retries > 0 {
+        Effect::new(move |_| {
+            let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY" || a.id() == "main");
+            if let (true, Ok(Some(b))) = (lost, document().query_selector("[data-testid=\"part-retry\"]")) {
+                if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     view! {
         <div class="failure" role="alert" data-testid="part-failed">
             <p>{move || t(lang.get(), Key::PartFailed)}</p>
+            {again.map(|again| view! { <p data-testid="part-attempt">{again}</p> })}
             <button class="retry" data-testid="part-retry" on:click=retry>
                 {move || t(lang.get(), Key::Retry)}
             </button>

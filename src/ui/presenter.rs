@@ -285,6 +285,8 @@ fn PresenterBar() -> impl IntoView {
         });
         Some(view! {
             <div class="qr-overlay" role="dialog" aria-modal="false" aria-labelledby="qr-title" data-testid="qr">
+                // Closed by touch too: on a phone the panel covers the bar's QR button.
+                <button class="qr-close" data-testid="qr-close" on:click=move |_| ui.qr.set(false)>{t(l, Key::Dismiss)}</button>
                 <h2 id="qr-title">{t(l, Key::QrCode)}</h2>
                 {warning}
                 <svg id="svg-qr" viewBox=format!("0 0 {size} {size}") width="360" height="360" role="img"

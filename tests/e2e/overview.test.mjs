@@ -104,6 +104,12 @@ test('a missing file says so and the other panels keep their data', async () => 
     await page.keyboard.press('Enter');
     await page.getByTestId('attempt-consultations').getByText('Tentativa 3').waitFor();
     assert.match(await page.getByTestId('error-consultations').textContent(), /404/);
+    // The consultations page says its figures are unavailable, and offers no empty downloads.
+    await page.getByTestId('tab-consultations').click();
+    await page.getByTestId('events-unavailable').waitFor();
+    await page.getByTestId('csv-barriers').waitFor();
+    assert.equal(await page.getByTestId('csv-barriers').isDisabled(), expected(true), 'no CSV of a chart without data');
+    assert.equal(await page.getByTestId('png-barriers').isDisabled(), true);
     await page.close();
   } finally {
     server.overrides.delete('/data/consultations.json');

@@ -60,6 +60,11 @@ for (const lang of ['pt', 'en']) {
       await page.getByTestId('file-consultations').waitFor();
       assert.equal(await page.locator('nav .tab').count() > 0, expected(true));
       assert.equal(before, 1);
+      // A retry that fails too says which attempt it was, and keeps the focus on Retry.
+      await page.getByTestId('part-retry').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('part-attempt').getByText(lang === 'pt' ? 'Tentativa 2' : 'Attempt 2').waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'part-retry');
       blocked = false;
       await page.getByTestId('part-retry').click();
       await page.getByTestId('chart-barriers').waitFor();

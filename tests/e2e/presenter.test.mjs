@@ -257,6 +257,12 @@ test('the QR code decodes to the current view, and presenter mode passes axe', a
   // Served from 127.0.0.1, which no phone in the room can open: the dialog says so, and a public
   // address typed there replaces the loopback origin in the code (kept for the next time).
   await page.getByTestId('qr-loopback').waitFor();
+  // …in words the presenter sees, and the whole panel fits the 1280×720 screen.
+  assert.match(await page.getByTestId('qr-loopback').innerText(), expected(/no phone in the room can open it/));
+  const [panelBottom, urlBottom, height] = await page.evaluate(() => [
+    document.querySelector('[data-testid="qr"]').getBoundingClientRect().bottom,
+    document.querySelector('[data-testid="qr-url"]').getBoundingClientRect().bottom, innerHeight]);
+  assert.ok(panelBottom <= height && urlBottom <= panelBottom, `the QR panel ends at ${panelBottom} px, its address at ${urlBottom} px, in ${height} px`);
   await page.getByTestId('qr-public-url').fill('https://example.org/vagas');
   await page.getByTestId('qr-public-url').press('Enter');
   const publicUrl = `https://example.org/vagas/${shown.search}`;
@@ -265,6 +271,9 @@ test('the QR code decodes to the current view, and presenter mode passes axe', a
   // axe-core on the presenter with notes and the QR code open.
   await page.keyboard.press('n');
   assert.deepEqual(await axeViolations(page), expected([]));
+  // The panel closes by its own button too (on a phone it covers the bar's QR button).
+  await page.getByTestId('qr-close').click();
+  assert.equal(await page.getByTestId('qr').count(), 0);
   // The projector theme: body text of at least 24 px at 1280×720.
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   assert.ok(size >= 24, `body font ${size}px`);

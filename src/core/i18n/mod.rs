@@ -95,6 +95,7 @@ strings! {
     DownloadSvg => "SVG", "SVG";
     DownloadPng => "PNG", "PNG";
     DownloadHint => "Descarregar", "Download";
+    NothingToDownload => "Nada a descarregar: este gráfico não tem dados.", "Nothing to download: this chart has no data.";
     MapTitle => "Mapa por distrito", "Map by district";
     MapHint => "Clique num distrito (ou Tab e Enter) para filtrar as outras vistas; clique de novo para limpar.", "Click a district (or Tab and Enter) to filter the other views; click again to clear.";
     NoDataLegend => "sem dados", "no data";

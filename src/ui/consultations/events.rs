@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::status_key;
 use crate::app::derived::use_derived;
 use crate::app::store::use_store;
+use crate::core::data::manifest::Kind;
 use crate::core::data::outcomes::by_status;
 use crate::core::i18n::{t, Key};
 use crate::core::table::{Table, Value};
@@ -72,7 +73,11 @@ pub fn EventsTable() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="events-title">
             <h2 id="events-title">{move || t(lang.get(), Key::EventsTitle)}</h2>
-            <DataTable table=table testid="events".to_string()/>
+            // Until the consultations are here (or when they cannot be), say so, as the charts do.
+            {move || match store.consultations.with(Option::is_some) {
+                true => view! { <DataTable table=table testid="events".to_string()/> }.into_any(),
+                false => crate::ui::pending(store, Kind::Consultations, "events-unavailable"),
+            }}
         </section>
     }
 }
