@@ -19,10 +19,11 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 
 /// Literals that look like words but are not shown as interface text.
-const NOT_TEXT: [&str; 13] = [
+const NOT_TEXT: [&str; 14] = [
     // `KeyboardEvent.key` values.
     "Enter",
     "Escape",
+    "Tab",
     "Home",
     "End",
     // The `DataTransfer.types` entry of dropped files.

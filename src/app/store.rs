@@ -423,6 +423,27 @@ impl Store {
             }
         });
     }
+
+    /// Changes the view as [`Store::set_view`] does, except that a region chosen does not join the
+    /// compared areas: the keyboard's arrows on the region select browse (Chromium sends a change
+    /// for each), and [`Store::join_compare`] adds the region finally chosen. Returns the view as
+    /// it was.
+    pub fn browse_view(&self, f: impl FnOnce(&mut ViewState)) -> ViewState {
+        let before = self.view.get_untracked();
+        self.view.update(f);
+        before
+    }
+
+    /// After browsing from `start` (the view before the first [`Store::browse_view`]): the region
+    /// now chosen joins the compared areas, as a pick of it from `start` would have.
+    pub fn join_compare(&self, start: &ViewState) {
+        let Some(codes) = self.codes.get_untracked() else { return };
+        let mut after = self.view.get_untracked();
+        crate::core::url::add_area_to_compare(start, &mut after, &codes);
+        if self.view.with_untracked(|v| v.compare != after.compare) {
+            self.view.update(|v| v.compare = after.compare);
+        }
+    }
 }
 
 /// Provides the store to every component below.

@@ -143,6 +143,16 @@ pub fn Filters() -> impl IntoView {
         .into_any()
     };
     let set = move |f: Box<dyn FnOnce(&mut crate::core::state::ViewState)>| store.set_view(f);
+    // The region select: whether its last key or pointer press was a key (its changes then come
+    // from the arrows), and the view before the keyboard began browsing regions with it
+    // (`Store::browse_view`).
+    let keyboard = StoredValue::new(false);
+    let browsing = StoredValue::new(None::<crate::core::state::ViewState>);
+    let commit = move || {
+        if let Some(start) = browsing.try_update_value(Option::take).flatten() {
+            store.join_compare(&start);
+        }
+    };
     let any_filter = move || {
         store.view.with(|v| {
             v.area.is_some() || v.sector.is_some() || v.occupation.is_some() || v.from.is_some() || v.to.is_some()
@@ -194,10 +204,31 @@ pub fn Filters() -> impl IntoView {
             </label>
             <label>
                 <span>{move || t(lang.get(), Key::Region)}</span>
-                <select class="area" data-testid="filter-region" prop:value=move || area_sel.get().unwrap_or_else(|| "PT".into()) on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    set(Box::new(move |v| v.area = (code != "PT").then_some(code)));
-                }>
+                <select class="area" data-testid="filter-region" prop:value=move || area_sel.get().unwrap_or_else(|| "PT".into())
+                    on:pointerdown=move |_| {
+                        keyboard.set_value(false);
+                        commit();
+                    }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                        "Enter" => commit(),
+                        "Tab" => {}
+                        _ => keyboard.set_value(true),
+                    }
+                    on:blur=move |_| commit()
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let area = move |v: &mut crate::core::state::ViewState| v.area = (code != "PT").then_some(code);
+                        // With the keyboard, the arrows browse: the filter follows each step, and the
+                        // region finally chosen joins the comparison on Enter or on leaving the select.
+                        match keyboard.get_value() {
+                            true => {
+                                let before = store.browse_view(area);
+                                browsing.update_value(|b| { b.get_or_insert(before); });
+                            }
+                            false => set(Box::new(area)),
+                        }
+                    }
+                >
                     {area_options}
                 </select>
             </label>

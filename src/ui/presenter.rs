@@ -210,6 +210,19 @@ pub fn Presenter() -> impl IntoView {
         // Only a presenting window answers (the speaker view's own window has a presenter too).
         last.set_value(slide.is_some().then_some(msg));
     });
+    // A presenting window that closes (or reloads) tells the speaker view, which would otherwise
+    // go on showing its last slide.
+    let gone = window_event_listener(leptos::ev::pagehide, move |_| {
+        if last.get_value().is_some() {
+            let msg = wire::to_json(&SlideShown(0, js_sys::Date::now()));
+            channel.with_value(|ch| {
+                if let Some((ch, _)) = ch {
+                    let _ = ch.post_message(&msg.as_str().into());
+                }
+            });
+        }
+    });
+    on_cleanup(move || gone.remove());
     let presenting = move || stories::current(store).is_some();
     // The slot stands in for the bar while its part is on its way (or did not arrive).
     view! {

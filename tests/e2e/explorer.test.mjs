@@ -138,6 +138,26 @@ test('keyboard only: from the first Tab to selecting a region', async () => {
   await page.close();
 });
 
+test('the region filter with the keyboard: the arrows browse without filling the comparison; the region left on joins it', async () => {
+  const page = await open(browser, `${server.url}?page=explore&lang=en`);
+  await page.locator('path[data-region="PT-08"]').waitFor();
+  const region = page.getByTestId('filter-region');
+  const options = await region.evaluate((s) => [...s.options].map((o) => o.value));
+  await region.focus();
+  for (let i = 1; i <= 4; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((want) => (new URLSearchParams(location.search).get('area') ?? 'PT') === want, options[i], { timeout: 3000 });
+  }
+  const cmp = () => new URLSearchParams(new URL(page.url()).search).get('cmp');
+  assert.equal(cmp(), expected(null), 'browsing added nothing to the comparison');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('cmp') !== null, null, { timeout: 3000 });
+  assert.deepEqual(cmp().split(','), ['PT', 'algarve', 'alentejo', options[4]]);
+  assert.equal(await page.getByTestId('compare').locator('.chip').count(), 4);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 for (const pageName of ['overview', 'explore']) {
   test(`axe-core finds no serious or critical violations on the ${pageName} page`, async () => {
     const page = await open(browser, `${server.url}?page=${pageName}`);

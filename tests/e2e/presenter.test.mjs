@@ -149,6 +149,13 @@ test('the bundled story plays: P starts it, notes, language, and the speaker vie
   await late.goto(`${server.url}?page=speaker&lang=en`);
   await late.getByTestId('speaker-notes').getByText(expected(story.slides.at(-1).notes.en)).waitFor({ timeout: 5000 });
   await late.close();
+  // A presenting window that closes leaves the speaker view waiting, not on its last slide.
+  const other = await context.newPage();
+  await other.goto(`${server.url}?slide=2&lang=en`);
+  await other.getByTestId('presenter').waitFor();
+  await speaker.getByTestId('speaker-notes').getByText(story.slides[1].notes.en).waitFor({ timeout: 5000 });
+  await other.close({ runBeforeUnload: true });
+  await speaker.waitForFunction(() => !document.querySelector('[data-testid="speaker-notes"]'), null, { timeout: 5000 });
   // Notes on the main screen; L switches to Portuguese on the same slide.
   await page.keyboard.press('n');
   assert.equal(await page.getByTestId('notes').innerText(), story.slides.at(-1).notes.en);
