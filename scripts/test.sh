@@ -39,10 +39,10 @@ step "size check: the app shell (the page's main wasm module, its JS glue and pa
 # size measured when it was set (396,169 B), plus ~2 %: a change that grows the shell past it must
 # say so here. The parts (scripts/wasm-split.mjs: each page but the landing one, the checks of
 # files the landing view does not need) are fetched when needed and are counted apart.
-# Raised from 372,000 (2026-11-30): +4.8 KB for the datasets panel's and the parts' retry attempts,
+# Raised from 372,000 (2026-11-30): +5.4 KB for the datasets panel's and the parts' retry attempts,
 # the phone tab strip's scrolling, the speaker view's catch-up and end, the per-slide series
 # colours, the chart downloads disabled without data and the region select's keyboard browsing
-# (374,173 B).
+# (374,742 B).
 SHELL_CEILING=376000
 shell=0
 for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do

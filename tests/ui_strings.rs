@@ -19,11 +19,15 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 
 /// Literals that look like words but are not shown as interface text.
-const NOT_TEXT: [&str; 14] = [
+const NOT_TEXT: [&str; 18] = [
     // `KeyboardEvent.key` values.
     "Enter",
     "Escape",
     "Tab",
+    "ArrowDown",
+    "ArrowUp",
+    "PageDown",
+    "PageUp",
     "Home",
     "End",
     // The `DataTransfer.types` entry of dropped files.

@@ -430,18 +430,25 @@ impl Store {
     /// it was.
     pub fn browse_view(&self, f: impl FnOnce(&mut ViewState)) -> ViewState {
         let before = self.view.get_untracked();
-        self.view.update(f);
+        let codes = self.codes.get_untracked();
+        self.view.update(|v| {
+            // The comparison shown stays as it was while browsing (by default it follows the area).
+            if let (true, Some(codes)) = (v.compare.is_empty(), codes) {
+                v.compare = crate::core::state::default_compare(v, &codes);
+            }
+            f(v);
+        });
         before
     }
 
-    /// After browsing from `start` (the view before the first [`Store::browse_view`]): the region
-    /// now chosen joins the compared areas, as a pick of it from `start` would have.
+    /// After browsing from `start` (the view before the first [`Store::browse_view`]): the compared
+    /// areas become what a pick of the region now chosen, from `start`, would have made them.
     pub fn join_compare(&self, start: &ViewState) {
         let Some(codes) = self.codes.get_untracked() else { return };
-        let mut after = self.view.get_untracked();
-        crate::core::url::add_area_to_compare(start, &mut after, &codes);
-        if self.view.with_untracked(|v| v.compare != after.compare) {
-            self.view.update(|v| v.compare = after.compare);
+        let mut picked = ViewState { area: self.view.with_untracked(|v| v.area.clone()), ..start.clone() };
+        crate::core::url::add_area_to_compare(start, &mut picked, &codes);
+        if self.view.with_untracked(|v| v.compare != picked.compare) {
+            self.view.update(|v| v.compare = picked.compare);
         }
     }
 }

@@ -143,9 +143,8 @@ pub fn Filters() -> impl IntoView {
         .into_any()
     };
     let set = move |f: Box<dyn FnOnce(&mut crate::core::state::ViewState)>| store.set_view(f);
-    // The region select: whether its last key or pointer press was a key (its changes then come
-    // from the arrows), and the view before the keyboard began browsing regions with it
-    // (`Store::browse_view`).
+    // The region select: whether its changes come from the arrows on it, closed (they browse), and
+    // the view before the keyboard began browsing regions with it (`Store::browse_view`).
     let keyboard = StoredValue::new(false);
     let browsing = StoredValue::new(None::<crate::core::state::ViewState>);
     let commit = move || {
@@ -210,9 +209,14 @@ pub fn Filters() -> impl IntoView {
                         commit();
                     }
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                        "Enter" => commit(),
-                        "Tab" => {}
-                        _ => keyboard.set_value(true),
+                        // Enter, Space and Alt+↓ open the list: a choice in it is a pick.
+                        "Enter" | " " => {
+                            commit();
+                            keyboard.set_value(false);
+                        }
+                        "ArrowDown" | "ArrowUp" if ev.alt_key() => keyboard.set_value(false),
+                        "ArrowDown" | "ArrowUp" | "PageDown" | "PageUp" | "Home" | "End" => keyboard.set_value(true),
+                        _ => {}
                     }
                     on:blur=move |_| commit()
                     on:change=move |ev| {

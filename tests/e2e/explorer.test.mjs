@@ -149,11 +149,20 @@ test('the region filter with the keyboard: the arrows browse without filling the
     await page.waitForFunction((want) => (new URLSearchParams(location.search).get('area') ?? 'PT') === want, options[i], { timeout: 3000 });
   }
   const cmp = () => new URLSearchParams(new URL(page.url()).search).get('cmp');
-  assert.equal(cmp(), expected(null), 'browsing added nothing to the comparison');
+  assert.equal(cmp(), expected('PT,algarve,alentejo'), 'browsing added nothing to the comparison');
+  assert.equal(await page.getByTestId('compare').locator('.chip').count(), 3, 'the chips stay as they were');
   await page.keyboard.press('Tab');
-  await page.waitForFunction(() => new URLSearchParams(location.search).get('cmp') !== null, null, { timeout: 3000 });
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('cmp')?.split(',').length === n, 4, { timeout: 3000 });
   assert.deepEqual(cmp().split(','), ['PT', 'algarve', 'alentejo', options[4]]);
   assert.equal(await page.getByTestId('compare').locator('.chip').count(), 4);
+  // A choice in the list opened with the keyboard (Space) is a pick: it joins at once.
+  await region.focus();
+  await page.keyboard.press(' ');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => new URLSearchParams(location.search).get('area') === want, options[5], { timeout: 3000 });
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('cmp')?.split(',').length === n, 5, { timeout: 3000 });
+  assert.deepEqual(cmp().split(','), ['PT', 'algarve', 'alentejo', options[4], options[5]]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
