@@ -58,18 +58,11 @@ fn FileRow(file: FileState) -> impl IntoView {
             let report = if let Error::Invalid(r) = &e { Some(r.clone()) } else { None };
             // A retry rebuilds the row: when the retried load fails too, the row says which attempt
             // it was, and the keyboard focus, lost with the old button, comes back to the new one.
-            let again = (attempts > 1)
-                .then_some(move || t(lang.get(), Key::RetryFailedAgain).replace("{n}", &attempts.to_string()));
+            let again = (attempts > 1).then_some(move || {
+                crate::core::i18n::fill(t(lang.get(), Key::RetryFailedAgain), &[("n", &attempts.to_string())])
+            });
             if attempts > 1 {
-                Effect::new(move |_| {
-                    let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
-                    let selector = format!("[data-testid=\"retry-{key}\"]");
-                    if let (true, Ok(Some(b))) = (lost, document().query_selector(&selector)) {
-                        if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
-                            let _ = b.focus();
-                        }
-                    }
-                });
+                Effect::new(move |_| super::labels::focus_back(&format!("[data-testid=\"retry-{key}\"]")));
             }
             view! {
                 <div class="failure" role="alert" data-testid=format!("error-{key}")>

@@ -61,6 +61,23 @@ fn watch(svg: String, code: String, frames: u32) {
     });
 }
 
+/// After a control was rebuilt (a retry that failed again): the keyboard focus, lost with the old
+/// control or sent to the page's main region, goes to the element matching `selector`. Left alone
+/// when it is anywhere else.
+pub fn focus_back(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = leptos::prelude::document();
+    let on_main = doc.active_element().is_some_and(|a| a.id() == "main");
+    if !(focus_lost() || on_main) {
+        return;
+    }
+    if let Ok(Some(el)) = doc.query_selector(selector) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// The focus is on nothing, on `<body>`, or on an element no longer in the page.
 fn focus_lost() -> bool {
     use wasm_bindgen::JsCast;

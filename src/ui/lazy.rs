@@ -87,17 +87,11 @@ fn failed(attempt: RwSignal<u32>) -> AnyView {
     // After a retry that failed too: which attempt it was, and the focus back on Retry (it went to
     // the main region, for what was expected to arrive).
     let retries = attempt.get_untracked();
-    let again = (retries > 0)
-        .then_some(move || t(lang.get(), Key::RetryFailedAgain).replace("{n}", &(retries + 1).to_string()));
+    let again = (retries > 0).then_some(move || {
+        crate::core::i18n::fill(t(lang.get(), Key::RetryFailedAgain), &[("n", &(retries + 1).to_string())])
+    });
     if retries > 0 {
-        Effect::new(move |_| {
-            let lost = document().active_element().is_none_or(|a| a.tag_name() == "BODY" || a.id() == "main");
-            if let (true, Ok(Some(b))) = (lost, document().query_selector("[data-testid=\"part-retry\"]")) {
-                if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
-                    let _ = b.focus();
-                }
-            }
-        });
+        Effect::new(move |_| super::labels::focus_back("[data-testid=\"part-retry\"]"));
     }
     view! {
         <div class="failure" role="alert" data-testid="part-failed">

@@ -192,6 +192,13 @@ pub fn Presenter() -> impl IntoView {
             ch.close();
         }
     });
+    let post = move |msg: &str| {
+        channel.with_value(|ch| {
+            if let Some((ch, _)) = ch {
+                let _ = ch.post_message(&msg.into());
+            }
+        })
+    };
     let started = StoredValue::new(None::<f64>);
     Effect::new(move |_| {
         let slide = stories::current(store);
@@ -202,11 +209,7 @@ pub fn Presenter() -> impl IntoView {
             started.set_value(Some(now));
         }
         let msg = wire::to_json(&SlideShown(slide.unwrap_or(0), started.get_value().unwrap_or(now)));
-        channel.with_value(|ch| {
-            if let Some((ch, _)) = ch {
-                let _ = ch.post_message(&msg.as_str().into());
-            }
-        });
+        post(&msg);
         // Only a presenting window answers (the speaker view's own window has a presenter too).
         last.set_value(slide.is_some().then_some(msg));
     });
@@ -214,12 +217,7 @@ pub fn Presenter() -> impl IntoView {
     // go on showing its last slide.
     let gone = window_event_listener(leptos::ev::pagehide, move |_| {
         if last.get_value().is_some() {
-            let msg = wire::to_json(&SlideShown(0, js_sys::Date::now()));
-            channel.with_value(|ch| {
-                if let Some((ch, _)) = ch {
-                    let _ = ch.post_message(&msg.as_str().into());
-                }
-            });
+            post(&wire::to_json(&SlideShown(0, js_sys::Date::now())));
         }
     });
     on_cleanup(move || gone.remove());
