@@ -43,7 +43,10 @@ step "size check: the app shell (the page's main wasm module, its JS glue and pa
 # the phone tab strip's scrolling, the speaker view's catch-up and end, the per-slide series
 # colours, the chart downloads disabled without data and the region select's keyboard browsing
 # (374,742 B).
-SHELL_CEILING=376000
+# Lowered from 376,000 (2026-12-01) after the release build moved to a nightly that rebuilds the
+# standard library for size (scripts/release-toolchain.sh) and the official indicators' checks
+# left the main module for a part: 326,590 B measured.
+SHELL_CEILING=330000
 shell=0
 for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do
     shell=$((shell + $(gzip -9c "$f" | wc -c)))

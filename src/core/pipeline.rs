@@ -91,8 +91,8 @@ pub fn validate(kind: Kind, name: &str, text: &str, codes: Option<&Codes>) -> Re
     }
 }
 
-/// [`validate`] for the kinds the landing view shows (code lists, labour market, consultations,
-/// indicators), the JSON deserialized by `J`; `None` for the others.
+/// [`validate`] for the kinds the landing view shows (code lists, labour market, consultations),
+/// the JSON deserialized by `J`; `None` for the others.
 fn validate_landing<J: Json>(
     kind: Kind,
     name: &str,
@@ -111,21 +111,15 @@ fn validate_landing<J: Json>(
                 .map(|(c, w)| (Validated::Data(Data::Consultations(c)), w)),
             Err(e) => return Some(Err(e)),
         },
-        Kind::Indicators => match need() {
-            Ok(codes) => {
-                indicators::load_as::<J>(name, text, codes).map(|(i, w)| (Validated::Data(Data::Indicators(i)), w))
-            }
-            Err(e) => return Some(Err(e)),
-        },
-        Kind::Regions | Kind::Story => return None,
+        Kind::Indicators | Kind::Regions | Kind::Story => return None,
     };
     Some(result.map_err(Refused::Invalid))
 }
 
-/// [`validate`] for the kinds the landing view does not show: the district boundaries (the map)
-/// and the story (presenting). Kept apart so that the page's first module need not carry their
-/// checks ([`Stage::Deferred`]); any other kind is validated as [`validate`] does. The JSON is
-/// deserialized by `J`.
+/// [`validate`] for the kinds the landing view does not show: the official indicators (the
+/// foreign-workforce page), the district boundaries (the map) and the story (presenting). Kept
+/// apart so that the page's first module need not carry their checks ([`Stage::Deferred`]); any
+/// other kind is validated as [`validate`] does. The JSON is deserialized by `J`.
 pub fn validate_deferred<J: Json>(
     kind: Kind,
     name: &str,
@@ -135,12 +129,15 @@ pub fn validate_deferred<J: Json>(
     let need = || codes.ok_or(Refused::NeedsCodes);
     let result = match kind {
         Kind::Regions => regions::load_as::<J>(name, text, need()?).map(|(r, w)| (Validated::Regions(r), w)),
+        Kind::Indicators => {
+            indicators::load_as::<J>(name, text, need()?).map(|(i, w)| (Validated::Data(Data::Indicators(i)), w))
+        }
         // A story names codes in its views: it waits for the code lists like the rest.
         Kind::Story => {
             need()?;
             story::load_as::<J>(name, text).map(|(s, w)| (Validated::Story(s), w))
         }
-        // (`validate_landing` is `None` only for the two kinds above.)
+        // (`validate_landing` is `None` only for the three kinds above.)
         _ => return validate_landing::<J>(kind, name, text, codes).unwrap_or(Err(Refused::NeedsCodes)),
     };
     result.map_err(Refused::Invalid)
@@ -157,8 +154,8 @@ pub enum Stage<'t> {
 
 /// [`validate`] in two steps, so the main thread can yield between them: the labour-market file,
 /// the large one, is parsed here and checked in [`finish`] (about half the time each: ~130 ms
-/// each at CPU 4× on the bundled file instead of one 256 ms task, issue #12); the boundaries
-/// and the story are [`Stage::Deferred`]; every other kind is validated at once.
+/// each at CPU 4× on the bundled file instead of one 256 ms task, issue #12); the indicators,
+/// the boundaries and the story are [`Stage::Deferred`]; every other kind is validated at once.
 pub fn begin<'t, J: Json>(kind: Kind, name: &str, text: &'t str, codes: Option<&Codes>) -> Stage<'t> {
     match (kind, codes) {
         (Kind::LabourMarket, Some(_)) => match labour::parse_as::<J>(name, text) {
@@ -287,11 +284,12 @@ mod tests {
             assert_eq!(stepwise.is_ok(), valid, "{text:.40}");
             assert_eq!(stepwise, validate(Kind::LabourMarket, "lm.json", text, Some(&codes)), "{text:.40}");
         }
-        // The boundaries and the story are deferred, and `validate_deferred` gives what `validate`
-        // gives for every kind (sound, and broken); every other kind is done in the first step.
+        // The indicators, the boundaries and the story are deferred, and `validate_deferred` gives
+        // what `validate` gives for every kind (sound, and broken); every other kind is done in the
+        // first step.
         for k in Kind::ALL.into_iter().filter(|&k| k != Kind::LabourMarket) {
             let stage = begin::<Located>(k, "x", bundled(k), Some(&codes));
-            if matches!(k, Kind::Regions | Kind::Story) {
+            if matches!(k, Kind::Indicators | Kind::Regions | Kind::Story) {
                 assert!(matches!(stage, Stage::Deferred), "{k:?}");
             } else {
                 assert!(matches!(stage, Stage::Done(Ok(_))), "{k:?}");

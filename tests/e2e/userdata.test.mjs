@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, figures, fmt, expected, drop } from './harness.mjs';
+import { serve, launch, open, figures, fmt, expected, drop, DIST } from './harness.mjs';
 
 const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 const VALID = ['cons_html_payloads.json', 'cons_valid.json', 'lm_bom.json', 'lm_valid.csv', 'lm_valid.json'];
@@ -274,7 +274,7 @@ test('the data-format page is the "At a glance" section of docs/data-format.md, 
 // or a browser policy blocking it, a broken deployment), the user is told the file could not be
 // checked (not that it is wrong), what to do, and the dashboard keeps its data.
 test('a checker that cannot start says so in the user\'s language and what to do; nothing loaded is lost', async () => {
-  const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const wasm = html.match(/<meta name="vagas-worker-wasm" content="([^"]+)"/)?.[1];
   assert.ok(wasm, 'the worker module is named in index.html');
   const path = `/${wasm.replace(/^\.\//, '')}`;
