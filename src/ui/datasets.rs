@@ -40,6 +40,12 @@ fn FileRow(file: FileState) -> impl IntoView {
     let (row, key) = (file.row, file.row.code());
     let failed = matches!(file.status, Status::Failed(_));
     let attempts = file.attempts;
+    // A retry that worked rebuilds the row without its Retry button: the keyboard focus, lost with
+    // it, goes to the row, which then says the file is loaded (and is read out).
+    let loaded_again = attempts > 1 && matches!(file.status, Status::Loaded { .. });
+    if loaded_again {
+        Effect::new(move |_| super::labels::focus_back(&format!("[data-testid=\"file-{key}\"]")));
+    }
     let title = {
         let file = file.clone();
         move || match &file.meta {
@@ -87,7 +93,7 @@ fn FileRow(file: FileState) -> impl IntoView {
         _ => ().into_any(),
     };
     view! {
-        <li class="file" class:failed=failed data-testid=format!("file-{key}")>
+        <li class="file" class:failed=failed data-testid=format!("file-{key}") tabindex=loaded_again.then_some("-1")>
             <span class="file-title">{title}</span>
             " "
             <code class="muted">{file.url.clone()}</code>

@@ -76,9 +76,13 @@ test('a corrupted dataset shows which file and why; the page stays usable', asyn
     await err.getByText('Negative count').waitFor();
     // Fix the file on the server and retry: the overview appears.
     server.overrides.delete('/data/labour_market.json');
-    await page.getByTestId('retry-labour_market').click();
+    await page.getByTestId('retry-labour_market').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('kpi-ratio').waitFor();
     assert.equal(await page.getByTestId('error-labour_market').count(), 0);
+    // The keyboard focus, lost with the Retry button, is on the row that now says it loaded.
+    await page.waitForFunction((want) => document.activeElement?.dataset.testid === want, expected('file-labour_market'));
+    assert.match(await page.getByTestId('file-labour_market').textContent(), /loaded|carregado/);
     assert.deepEqual(page.errors, []);
     await page.close();
   } finally {
