@@ -335,7 +335,9 @@ impl Store {
                 if meta.is_some() {
                     f.meta = meta;
                 }
-                f.attempts += u32::from(matches!(status, Status::Loading));
+                // An attempt is a start of loading: a row already loading (the manifest marks the
+                // code lists as loading, then their own load does again) is not counted twice.
+                f.attempts += u32::from(matches!(status, Status::Loading) && !matches!(f.status, Status::Loading));
                 f.status = status;
             }
             None => {

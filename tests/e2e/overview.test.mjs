@@ -72,6 +72,9 @@ test('a corrupted dataset shows which file and why; the page stays usable', asyn
     assert.match(text, /-7/);
     // The rest keeps working: consultations loaded, language switch works.
     await page.getByTestId('themes').waitFor();
+    // Loading moved neither the keyboard focus nor the page (a loaded row takes the focus only
+    // after a retry).
+    assert.deepEqual(await page.evaluate(() => [document.activeElement === document.body, window.scrollY]), [true, 0]);
     await page.getByTestId('lang-switch').click();
     await err.getByText('Negative count').waitFor();
     // Fix the file on the server and retry: the overview appears.
