@@ -13,4 +13,6 @@
 # Debug builds, tests and clippy use the stable toolchain of rust-toolchain.toml. A newer
 # nightly may be tried by changing the date: scripts/setup.sh installs what this names.
 VAGAS_RELEASE_TOOLCHAIN=nightly-2026-05-20
+# `--cfg=erase_components` repeats .cargo/config.toml's, on purpose: the debug and release builds
+# must compile the same views whether cargo joins these flags with the config's (it does now) or not.
 VAGAS_RELEASE_RUSTFLAGS="--cfg=erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"

@@ -26,14 +26,13 @@ fi
 #     library's sources, so the release build recompiles std for size (build-std), and std's own
 #     crates fetched for trunk's offline cargo. About 15 s of downloads.
 . scripts/release-toolchain.sh
-if ! rustup run "$VAGAS_RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
-   ! rustup target list --toolchain "$VAGAS_RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
-   [ ! -f "$(rustup run "$VAGAS_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+std_src() { echo "$(rustup run "$VAGAS_RELEASE_TOOLCHAIN" rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"; }
+if ! rustup target list --toolchain "$VAGAS_RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
+   [ ! -f "$(std_src)/Cargo.lock" ]; then
     log "installing the release build's toolchain $VAGAS_RELEASE_TOOLCHAIN (with rust-src)"
     rustup toolchain install "$VAGAS_RELEASE_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
 fi
-std_lock="$(rustup run "$VAGAS_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
-cargo "+$VAGAS_RELEASE_TOOLCHAIN" fetch -q --manifest-path "$std_lock"
+cargo "+$VAGAS_RELEASE_TOOLCHAIN" fetch -q --manifest-path "$(std_src)/Cargo.toml"
 
 # 2. trunk and wasm-bindgen-cli, built from crates.io (never downloaded as
 #    binaries), in parallel. Release LTO off: twice as fast, same tools.

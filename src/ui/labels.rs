@@ -61,9 +61,9 @@ fn watch(svg: String, code: String, frames: u32) {
     });
 }
 
-/// After a control was rebuilt (a retry that failed again): the keyboard focus, lost with the old
-/// control or sent to the page's main region, goes to the element matching `selector`. Left alone
-/// when it is anywhere else.
+/// After a control was rebuilt (a retry that failed again, or one that worked and took its Retry
+/// button away): the keyboard focus, lost with the old control or sent to the page's main region,
+/// goes to the element matching `selector`. Left alone when it is anywhere else.
 pub fn focus_back(selector: &str) {
     use wasm_bindgen::JsCast;
     let doc = leptos::prelude::document();
