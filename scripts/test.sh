@@ -46,7 +46,11 @@ step "size check: the app shell (the page's main wasm module, its JS glue and pa
 # Lowered from 376,000 (2026-12-01) after the release build moved to a nightly that rebuilds the
 # standard library for size (scripts/release-toolchain.sh) and the official indicators' checks
 # left the main module for a part: 326,590 B measured.
-SHELL_CEILING=330000
+# Lowered from 330,000 (2026-12-01) after checking, storing and restoring a user's datasets left the
+# main module for a part fetched only by a visitor with datasets of their own: 323,356 B measured.
+# What the landing view fetches in all (this shell, the parts it loads at start and their chunks)
+# is checked by tests/e2e/parts.test.mjs.
+SHELL_CEILING=326000
 shell=0
 for f in $(ls dist/*.css; ls dist/ | grep -E '^vagas-([0-9a-f]{16}(_bg\.wasm|\.js)|split-[0-9a-f]{16}\.js)$' | sed 's|^|dist/|'); do
     shell=$((shell + $(gzip -9c "$f" | wc -c)))
@@ -62,6 +66,19 @@ if [ "$shell" -lt 100000 ] || [ "$parts" -eq 0 ]; then
 fi
 if [ "$shell" -gt "$SHELL_CEILING" ]; then
     echo "the app shell grew past its ceiling: $shell > $SHELL_CEILING bytes"
+    exit 1
+fi
+# Every wasm, JS and CSS file in dist/ (the shell, every part, the dataset worker's module, the
+# service worker): what a visit that precaches everything for offline use downloads of code.
+# 928,461 B measured (2026-12-01), plus ~1 %: a change that adds code anywhere must say so here.
+TOTAL_CEILING=938000
+total=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+    total=$((total + $(gzip -9c "$f" | wc -c)))
+done
+echo "every wasm, JS and CSS file in dist/: $total bytes gzip -9 (ceiling $TOTAL_CEILING; issue #12's budget for the shell: 250000)"
+if [ "$total" -gt "$TOTAL_CEILING" ]; then
+    echo "the wasm, JS and CSS in dist/ grew past their ceiling: $total > $TOTAL_CEILING bytes"
     exit 1
 fi
 

@@ -17,6 +17,8 @@ extern "C" {
     fn idb_put(meta: &str, bytes: &ArrayBuffer) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbAll, catch)]
     fn idb_all() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbCount, catch)]
+    fn idb_count() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbDelete, catch)]
     fn idb_delete(id: f64) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbClear, catch)]
@@ -45,6 +47,12 @@ pub async fn all() -> Result<Vec<(Stored, Uint8Array)>, String> {
             Some((meta, Uint8Array::new(&bytes)))
         })
         .collect())
+}
+
+/// How many datasets are stored; `None` if the storage cannot be read (its message is then given
+/// by [`all`]).
+pub async fn count() -> Option<u32> {
+    run(idb_count()).await.ok()?.as_f64().map(|n| n as u32)
 }
 
 /// Removes the dataset `id` (a failure leaves it for the next visit to show).

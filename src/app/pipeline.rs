@@ -88,8 +88,6 @@ async fn load_dataset(store: Store, meta: DatasetMeta) {
     let outcome = match fetch_text(&url).await {
         Ok(text) => {
             let mark = format!("vagas:validate:{}", kind.code());
-            // The labour-market file is validated in two tasks (parse, then checks): one would
-            // freeze the page for ~256 ms at CPU 4× on the bundled file.
             // The bundled files are expected to be sound: deserialized without following the JSON
             // path (`parse::Plain`, issue #12). The labour-market file is validated in two tasks
             // (parse, then checks): one would freeze the page for ~256 ms at CPU 4×.

@@ -3,6 +3,11 @@
 //! worker → layered over the bundled data → kept in the browser's storage (`idb`) until removed.
 //! A failure stays on its own row as an `Error`; nothing already loaded is touched. The bytes and
 //! the bookkeeping live in the store (`Store::user_files`).
+//!
+//! Checking, storing and bringing back datasets is a part of its own ([`user_job`], `ui::lazy`),
+//! fetched the first time a visitor has a dataset of their own (picked, dropped, from an address
+//! or stored on an earlier visit): a visit with none, most of them, does not download its code
+//! (issue #12).
 
 use std::sync::Arc;
 
@@ -61,13 +66,16 @@ fn row(id: u32, name: &str, from_url: bool, mode: Mode, bytes: usize) -> UserDat
 pub fn codes_ready(store: Store) {
     // Files picked or dropped while the code lists were loading: check them now.
     for (id, save) in store.user_files.try_update_value(|f| std::mem::take(&mut f.pending)).unwrap_or_default() {
-        spawn_local(check(store, id, save));
+        spawn_local(run(store, Job::Check(id, save)));
     }
     if store.user_files.try_update_value(|f| std::mem::replace(&mut f.restored, true)).unwrap_or(true) {
         return;
     }
     spawn_local(async move {
-        restore(store).await;
+        // Only a browser that kept datasets fetches the part that reads them back.
+        if idb::count().await.is_none_or(|n| n > 0) {
+            run(store, Job::Restore).await;
+        }
         if let Some(url) = store.view.with_untracked(|v| v.data.clone()) {
             load_address(store, url).await;
         }
@@ -92,11 +100,55 @@ pub fn load_files(store: Store, files: Vec<web_sys::File>, mode: Mode) {
             match JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => {
                     keep_bytes(store, id, Uint8Array::new(&buf));
-                    check(store, id, true).await;
+                    run(store, Job::Check(id, true)).await;
                 }
                 Err(e) => store.update_user(id, |d| d.state = UserState::Failed(Error::Read(js_message(&e)))),
             }
         });
+    }
+}
+
+/// What the part of the app that checks and stores a user's datasets ([`user_job`]) is asked to do.
+enum Job {
+    /// `Check(id, save)`: [`check`] dataset `id`.
+    Check(u32, bool),
+    /// [`persist`] dataset `id` again (its mode changed).
+    Persist(u32),
+    /// [`restore`] the datasets stored on earlier visits.
+    Restore,
+}
+
+part! {
+/// `job`, in a part of its own (`ui::lazy`); outer `Err`: the part could not be fetched.
+fn user_job(
+    store: Store,
+    job: Job,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, leptos::wasm_split::SplitLoaderError> {
+    Ok(match job {
+        Job::Check(id, save) => Box::pin(check(store, id, save)),
+        Job::Persist(id) => Box::pin(persist(store, id)),
+        Job::Restore => Box::pin(restore(store)),
+    })
+}
+}
+
+/// Runs `job` in its part. If the part cannot be fetched, the dataset's row says so
+/// (`Error::PartMissing`, with a retry); stored datasets it was to bring back stay stored, and
+/// the next load of the code lists (a retry, the next visit) tries again.
+async fn run(store: Store, job: Job) {
+    let id = match job {
+        Job::Check(id, _) | Job::Persist(id) => Some(id),
+        Job::Restore => None,
+    };
+    match user_job(store, job).await {
+        Ok(work) => work.await,
+        Err(_) => match id {
+            Some(id) => store.update_user(id, |d| d.state = UserState::Failed(Error::PartMissing)),
+            None => {
+                web_sys::console::warn_1(&"Stored datasets could not be read: a part of the app did not arrive".into());
+                store.user_files.update_value(|f| f.restored = false);
+            }
+        },
     }
 }
 
@@ -150,7 +202,7 @@ pub fn retry(store: Store, id: u32) {
         return;
     };
     if bytes_of(store, id).is_some() {
-        spawn_local(check(store, id, !from_url));
+        spawn_local(run(store, Job::Check(id, !from_url)));
     } else if from_url {
         store.user.update(|u| u.retain(|d| d.id != id));
         spawn_local(load_address(store, name));
@@ -161,7 +213,7 @@ pub fn retry(store: Store, id: u32) {
 pub fn keep_valid(store: Store, id: u32) {
     store.update_user(id, |d| d.keep_valid = true);
     let from_url = store.user.with_untracked(|u| u.iter().any(|d| d.id == id && d.from_url));
-    spawn_local(check(store, id, !from_url));
+    spawn_local(run(store, Job::Check(id, !from_url)));
 }
 
 /// Switches a dataset between replacing and adding to the data below it.
@@ -169,7 +221,7 @@ pub fn set_mode(store: Store, id: u32, mode: Mode) {
     store.update_user(id, |d| d.mode = mode);
     let stored = store.user.with_untracked(|u| u.iter().any(|d| d.id == id && d.saved == Saved::Yes));
     if stored {
-        spawn_local(persist(store, id));
+        spawn_local(run(store, Job::Persist(id)));
     }
 }
 

@@ -49,5 +49,6 @@ export async function idbAll() {
   const records = await run('readonly', (s) => s.getAll());
   return (records || []).map(({ bytes, ...meta }) => [JSON.stringify(meta), bytes]);
 }
+export function idbCount() { return run('readonly', (s) => s.count()); }
 export function idbDelete(id) { return run('readwrite', (s) => s.delete(id)); }
 export function idbClear() { return run('readwrite', (s) => s.clear()); }

@@ -3,7 +3,16 @@
 // fetched is said so in the user's language, with everything else kept, and a retry works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve, launch, expected, DIST } from './harness.mjs';
+
+/** What the landing view may fetch of wasm, JS and CSS, each file gzip -9 (bytes): issue #12's
+ *  shell (scripts/test.sh's size check) plus the parts fetched at start (the deferred checks)
+ *  and the loader's chunks. 356,663 B measured (2026-12-01) plus ~1 %: a change that makes the
+ *  landing view download more must say so here. The goal is 250,000. */
+const LANDING_CEILING = 360000;
 
 const PAGE_PART = /\/vagas-split_[a-z]+_page-[0-9a-f]{16}\.wasm$/;
 
@@ -13,6 +22,8 @@ async function openNoWorker(browser, url) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(r.url()));
   await page.goto(url);
   await page.getByTestId('file-labour_market').waitFor();
   return page;
@@ -33,6 +44,25 @@ test('the landing view fetches no page part; the explorer fetches its own when s
     await page.getByTestId('tab-explore').click();
     await page.getByTestId('chart-map').waitFor();
     assert.equal(parts.join(','), expected('explore'));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('what the landing view fetches of wasm, JS and CSS stays under its ceiling (gzip -9, printed)', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await openNoWorker(browser, `${server.url}?lang=en`);
+    await page.getByTestId('kpi-ratio').waitFor();
+    await page.getByTestId('official-figures').locator('.card').first().waitFor();
+    await page.waitForTimeout(1000);
+    const files = [...new Set(page.requested.map((u) => new URL(u).pathname).filter((p) => /\.(wasm|js|css)$/.test(p)))];
+    const bytes = files.reduce((n, p) => n + gzipSync(readFileSync(join(DIST, decodeURIComponent(p))), { level: 9 }).length, 0);
+    console.log(`the landing view fetches ${files.length} wasm, JS and CSS files: ${bytes} bytes gzip -9 (ceiling ${LANDING_CEILING}; goal 250000)`);
+    assert.ok(files.some((p) => /_bg\.wasm$/.test(p)), 'the main module is among them');
+    assert.equal(bytes <= LANDING_CEILING, expected(true), `${bytes} > ${LANDING_CEILING}`);
   } finally {
     await browser.close();
     await server.close();
@@ -100,16 +130,15 @@ test('a link to a page preloads that page part from the start, and it is fetched
   }
 });
 
-test('presenting (slide=) preloads the presenter bar part, fetched once; the landing view fetches neither it nor the list of a user\'s files', async () => {
+test('presenting (slide=) preloads the presenter bar part, fetched once; the landing view fetches neither it nor the list of a user\'s files nor the code that checks and stores them', async () => {
   const server = await serve();
   const browser = await launch();
   try {
-    const OWN = /\/vagas-split_(presenter_bar|user_datasets_part)-[0-9a-f]{16}\.wasm$/;
+    const OWN = /\/vagas-split_(presenter_bar|user_datasets_part|user_job)-[0-9a-f]{16}\.wasm$/;
     const landing = await openNoWorker(browser, `${server.url}?lang=en`);
-    const fetchedLanding = [];
-    landing.on('request', (r) => { if (OWN.test(r.url())) fetchedLanding.push(r.url()); });
+    await landing.getByTestId('kpi-ratio').waitFor();
     await landing.waitForTimeout(500);
-    assert.equal(fetchedLanding.length, expected(0));
+    assert.equal(landing.requested.filter((u) => OWN.test(u)).length, expected(0));
     assert.equal(await landing.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')].filter((l) => /split_/.test(l.href)).length), expected(0));
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
