@@ -10,7 +10,7 @@
 //     → wasm-opt -Oz on every module (release builds, as trunk does)
 //
 // and replaces trunk's vagas-<hash>.js / vagas-<hash>_bg.wasm in the staging dir. Every file
-// is named with one content hash (of the module cargo built and of the tools' versions), so the
+// is named with one content hash (of the module cargo built, the tools' versions and this script), so the
 // same name is always the same bytes; index.html's preloads of the glue and the wasm get the new
 // names and their integrity hashes.
 //
@@ -146,6 +146,83 @@ export function checkNoParts({ staging, glue }) {
   if (named.length > 0) throw new Error(`the worker's module links the page's parts (${named[0]}, …): is it built with --no-default-features?`);
 }
 
+/**
+ * The module `bytes` with every function imported from `module` (the glue's, `./<bin>-<hash>_bg.js`)
+ * renamed `a`, `b`, … `Z`, `aa`, … and the module itself renamed `a`; and `glueJs` with the same
+ * names. wasm-bindgen names each import after its function and a 16-digit hash
+ * (`__wbg_setAttribute_f75317b2b5cabfb4`): 293 such names cost the page 6 KB of its gzipped wasm
+ * and 3 KB of its glue (issue #12). binaryen's `--minify-imports` renames only imports from `env`.
+ * Each old name must occur once in the glue, as the key of its function in `__wbg_get_imports`,
+ * and the module name once, as the key of that object: anything else throws.
+ */
+function shortImportNames(bytes, module, glueJs) {
+  const sections = [];
+  for (let at = 8; at < bytes.length;) {
+    const [size, start] = leb(bytes, at + 1);
+    sections.push({ id: bytes[at], start, end: start + size, from: at });
+    at = start + size;
+  }
+  const imports = sections.find((s) => s.id === 2);
+  if (!imports) throw new Error('the main module imports nothing');
+  const short = (n) => {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    let out = '';
+    do {
+      out = letters[n % 52] + out;
+      n = Math.floor(n / 52) - 1;
+    } while (n >= 0);
+    return out;
+  };
+  const utf8 = new TextDecoder();
+  const bytesOf = (text) => [...new TextEncoder().encode(text)];
+  const names = new Map();
+  let [count, p] = leb(bytes, imports.start);
+  const body = [...uleb(count)];
+  for (; count > 0; count--) {
+    const [modLen, m] = leb(bytes, p);
+    const mod = utf8.decode(bytes.subarray(m, m + modLen));
+    const [nameLen, q] = leb(bytes, m + modLen);
+    const name = utf8.decode(bytes.subarray(q, q + nameLen));
+    const descStart = q + nameLen;
+    p = descStart;
+    const kind = bytes[p++];
+    if (kind === 0x00) [, p] = leb(bytes, p);
+    else if (kind === 0x01) {
+      p += 1;
+      const flags = bytes[p++];
+      [, p] = leb(bytes, p);
+      if (flags & 1) [, p] = leb(bytes, p);
+    } else if (kind === 0x02) {
+      const flags = bytes[p++];
+      [, p] = leb(bytes, p);
+      if (flags & 1) [, p] = leb(bytes, p);
+    } else if (kind === 0x03) p += 2;
+    else throw new Error(`unknown import kind ${kind}`);
+    let newMod = mod;
+    let newName = name;
+    if (mod === module) {
+      if (kind !== 0x00) throw new Error(`${module} ${name}: not a function`);
+      if (!names.has(name)) names.set(name, short(names.size));
+      newMod = 'a';
+      newName = names.get(name);
+    }
+    body.push(...uleb(bytesOf(newMod).length), ...bytesOf(newMod), ...uleb(bytesOf(newName).length), ...bytesOf(newName), ...bytes.subarray(descStart, p));
+  }
+  if (names.size === 0) throw new Error(`the main module imports nothing from ${module}`);
+  const occurrences = (text, word) => text.split(new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`)).length - 1;
+  let js = glueJs;
+  for (const [name, to] of names) {
+    const n = occurrences(js, name);
+    if (n !== 1) throw new Error(`the glue names the import ${name} ${n} times, expected once`);
+    js = js.replace(new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`), to);
+  }
+  const key = `"${module}": import0,`;
+  if (js.split(key).length !== 2) throw new Error(`the glue does not name the import module ${module} once`);
+  js = js.replace(key, '"a": import0,');
+  const out = Buffer.concat([bytes.subarray(0, imports.from), Uint8Array.from([2, ...uleb(body.length), ...body]), bytes.subarray(imports.end)]);
+  return { bytes: out, glueJs: js, renamed: names.size };
+}
+
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
@@ -167,7 +244,8 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     // wasm-split-cli has no --version: its version is the one cargo installed.
     (execFileSync('cargo', ['install', '--list'], { encoding: 'utf8' }).match(/^wasm_split_cli_support v\S+/m) || ['wasm_split_cli_support ?'])[0],
   ].join('\n');
-  const hash = createHash('sha256').update(raw).update(tools).digest('hex').slice(0, 16);
+  // This script's own text too: what it does to the modules and the glue is part of their bytes.
+  const hash = createHash('sha256').update(raw).update(tools).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 16);
   const glue = `${bin}-${hash}.js`;
   const wasm = `${bin}-${hash}_bg.wasm`;
   const loader = `${bin}-split-${hash}.js`;
@@ -215,7 +293,9 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     if (!glueJs.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import ./__wasm_split.js');
     // Only the import statements: the wasm's own import module keeps its name.
     glueJs = glueJs.replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
-    writeFileSync(join(staging, glue), glueJs);
+    const boundWasm = join(bound, `${bin}-${hash}_bg.wasm`);
+    const short = shortImportNames(readFileSync(boundWasm), `./${bin}-${hash}_bg.js`, glueJs);
+    writeFileSync(join(staging, glue), short.glueJs);
 
     const optimise = (from, to) => {
       // (Its warnings about the name section wasm-split writes are not printed: no effect.)
@@ -230,8 +310,7 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
       }
       else copyFileSync(from, to);
     };
-    const boundWasm = join(bound, `${bin}-${hash}_bg.wasm`);
-    writeFileSync(boundWasm, exportFunctionTable(readFileSync(boundWasm), '__indirect_function_table'));
+    writeFileSync(boundWasm, exportFunctionTable(short.bytes, '__indirect_function_table'));
     optimise(boundWasm, join(staging, wasm));
     for (const [from, to] of rename) optimise(join(split, from), join(staging, to));
 
