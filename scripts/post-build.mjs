@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Trunk post-build hook (Trunk.toml), run on the staged dist/ ($TRUNK_STAGING_DIR):
-//  0. The page's wasm split into a main module and parts loaded when needed (scripts/wasm-split.mjs).
+//  0. The page's wasm split into a main module and parts loaded when needed (scripts/wasm-split.mjs;
+//     release builds minify its glue and loader with esbuild), then boot.js and sw-register.js
+//     minified too (release builds).
 //  1. Content-Security-Policy: replaces {{INLINE_SCRIPT_HASHES}} in index.html's CSP <meta>
 //     with the 'sha256-…' source of every inline <script> (trunk's wasm initializer, and its
 //     live-reload script under `trunk serve`). The <meta> must come before every script.
@@ -31,7 +33,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { checkNoParts, splitWasm } from './wasm-split.mjs';
+
+const esbuild = createRequire(import.meta.url)('esbuild');
 
 const PLACEHOLDER = '{{INLINE_SCRIPT_HASHES}}';
 // The app's manifest (src/app/loader.rs MANIFEST_URL); dataset paths are relative to it.
@@ -83,6 +88,20 @@ try {
   fail(`splitting the wasm: ${e.message}`);
 }
 html = split.html;
+
+// The static first paint's script and the service worker's registration, classic scripts the
+// landing view fetches: minified in release builds (esbuild, as the glue; top-level names kept).
+if (PROFILE === 'release') {
+  for (const f of ['boot.js', 'sw-register.js']) {
+    const path = join(staging, f);
+    if (!existsSync(path)) fail(`${f} is not in the build (index.html copies src/js/${f})`);
+    try {
+      writeFileSync(path, esbuild.transformSync(readFileSync(path, 'utf8'), { minify: true, target: 'es2020', legalComments: 'none' }).code);
+    } catch (e) {
+      fail(`esbuild cannot minify ${f}: ${e.message}`);
+    }
+  }
+}
 
 const metas = [...html.matchAll(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi)];
 if (metas.length !== 1) fail(`index.html must have exactly one CSP <meta>, found ${metas.length}`);

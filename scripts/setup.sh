@@ -64,7 +64,7 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:";
     pids+=($!)
 fi
 
-# 3. npm tools: wasm-opt (binaryen), playwright-core, axe-core — from the lock.
+# 3. npm tools: wasm-opt (binaryen), esbuild (minifies release JS), playwright-core, axe-core — from the lock.
 stamp=node_modules/.package-lock.sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then

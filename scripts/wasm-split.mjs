@@ -19,8 +19,24 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const esbuild = createRequire(import.meta.url)('esbuild');
+
+/**
+ * `js` (an ES module) minified by esbuild (package.json; scripts/setup.sh installs it), for
+ * release builds: the page's glue and parts loader lose about a third of their gzipped bytes
+ * (issue #12). Names the module exports, and property names (the wasm's imports), are kept.
+ */
+export function minifyModule(js, name) {
+  try {
+    return esbuild.transformSync(js, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' }).code;
+  } catch (e) {
+    throw new Error(`esbuild cannot minify ${name}: ${e.message}`);
+  }
+}
 
 /** Chunks at most this large (bytes, after wasm-opt) go in the pack (see below). */
 const PACK_MAX = 4096;
@@ -241,6 +257,7 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
   const tools = [
     version('wasm-bindgen', ['--version']),
     release ? version('wasm-opt', ['--version']) : 'no wasm-opt',
+    release ? `esbuild ${esbuild.version}` : 'no esbuild',
     // wasm-split-cli has no --version: its version is the one cargo installed.
     (execFileSync('cargo', ['install', '--list'], { encoding: 'utf8' }).match(/^wasm_split_cli_support v\S+/m) || ['wasm_split_cli_support ?'])[0],
   ].join('\n');
@@ -295,7 +312,7 @@ export function splitWasm({ root, staging, html, profile, bin, trunkGlue }) {
     glueJs = glueJs.replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
     const boundWasm = join(bound, `${bin}-${hash}_bg.wasm`);
     const short = shortImportNames(readFileSync(boundWasm), `./${bin}-${hash}_bg.js`, glueJs);
-    writeFileSync(join(staging, glue), short.glueJs);
+    writeFileSync(join(staging, glue), release ? minifyModule(short.glueJs, glue) : short.glueJs);
 
     const optimise = (from, to) => {
       // (Its warnings about the name section wasm-split writes are not printed: no effect.)
@@ -363,7 +380,7 @@ function __packed(name) {
         splits[name] = files;
       }
     }
-    writeFileSync(join(staging, loader), loaderJs);
+    writeFileSync(join(staging, loader), release ? minifyModule(loaderJs, loader) : loaderJs);
     // wasm-bindgen's snippets are the same files trunk already staged (same crate, same paths).
     rmSync(join(staging, trunkGlue));
     rmSync(join(staging, trunkWasm));

@@ -34,6 +34,10 @@ pub enum Error {
     /// The part of the app that checks this kind of file could not be fetched (`ui::lazy`).
     #[error("the part of the app that checks this file could not be fetched")]
     PartMissing,
+    /// The datasets kept in this browser could not be brought back: the part of the app that
+    /// reads them could not be fetched. They stay stored.
+    #[error("the part of the app that restores the stored datasets could not be fetched")]
+    RestoreMissing,
 }
 
 impl From<crate::core::pipeline::Refused> for Error {

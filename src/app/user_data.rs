@@ -133,22 +133,43 @@ fn user_job(
 }
 
 /// Runs `job` in its part. If the part cannot be fetched, the dataset's row says so
-/// (`Error::PartMissing`, with a retry); stored datasets it was to bring back stay stored, and
-/// the next load of the code lists (a retry, the next visit) tries again.
+/// (`Error::PartMissing`, with a retry); for a restore, a row says that the datasets kept in this
+/// browser could not be brought back (`Error::RestoreMissing`, with a retry; they stay stored).
+/// Once the part is here, whatever failed for want of it goes on as well ([`resume`]).
 async fn run(store: Store, job: Job) {
     let id = match job {
         Job::Check(id, _) | Job::Persist(id) => Some(id),
         Job::Restore => None,
     };
     match user_job(store, job).await {
-        Ok(work) => work.await,
+        Ok(work) => {
+            resume(store, id);
+            work.await
+        }
         Err(_) => match id {
             Some(id) => store.update_user(id, |d| d.state = UserState::Failed(Error::PartMissing)),
             None => {
-                web_sys::console::warn_1(&"Stored datasets could not be read: a part of the app did not arrive".into());
-                store.user_files.update_value(|f| f.restored = false);
+                let mut d = row(new_id(store), "", false, Mode::Replace, 0);
+                d.state = UserState::Failed(Error::RestoreMissing);
+                store.user.update(|u| u.insert(0, d));
             }
         },
+    }
+}
+
+/// Retries every row but `except` that failed for want of the part (now here): a file picked
+/// while it was missing is checked, and the datasets kept in this browser come back, without a
+/// Retry on each row.
+fn resume(store: Store, except: Option<u32>) {
+    let waiting: Vec<u32> = store.user.with_untracked(|u| {
+        u.iter()
+            .filter(|d| Some(d.id) != except)
+            .filter(|d| matches!(d.state, UserState::Failed(Error::PartMissing | Error::RestoreMissing)))
+            .map(|d| d.id)
+            .collect()
+    });
+    for id in waiting {
+        retry(store, id);
     }
 }
 
@@ -193,15 +214,23 @@ async fn check(store: Store, id: u32, save: bool) {
 }
 
 /// Tries a dataset again after a part of the app it needed could not be fetched
-/// (`Error::PartMissing`): its check, if its bytes are here; else (a `data=` address whose part did
-/// not arrive) the address, in place of its row.
+/// (`Error::PartMissing`): its check, if its bytes are here (the row says "checking" at once);
+/// else (a `data=` address whose part did not arrive) the address, in place of its row. For the
+/// row of datasets kept in this browser that could not be brought back (`Error::RestoreMissing`):
+/// the restore, in place of the row.
 pub fn retry(store: Store, id: u32) {
-    let Some((name, from_url)) =
-        store.user.with_untracked(|u| u.iter().find(|d| d.id == id).map(|d| (d.name.clone(), d.from_url)))
-    else {
+    let Some((name, from_url, restore)) = store.user.with_untracked(|u| {
+        u.iter()
+            .find(|d| d.id == id)
+            .map(|d| (d.name.clone(), d.from_url, matches!(d.state, UserState::Failed(Error::RestoreMissing))))
+    }) else {
         return;
     };
-    if bytes_of(store, id).is_some() {
+    if restore {
+        store.user.update(|u| u.retain(|d| d.id != id));
+        spawn_local(run(store, Job::Restore));
+    } else if let Some(bytes) = bytes_of(store, id) {
+        store.update_user(id, |d| d.state = UserState::Checking { started: now_ms(), bytes: bytes.length() as usize });
         spawn_local(run(store, Job::Check(id, !from_url)));
     } else if from_url {
         store.user.update(|u| u.retain(|d| d.id != id));
@@ -280,7 +309,9 @@ async fn restore(store: Store) {
         let mut d = row(id, &meta.name, false, meta.mode, bytes.length() as usize);
         d.keep_valid = meta.keep_valid;
         d.saved = Saved::Yes;
-        store.user.update(|u| u.push(d));
+        // In the order loaded (ids grow with time), also before a file picked while this ran:
+        // the layers, and so the figures, are the same after a reload.
+        store.user.update(|u| u.insert(u.partition_point(|x| x.id < id), d));
         check(store, id, false).await;
     }
 }

@@ -90,6 +90,7 @@ pub fn failure_text(l: Lang, f: &Error) -> String {
         Error::NotLoadable(kind) => format!("{} — {}.", t(l, Key::FailNotLoadable), kind.code()),
         Error::Dependency => format!("{}.", t(l, Key::Dependency).trim_end_matches('.')),
         Error::PartMissing => t(l, Key::PartFailed).to_string(),
+        Error::RestoreMissing => t(l, Key::RestoreFailed).to_string(),
         // A user's file with errors is `UserState::Rejected`, shown with its report.
         Error::Invalid(_) => format!("{}.", t(l, Key::LoadFailed)),
     }
@@ -216,8 +217,9 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
             .into_any(),
             UserState::Failed(f) => view! {
                 <div class="failure" role="alert" data-testid="user-failed">
-                    <p><strong>{d.name.clone()}</strong> " — " {failure_text(l, f)}</p>
-                    {matches!(f, Error::PartMissing).then(|| view! {
+                    // The row of the stored datasets that could not be brought back has no name.
+                    <p>{(!d.name.is_empty()).then(|| view! { <strong>{d.name.clone()}</strong> " — " })} {failure_text(l, f)}</p>
+                    {matches!(f, Error::PartMissing | Error::RestoreMissing).then(|| view! {
                         <button class="retry" data-testid="user-retry" on:click=move |_| user_data::retry(store, id)>
                             {t(l, Key::Retry)}
                         </button>
@@ -227,12 +229,17 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
             .into_any(),
         }
     };
+    // The row of stored datasets that could not be brought back stands for no dataset: nothing to
+    // remove (they stay stored; "Back to the bundled data" clears them).
+    let removable = !matches!(dataset.state, UserState::Failed(Error::RestoreMissing));
     view! {
         <li class="file user-file" data-testid=format!("user-{id}")>
             {body}
-            <button class="remove" data-testid="user-remove" on:click=move |_| user_data::remove(store, id)>
-                {move || t(lang.get(), Key::Remove)}
-            </button>
+            {removable.then(|| view! {
+                <button class="remove" data-testid="user-remove" on:click=move |_| user_data::remove(store, id)>
+                    {move || t(lang.get(), Key::Remove)}
+                </button>
+            })}
         </li>
     }
 }

@@ -9,10 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { serve, launch, expected, DIST } from './harness.mjs';
 
 /** What the landing view may fetch of wasm, JS and CSS, each file gzip -9 (bytes): issue #12's
- *  shell (scripts/test.sh's size check) plus the parts fetched at start (the deferred checks)
- *  and the loader's chunks. 356,663 B measured (2026-12-01) plus ~1 %: a change that makes the
- *  landing view download more must say so here. The goal is 250,000. */
-const LANDING_CEILING = 360000;
+ *  shell (scripts/test.sh's size check), the parts fetched at start (the deferred checks) with
+ *  their chunks, boot.js and sw-register.js. 343,222 B measured (2026-12-01) plus ~1 %: a change
+ *  that makes the landing view download more must say so here. The goal is 250,000. */
+const LANDING_CEILING = 347000;
 
 const PAGE_PART = /\/vagas-split_[a-z]+_page-[0-9a-f]{16}\.wasm$/;
 
@@ -252,6 +252,91 @@ test('a part that does not answer is said so after a while, with a reload; a use
     await data.getByTestId('problems').waitFor();
     assert.equal(await data.getByTestId('user-failed').count(), expected(0));
     assert.deepEqual(data.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+/** A context whose pages have the service worker blocked (its precache would answer the part). */
+async function noWorkerPage(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return { context, page };
+}
+const USER_JOB = /\/vagas-split_user_job-[0-9a-f]{16}\.wasm$/;
+const corpus = (name) => new URL(`../corpus/${name}`, import.meta.url).pathname;
+/** The names of the user's datasets (their file's, or their own title), in the order the page
+ *  lists (and layers) them. */
+const userNames = (page) => page.locator('[data-testid="user-datasets"] li.user-file .file-title strong').allInnerTexts();
+/** The ids of the user's datasets' rows, in the order listed (stored ids: the same after a reload). */
+const userIds = (page) => page.locator('[data-testid="user-datasets"] li.user-file').evaluateAll((rows) => rows.map((r) => r.dataset.testid));
+
+test('datasets kept in this browser whose part does not arrive: a row says so (en, pt), Retry brings them back, and so does a file picked meanwhile', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const { page } = await noWorkerPage(browser);
+    await page.goto(`${server.url}?page=data&lang=en`);
+    await page.getByTestId('file-input').setInputFiles(corpus('lm_valid.json'));
+    await page.getByTestId('user-saved').getByText('kept in this browser').waitFor();
+    let blocked = true;
+    await page.route(USER_JOB, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.reload();
+    const failed = page.getByTestId('user-failed');
+    await failed.waitFor();
+    assert.equal(await failed.locator('p').innerText(), expected('The datasets kept in this browser could not be brought back: the part of the app that reads them did not arrive (the connection may have failed, or the app was updated after this page opened). They are still stored: try again, or reload the page.'));
+    // Nothing to remove on that row: the datasets stay stored.
+    assert.equal(await page.getByTestId('user-remove').count(), expected(0));
+    blocked = false;
+    await page.getByTestId('user-retry').click();
+    await page.getByTestId('user-records').waitFor();
+    assert.equal(await page.getByTestId('user-failed').count(), expected(0));
+    assert.deepEqual(await userNames(page), expected(['lm_valid.json']));
+
+    // In Portuguese; a file picked while the stored ones wait brings them back with it.
+    blocked = true;
+    await page.goto(`${server.url}?page=data&lang=pt`);
+    await failed.waitFor();
+    assert.match(await failed.locator('p').innerText(), expected(/^Os dados guardados neste navegador não puderam ser repostos/));
+    blocked = false;
+    await page.getByTestId('file-input').setInputFiles(corpus('cons_valid.json'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-records"]').length === 2);
+    assert.equal(await page.getByTestId('user-failed').count(), expected(0));
+    assert.deepEqual(await userNames(page), expected(['lm_valid.json', 'cons_valid.json']));
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a file picked while the stored datasets are still coming back is listed, and layered, after them, as after a reload', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const { page } = await noWorkerPage(browser);
+    await page.goto(`${server.url}?page=data&lang=en`);
+    await page.getByTestId('file-input').setInputFiles(corpus('lm_valid.json'));
+    await page.getByTestId('user-saved').getByText('kept in this browser').waitFor();
+    const stored = await userIds(page);
+    // The part that brings it back arrives 3 s late; a second labour-market file is picked at once.
+    await page.route(USER_JOB, async (route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue(); });
+    await page.reload();
+    await page.getByTestId('file-input').setInputFiles(corpus('lm_valid.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-saved"]').length === 2);
+    const during = await userIds(page);
+    await page.getByTestId('tab-overview').click();
+    const open = await page.getByTestId('kpi-vacancies_open').locator('.card-value').innerText();
+    await page.unroute(USER_JOB);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-records"]').length === 2);
+    assert.equal(during[0], expected(stored[0]), `listed: ${during}`);
+    assert.deepEqual(await userIds(page), expected(during));
+    assert.equal(await page.getByTestId('kpi-vacancies_open').locator('.card-value').innerText(), expected(open));
+    assert.deepEqual(page.errors, []);
   } finally {
     await browser.close();
     await server.close();

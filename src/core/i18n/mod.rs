@@ -174,6 +174,7 @@ strings! {
     RetryFailedAgain => "Tentativa {n}: continua sem carregar.", "Attempt {n}: it still did not load.";
     PartFailed => "Esta parte da aplicação não chegou: a ligação pode ter falhado, ou a aplicação foi atualizada depois de esta página abrir. Tente de novo ou recarregue a página (a vista em que estava fica no endereço); o que já estava carregado mantém-se.", "This part of the app did not arrive: the connection may have failed, or the app was updated after this page opened. Try again, or reload the page (the view you were on is kept in the address); what was already loaded stays.";
     PartLoading => "A carregar esta parte da aplicação…", "Loading this part of the app…";
+    RestoreFailed => "Os dados guardados neste navegador não puderam ser repostos: a parte da aplicação que os lê não chegou (a ligação pode ter falhado, ou a aplicação foi atualizada depois de esta página abrir). Continuam guardados: tente de novo ou recarregue a página.", "The datasets kept in this browser could not be brought back: the part of the app that reads them did not arrive (the connection may have failed, or the app was updated after this page opened). They are still stored: try again, or reload the page.";
     ReloadPage => "Recarregar a página", "Reload the page";
     Records => "registos", "records";
     LoadFailed => "Não foi possível usar o ficheiro", "Could not use the file";
