@@ -1,6 +1,8 @@
 //! "Your data": loading files (picker, drop anywhere, address) and the list
 //! of what the user loaded, with each file's report and what can be done.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,6 +16,17 @@ use crate::core::i18n::{t, Key};
 use crate::core::url::is_data_url;
 
 use super::report::ReportView;
+
+/// The dataset (id) whose row the keyboard focus is in, while it stays in the list; 0: none. A
+/// row is rebuilt when its state, mode or storage changes (a mode chosen with the arrows, "keep
+/// the valid records", a check ending), which drops the focused control: the new row then gives
+/// the focus to its first control instead of leaving it on `<body>` (`UserRow`).
+static FOCUS_ROW: AtomicU32 = AtomicU32::new(0);
+
+/// The id of the user's dataset whose row contains `el` (`data-testid="user-<id>"`).
+fn row_of(el: &web_sys::Element) -> Option<u32> {
+    el.closest("li.user-file").ok()??.get_attribute("data-testid")?.strip_prefix("user-")?.parse().ok()
+}
 
 /// The files of a file list (input or drop).
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -232,11 +245,30 @@ fn UserRow(dataset: UserDataset) -> impl IntoView {
     // The row of stored datasets that could not be brought back stands for no dataset: nothing to
     // remove (they stay stored; "Back to the bundled data" clears them).
     let removable = !matches!(dataset.state, UserState::Failed(Error::RestoreMissing));
+    // Rebuilt while the keyboard focus was in it: the focus comes back to its first control.
+    if FOCUS_ROW.load(Ordering::Relaxed) == id {
+        request_animation_frame(move || {
+            super::labels::focus_back(&format!("[data-testid=\"user-{id}\"] :is(select, button)"))
+        });
+    }
+    // Removed: the focus goes to the row that takes its place (the next, else the one before),
+    // or to the page's main region when none is left.
+    let remove = move |_| {
+        let neighbour = store.user.with_untracked(|u| {
+            let at = u.iter().position(|d| d.id == id)?;
+            u.get(at + 1).or_else(|| at.checked_sub(1).and_then(|p| u.get(p))).map(|d| d.id)
+        });
+        user_data::remove(store, id);
+        request_animation_frame(move || match neighbour {
+            Some(n) => super::labels::focus_back(&format!("[data-testid=\"user-{n}\"] :is(select, button)")),
+            None => super::labels::focus_back("#main"),
+        });
+    };
     view! {
         <li class="file user-file" data-testid=format!("user-{id}")>
             {body}
             {removable.then(|| view! {
-                <button class="remove" data-testid="user-remove" on:click=move |_| user_data::remove(store, id)>
+                <button class="remove" data-testid="user-remove" on:click=remove>
                     {move || t(lang.get(), Key::Remove)}
                 </button>
             })}
@@ -271,12 +303,31 @@ fn UserDatasetList() -> impl IntoView {
     view! {
             <section class="panel datasets user-datasets" aria-labelledby="user-title" data-testid="user-datasets">
                 <h2 id="user-title">{move || t(lang.get(), Key::LoadedTitle)}</h2>
-                <ul class="files">
+                <ul
+                    class="files"
+                    on:focusin=move |ev| {
+                        let row = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| row_of(&el));
+                        FOCUS_ROW.store(row.unwrap_or(0), Ordering::Relaxed);
+                    }
+                    on:focusout=move |ev: leptos::ev::FocusEvent| {
+                        // To another element outside the rows: forgotten. To nothing (the control
+                        // was removed with its row): kept, for the rebuilt row.
+                        if let Some(to) = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            if row_of(&to).is_none() {
+                                FOCUS_ROW.store(0, Ordering::Relaxed);
+                            }
+                        }
+                    }
+                >
                     <For each=move || store.user.get() key=row_key let:d>
                         <UserRow dataset=d/>
                     </For>
                 </ul>
-                <button data-testid="back-to-bundled" on:click=move |_| user_data::clear(store)>
+                // The list goes with its button: the focus goes to the page's main region.
+                <button data-testid="back-to-bundled" on:click=move |_| {
+                    user_data::clear(store);
+                    request_animation_frame(|| super::labels::focus_back("#main"));
+                }>
                     {move || t(lang.get(), Key::BackToBundled)}
                 </button>
             </section>

@@ -308,3 +308,34 @@ test('a checker that cannot start says so in the user\'s language and what to do
     server.overrides.delete(path);
   }
 });
+
+test('keyboard: the focus stays in the list of the user\'s datasets when a row is rebuilt or removed, and goes to the main region with the list', async () => {
+  const { context, page } = await fresh();
+  await drop(page, [['lm_valid.json', readFileSync(join(CORPUS, 'lm_valid.json'))], ['cons_valid.json', readFileSync(join(CORPUS, 'cons_valid.json'))]]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-saved"]').length === 2);
+  const rows = await page.locator('li.user-file').evaluateAll((r) => r.map((x) => x.dataset.testid));
+  const active = () => page.evaluate(() => [
+    document.activeElement?.dataset.testid ?? document.activeElement?.id ?? null,
+    document.activeElement?.closest('li.user-file')?.dataset.testid ?? null,
+  ]);
+  // A mode chosen with the arrows rebuilds the row: the focus stays on its select.
+  await page.locator(`[data-testid="${rows[0]}"] [data-testid="user-mode"]`).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"] [data-testid="user-mode"]`)?.value === 'add', rows[0]);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await active(), expected(['user-mode', rows[0]]));
+  // Removed with the keyboard: the focus goes to the row that takes its place.
+  await page.locator(`[data-testid="${rows[0]}"] [data-testid="user-remove"]`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"]`), rows[0]);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await active(), expected(['user-mode', rows[1]]));
+  // Back to the bundled data: the list goes, and the focus to the page's main region.
+  await page.getByTestId('back-to-bundled').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="user-datasets"]'));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await active(), expected(['main', null]));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
