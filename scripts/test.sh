@@ -48,7 +48,7 @@ step "size check: the app shell (the page's main wasm module, its JS glue and pa
 # left the main module for a part: 326,590 B measured.
 # Lowered from 330,000 (2026-12-01, second round) after checking, storing and restoring a user's
 # datasets left the main module for a part fetched only by a visitor with datasets of their own,
-# the wasm's imports got short names and the JS was minified (scripts/wasm-split.mjs): 312,763 B.
+# the wasm's imports got short names and the JS was minified (scripts/wasm-split.mjs): 312,927 B.
 # What the landing view fetches in all (this shell, the parts it loads at start and their chunks,
 # boot.js) is checked by tests/e2e/parts.test.mjs.
 SHELL_CEILING=316000
@@ -71,7 +71,7 @@ if [ "$shell" -gt "$SHELL_CEILING" ]; then
 fi
 # Every wasm, JS and CSS file in dist/ (the shell, every part, the dataset worker's module, the
 # service worker): what a visit that precaches everything for offline use downloads of code.
-# 916,894 B measured (2026-12-01), plus ~1 %: a change that adds code anywhere must say so here.
+# 917,063 B measured (2026-12-01), plus ~1 %: a change that adds code anywhere must say so here.
 TOTAL_CEILING=925000
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css; do

@@ -55,6 +55,23 @@ pub async fn count() -> Option<u32> {
     run(idb_count()).await.ok()?.as_f64().map(|n| n as u32)
 }
 
+/// Where the last dataset id given is kept (localStorage, read and written at once).
+const LAST_ID_KEY: &str = "vagas.lastDatasetId";
+
+/// A new id for a user's dataset, above `after` (the last this page gave), the current second and
+/// the last id any page of this browser gave: a file picked before the stored datasets are read
+/// back never takes the id of one of them (it would overwrite it in storage, and its row would
+/// never leave "checking"). Without localStorage, above `after` and the current second.
+pub fn new_id(after: u32) -> u32 {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let kept = storage.as_ref().and_then(|s| s.get_item(LAST_ID_KEY).ok().flatten()).and_then(|t| t.parse().ok());
+    let id = after.max(kept.unwrap_or(0)).max((js_sys::Date::now() / 1000.0) as u32 % 2_000_000_000) + 1;
+    if let Some(s) = storage {
+        let _ = s.set_item(LAST_ID_KEY, &id.to_string());
+    }
+    id
+}
+
 /// Removes the dataset `id` (a failure leaves it for the next visit to show).
 pub async fn delete(id: u32) {
     let _ = run(idb_delete(f64::from(id))).await;

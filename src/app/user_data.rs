@@ -30,12 +30,11 @@ use super::{api, idb};
 /// A URL that does not answer within this time is reported as timed out.
 const TIMEOUT_S: u32 = 30;
 
-/// Ids unique across visits (they key the stored datasets).
+/// Ids unique across visits (they key the stored datasets) and growing with time (`idb::new_id`).
 fn new_id(store: Store) -> u32 {
-    store
-        .user_files
-        .update_value(|f| f.last_id = f.last_id.max((js_sys::Date::now() / 1000.0) as u32 % 2_000_000_000) + 1);
-    store.user_files.with_value(|f| f.last_id)
+    let id = idb::new_id(store.user_files.with_value(|f| f.last_id));
+    store.user_files.update_value(|f| f.last_id = id);
+    id
 }
 
 fn bytes_of(store: Store, id: u32) -> Option<Uint8Array> {

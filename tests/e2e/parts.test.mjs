@@ -10,7 +10,7 @@ import { serve, launch, expected, DIST } from './harness.mjs';
 
 /** What the landing view may fetch of wasm, JS and CSS, each file gzip -9 (bytes): issue #12's
  *  shell (scripts/test.sh's size check), the parts fetched at start (the deferred checks) with
- *  their chunks, boot.js and sw-register.js. 343,206 B measured (2026-12-01) plus ~1 %: a change
+ *  their chunks, boot.js and sw-register.js. 343,354 B measured (2026-12-01) plus ~1 %: a change
  *  that makes the landing view download more must say so here. The goal is 250,000. */
 const LANDING_CEILING = 347000;
 
