@@ -88,43 +88,50 @@ function uleb(value) {
 const FUNCREF = 0x70;
 const TABLE_EXPORT = 0x01;
 
-/** The module `bytes` with its one funcref table exported as `name`. */
-function exportFunctionTable(bytes, name) {
+/** The sections of the module `bytes`: `{ id, from, start, end }` (header at `from`, body `start..end`). */
+function sectionsOf(bytes) {
   const sections = [];
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
+  for (let at = 8; at < bytes.length;) {
     const [size, start] = leb(bytes, at + 1);
-    sections.push({ id, start, end: start + size, from: at });
+    sections.push({ id: bytes[at], from: at, start, end: start + size });
     at = start + size;
   }
+  return sections;
+}
+
+/** The entries of the import section `imports` of `bytes`: `{ mod, name, kind, desc, end }`, the
+ *  descriptor being `bytes[desc..end]` (kind 0 function, 1 table, 2 memory, 3 global). */
+function importEntries(bytes, imports) {
+  const utf8 = new TextDecoder();
+  const entries = [];
+  let [count, p] = leb(bytes, imports.start);
+  for (; count > 0; count--) {
+    const [modLen, m] = leb(bytes, p);
+    const [nameLen, q] = leb(bytes, m + modLen);
+    const entry = { mod: utf8.decode(bytes.subarray(m, m + modLen)), name: utf8.decode(bytes.subarray(q, q + nameLen)), desc: q + nameLen };
+    p = entry.desc;
+    entry.kind = bytes[p++];
+    if (entry.kind === 0x00) [, p] = leb(bytes, p);
+    else if (entry.kind === 0x01 || entry.kind === 0x02) {
+      if (entry.kind === 0x01) p += 1; // the table's element type
+      const flags = bytes[p++];
+      [, p] = leb(bytes, p);
+      if (flags & 1) [, p] = leb(bytes, p);
+    } else if (entry.kind === 0x03) p += 2;
+    else throw new Error(`unknown import kind ${entry.kind}`);
+    entry.end = p;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** The module `bytes` with its one funcref table exported as `name`. */
+function exportFunctionTable(bytes, name) {
+  const sections = sectionsOf(bytes);
   const bodyOf = (id) => sections.find((s) => s.id === id);
   // Imported tables come first in the index space.
-  let imported = 0;
   const imports = bodyOf(2);
-  if (imports) {
-    let [count, p] = leb(bytes, imports.start);
-    for (; count > 0; count--) {
-      for (let k = 0; k < 2; k++) {
-        const [len, q] = leb(bytes, p);
-        p = q + len;
-      }
-      const kind = bytes[p++];
-      if (kind === 0x00) [, p] = leb(bytes, p);
-      else if (kind === 0x01) {
-        imported += 1;
-        p += 1;
-        const flags = bytes[p++];
-        [, p] = leb(bytes, p);
-        if (flags & 1) [, p] = leb(bytes, p);
-      } else if (kind === 0x02) {
-        const flags = bytes[p++];
-        [, p] = leb(bytes, p);
-        if (flags & 1) [, p] = leb(bytes, p);
-      } else if (kind === 0x03) p += 2;
-      else throw new Error(`unknown import kind ${kind}`);
-    }
-  }
+  const imported = imports ? importEntries(bytes, imports).filter((e) => e.kind === 0x01).length : 0;
   const tables = bodyOf(4);
   if (!tables) throw new Error('the main module defines no table');
   let [count, p] = leb(bytes, tables.start);
@@ -172,13 +179,7 @@ export function checkNoParts({ staging, glue }) {
  * and the module name once, as the key of that object: anything else throws.
  */
 function shortImportNames(bytes, module, glueJs) {
-  const sections = [];
-  for (let at = 8; at < bytes.length;) {
-    const [size, start] = leb(bytes, at + 1);
-    sections.push({ id: bytes[at], start, end: start + size, from: at });
-    at = start + size;
-  }
-  const imports = sections.find((s) => s.id === 2);
+  const imports = sectionsOf(bytes).find((s) => s.id === 2);
   if (!imports) throw new Error('the main module imports nothing');
   const short = (n) => {
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -189,31 +190,11 @@ function shortImportNames(bytes, module, glueJs) {
     } while (n >= 0);
     return out;
   };
-  const utf8 = new TextDecoder();
   const bytesOf = (text) => [...new TextEncoder().encode(text)];
   const names = new Map();
-  let [count, p] = leb(bytes, imports.start);
-  const body = [...uleb(count)];
-  for (; count > 0; count--) {
-    const [modLen, m] = leb(bytes, p);
-    const mod = utf8.decode(bytes.subarray(m, m + modLen));
-    const [nameLen, q] = leb(bytes, m + modLen);
-    const name = utf8.decode(bytes.subarray(q, q + nameLen));
-    const descStart = q + nameLen;
-    p = descStart;
-    const kind = bytes[p++];
-    if (kind === 0x00) [, p] = leb(bytes, p);
-    else if (kind === 0x01) {
-      p += 1;
-      const flags = bytes[p++];
-      [, p] = leb(bytes, p);
-      if (flags & 1) [, p] = leb(bytes, p);
-    } else if (kind === 0x02) {
-      const flags = bytes[p++];
-      [, p] = leb(bytes, p);
-      if (flags & 1) [, p] = leb(bytes, p);
-    } else if (kind === 0x03) p += 2;
-    else throw new Error(`unknown import kind ${kind}`);
+  const entries = importEntries(bytes, imports);
+  const body = [...uleb(entries.length)];
+  for (const { mod, name, kind, desc, end } of entries) {
     let newMod = mod;
     let newName = name;
     if (mod === module) {
@@ -222,21 +203,22 @@ function shortImportNames(bytes, module, glueJs) {
       newMod = 'a';
       newName = names.get(name);
     }
-    body.push(...uleb(bytesOf(newMod).length), ...bytesOf(newMod), ...uleb(bytesOf(newName).length), ...bytesOf(newName), ...bytes.subarray(descStart, p));
+    body.push(...uleb(bytesOf(newMod).length), ...bytesOf(newMod), ...uleb(bytesOf(newName).length), ...bytesOf(newName), ...bytes.subarray(desc, end));
   }
   if (names.size === 0) throw new Error(`the main module imports nothing from ${module}`);
-  const occurrences = (text, word) => text.split(new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`)).length - 1;
+  // The name as a whole identifier (not inside a longer one).
+  const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
   let js = glueJs;
   for (const [name, to] of names) {
-    const n = occurrences(js, name);
+    const n = (js.match(word(name)) || []).length;
     if (n !== 1) throw new Error(`the glue names the import ${name} ${n} times, expected once`);
-    js = js.replace(new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`), to);
+    js = js.replace(word(name), to);
   }
   const key = `"${module}": import0,`;
   if (js.split(key).length !== 2) throw new Error(`the glue does not name the import module ${module} once`);
   js = js.replace(key, '"a": import0,');
   const out = Buffer.concat([bytes.subarray(0, imports.from), Uint8Array.from([2, ...uleb(body.length), ...body]), bytes.subarray(imports.end)]);
-  return { bytes: out, glueJs: js, renamed: names.size };
+  return { bytes: out, glueJs: js };
 }
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;

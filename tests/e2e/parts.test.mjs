@@ -16,14 +16,21 @@ const LANDING_CEILING = 347000;
 
 const PAGE_PART = /\/vagas-split_[a-z]+_page-[0-9a-f]{16}\.wasm$/;
 
-/** `open`, with the service worker blocked: its precache would answer the parts the tests withhold. */
-async function openNoWorker(browser, url) {
+/** A page in a context with the service worker blocked (its precache would answer the parts the
+ *  tests withhold), recording its errors (`page.errors`) and the URLs it requests (`page.requested`). */
+async function noWorkerPage(browser) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.requested = [];
   page.on('request', (r) => page.requested.push(r.url()));
+  return { context, page };
+}
+
+/** `open`, with the service worker blocked (`noWorkerPage`). */
+async function openNoWorker(browser, url) {
+  const { page } = await noWorkerPage(browser);
   await page.goto(url);
   await page.getByTestId('file-labour_market').waitFor();
   return page;
@@ -258,14 +265,6 @@ test('a part that does not answer is said so after a while, with a reload; a use
   }
 });
 
-/** A context whose pages have the service worker blocked (its precache would answer the part). */
-async function noWorkerPage(browser) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  return { context, page };
-}
 const USER_JOB = /\/vagas-split_user_job-[0-9a-f]{16}\.wasm$/;
 const corpus = (name) => new URL(`../corpus/${name}`, import.meta.url).pathname;
 /** The names of the user's datasets (their file's, or their own title), in the order the page
