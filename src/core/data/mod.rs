@@ -19,6 +19,7 @@ pub mod month;
 pub mod outcomes;
 pub mod parse;
 pub mod path;
+pub mod path_at;
 pub mod problem;
 pub mod regions;
 pub mod search;

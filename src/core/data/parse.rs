@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::path::{locate, JsonPath};
+use super::path_at::{path_at, About};
 use super::problem::{Problem, ProblemKind, Report, Severity};
 
 /// How strict a load is.
@@ -23,7 +24,7 @@ pub trait Json {
     fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem>;
 }
 
-/// Deserializes with the JSON path and line:column of the first failure (`serde_path_to_error`):
+/// Deserializes with the JSON path and line:column of the first failure (`path_at::path_at`):
 /// for every file whose report a person may read.
 pub enum Located {}
 
@@ -33,9 +34,9 @@ impl Json for Located {
     }
 }
 
-/// Deserializes without following the path: the same data from a sound file, in much less code
-/// (the page's first module carries no `serde_path_to_error` instantiation, issue #12) and less
-/// time; a failure has its line:column but no JSON path. For the files that are expected to be
+/// Deserializes as [`Located`] does (the same serde_json instantiation per type), without
+/// looking for the JSON path of a failure: the page's first module carries no `path_at` scan
+/// (issue #12). A failure has its line:column but no path. For the files that are expected to be
 /// sound (the bundled datasets): a caller that gets a failure validates again with [`Located`]
 /// for the report it shows.
 pub enum Plain {}
@@ -236,12 +237,15 @@ pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::error(JsonPath::root(), ProblemKind::Syntax { detail: "an empty file".into() }));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| serde_problem(JsonPath::from_serde(e.path()), e.inner()))?;
-    // Trailing characters after the document are an error too.
-    de.end().map_err(|e| serde_problem(JsonPath::root(), &e))?;
-    Ok(value)
+    // The path is found after the fact, from where serde_json stopped (`path_at`): following it
+    // while deserializing (`serde_path_to_error`) cost its wrappers for every type (issue #12).
+    serde_json::from_str(text).map_err(|e| {
+        let path = match e.line() {
+            0 => JsonPath::root(),
+            line => path_at(text, line, e.column(), About::of(&e.to_string())),
+        };
+        serde_problem(path, &e)
+    })
 }
 
 fn serde_problem(path: JsonPath, inner: &serde_json::Error) -> Problem {

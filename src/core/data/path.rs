@@ -42,21 +42,6 @@ impl JsonPath {
         );
         generic.to_string().replace("[\"*\"]", "[*]")
     }
-
-    /// Converts the path that `serde_path_to_error` reports.
-    pub fn from_serde(p: &serde_path_to_error::Path) -> JsonPath {
-        use serde_path_to_error::Segment;
-        JsonPath(
-            p.iter()
-                .filter_map(|s| match s {
-                    Segment::Seq { index } => Some(Seg::Index(*index)),
-                    Segment::Map { key } => Some(Seg::Key(key.clone())),
-                    Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
-                    Segment::Unknown => None,
-                })
-                .collect(),
-        )
-    }
 }
 
 impl fmt::Display for JsonPath {
