@@ -15,7 +15,8 @@
 //     vagas-worker.js and vagas-worker_bg.wasm, without a hash), checked in step 0 to carry none
 //     of the page's parts: renamed with a content hash, so a browser never pairs a new page with an old worker
 //     module from its HTTP cache, and named in <meta name="vagas-worker-glue|wasm"> for
-//     src/app/worker.rs. Not preloaded: only a user's file needs it.
+//     src/app/worker.rs. Not preloaded: only a user's file needs it. Its imports get short names and
+//     its glue is minified (release), as the page's.
 //  2b'. <meta name="vagas-parts">: each page's part and the parts it needs, for src/js/boot.js
 //     to preload them when the address names that page.
 //  2c. The landing view's headline figures: from build/first-view.json (written by `cargo run
@@ -34,7 +35,7 @@ import { existsSync, readFileSync, writeFileSync, readdirSync, renameSync, statS
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { checkNoParts, splitWasm } from './wasm-split.mjs';
+import { checkNoParts, minifyModule, shortImportNames, splitWasm } from './wasm-split.mjs';
 
 const esbuild = createRequire(import.meta.url)('esbuild');
 
@@ -151,6 +152,14 @@ const WORKER_GLUE = 'vagas-worker.js';
 const WORKER_WASM = 'vagas-worker_bg.wasm';
 for (const f of [WORKER_GLUE, WORKER_WASM]) {
   if (!existsSync(join(staging, f))) fail(`${f} is not in the build: index.html must build the vagas-worker binary (data-type="worker")`);
+}
+// Its imports renamed `a`, `b`, … and its glue minified (release), as the page's (step 0): −4.4 KB gzip.
+{
+  const wasmPath = join(staging, WORKER_WASM);
+  const gluePath = join(staging, WORKER_GLUE);
+  const short = shortImportNames(readFileSync(wasmPath), './vagas-worker_bg.js', readFileSync(gluePath, 'utf8'));
+  writeFileSync(wasmPath, short.bytes);
+  writeFileSync(gluePath, PROFILE === 'release' ? minifyModule(short.glueJs, WORKER_GLUE) : short.glueJs);
 }
 const workerHash = createHash('sha256')
   .update(readFileSync(join(staging, WORKER_GLUE)))

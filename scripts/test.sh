@@ -71,8 +71,9 @@ if [ "$shell" -gt "$SHELL_CEILING" ]; then
 fi
 # Every wasm, JS and CSS file in dist/ (the shell, every part, the dataset worker's module, the
 # service worker): what a visit that precaches everything for offline use downloads of code.
-# 917,063 B measured (2026-12-01), plus ~1 %: a change that adds code anywhere must say so here.
-TOTAL_CEILING=925000
+# 861,925 B measured (2026-12-01, third round: the JSON path of a failure found after it, issue
+# #12), plus ~1 %: a change that adds code anywhere must say so here.
+TOTAL_CEILING=870000
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css; do
     total=$((total + $(gzip -9c "$f" | wc -c)))

@@ -178,9 +178,9 @@ export function checkNoParts({ staging, glue }) {
  * Each old name must occur once in the glue, as the key of its function in `__wbg_get_imports`,
  * and the module name once, as the key of that object: anything else throws.
  */
-function shortImportNames(bytes, module, glueJs) {
+export function shortImportNames(bytes, module, glueJs) {
   const imports = sectionsOf(bytes).find((s) => s.id === 2);
-  if (!imports) throw new Error('the main module imports nothing');
+  if (!imports) throw new Error(`the module of ${module} imports nothing`);
   const short = (n) => {
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
     let out = '';
@@ -205,7 +205,7 @@ function shortImportNames(bytes, module, glueJs) {
     }
     body.push(...uleb(bytesOf(newMod).length), ...bytesOf(newMod), ...uleb(bytesOf(newName).length), ...bytesOf(newName), ...bytes.subarray(desc, end));
   }
-  if (names.size === 0) throw new Error(`the main module imports nothing from ${module}`);
+  if (names.size === 0) throw new Error(`the module imports nothing from ${module}`);
   // The name as a whole identifier (not inside a longer one).
   const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
   let js = glueJs;
