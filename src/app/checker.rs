@@ -25,9 +25,14 @@ thread_local! {
     static WORKER_CODES: RefCell<Option<Result<Codes, Report>>> = const { RefCell::new(None) };
 }
 
-/// A reply: the message as a JS value, then its binary parts.
+/// A reply: the message as a JS value, then its binary parts. A message that cannot be converted
+/// (never expected) is replaced by `Outcome::Crashed` with the reason, so the page is answered.
 fn reply(msg: &Checked, parts: impl IntoIterator<Item = JsValue>) -> Array {
-    let out = Array::of1(&to_js(msg));
+    let first = to_js(msg).unwrap_or_else(|e| {
+        let crashed = Checked(msg.0, Outcome::Crashed(format!("the checker's reply could not be sent: {e}")));
+        to_js(&crashed).unwrap_or(JsValue::NULL)
+    });
+    let out = Array::of1(&first);
     for p in parts {
         out.push(&p);
     }

@@ -26,10 +26,13 @@ use crate::core::data::month::Month;
 use crate::core::data::{consultations, indicators, Report};
 use crate::core::wire::{Checked, Outcome, ToWorker};
 
-/// A message as a JS value (these types always convert; `null` otherwise, which the other side
-/// ignores).
-pub(super) fn to_js<T: serde::Serialize>(msg: &T) -> JsValue {
-    serde_wasm_bindgen::to_value(msg).unwrap_or(JsValue::NULL)
+/// A message as a JS value. Integers beyond ±2^53 (a user's file may hold one, and its problem
+/// quotes it: `ProblemKind::TooLarge`) cross as BigInts, which `serde-wasm-bindgen` reads back as
+/// they were; by default it refuses them, and the reply was lost (the check never ended). `Err`:
+/// the message cannot be converted, the error's text.
+pub(super) fn to_js<T: serde::Serialize>(msg: &T) -> Result<JsValue, String> {
+    let s = serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+    msg.serialize(&s).map_err(|e| e.to_string())
 }
 
 /// The report of a check that could not run: the worker did not start (`started: false`) or
@@ -138,7 +141,7 @@ fn absolute(url: &str) -> String {
 
 /// Posts `msg`, with `bytes` beside it (transferred).
 fn post(worker: &web_sys::Worker, msg: &ToWorker, bytes: Option<&Uint8Array>) -> Result<(), JsValue> {
-    let data = Array::of1(&to_js(msg));
+    let data = Array::of1(&to_js(msg).map_err(|e| JsValue::from_str(&e))?);
     let transfer = Array::new();
     if let Some(b) = bytes {
         data.push(&b.buffer());

@@ -46,7 +46,7 @@ impl Json for Plain {
         if text.trim().is_empty() {
             return Err(Problem::error(JsonPath::root(), ProblemKind::Syntax { detail: "an empty file".into() }));
         }
-        serde_json::from_str(text).map_err(|e| serde_problem(JsonPath::root(), &e))
+        serde_json::from_str(text).map_err(|e| serde_problem(text, JsonPath::root(), &e))
     }
 }
 
@@ -121,13 +121,12 @@ impl<'t> Checker<'t> {
             self.error(JsonPath::keys(&["format"]), ProblemKind::WrongFormat { expected: expected.into(), found });
             return false;
         }
-        match h.version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(supported) => true,
+        match &h.version {
+            Some(v) if v.as_u64() == Some(u64::from(supported)) => true,
             other => {
-                self.error(
-                    JsonPath::keys(&["version"]),
-                    ProblemKind::WrongVersion { supported, found: other.unwrap_or(0) },
-                );
+                // As written: a version given as text (`"1"`) is not the number 1.
+                let found = other.as_ref().map_or_else(|| "no \"version\" field".to_string(), |v| v.to_string());
+                self.error(JsonPath::keys(&["version"]), ProblemKind::WrongVersion { supported, found });
                 false
             }
         }
@@ -167,7 +166,7 @@ impl<'t> Checker<'t> {
                 } else if version != supported {
                     self.error(
                         JsonPath::keys(&["version"]),
-                        ProblemKind::WrongVersion { supported, found: u64::from(version) },
+                        ProblemKind::WrongVersion { supported, found: version.to_string() },
                     );
                     None
                 } else {
@@ -244,11 +243,14 @@ pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             0 => JsonPath::root(),
             line => path_at(text, line, e.column(), About::of(&e.to_string())),
         };
-        serde_problem(path, &e)
+        serde_problem(text, path, &e)
     })
 }
 
-fn serde_problem(path: JsonPath, inner: &serde_json::Error) -> Problem {
+/// serde_json's failure as a problem at `path`, placed at its line and column in characters (as
+/// every other problem: serde_json counts bytes, and each accented letter before the failure on
+/// its line would move it one column further).
+fn serde_problem(text: &str, path: JsonPath, inner: &serde_json::Error) -> Problem {
     let message = inner.to_string();
     let detail = match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
@@ -257,10 +259,20 @@ fn serde_problem(path: JsonPath, inner: &serde_json::Error) -> Problem {
     let kind = if inner.is_data() { ProblemKind::Shape { detail } } else { ProblemKind::Syntax { detail } };
     let p = Problem::error(path, kind);
     if inner.line() > 0 {
-        p.at(inner.line(), inner.column())
+        p.at(inner.line(), char_column(text, inner.line(), inner.column()))
     } else {
         p
     }
+}
+
+/// The column in characters of serde_json's `column` (bytes consumed on 1-based `line`).
+fn char_column(text: &str, line: usize, column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line - 1) else { return column };
+    let mut end = column.min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count()
 }
 
 #[cfg(test)]
@@ -281,6 +293,17 @@ mod tests {
         assert_eq!(p.line, Some(2));
         assert!(matches!(p.kind, ProblemKind::Shape { .. }));
         assert_eq!(p.kind.expected_found(), ("u32".into(), "string \"2\"".into()));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        // serde_json stops after `"ção"`: 20 bytes into the line, 18 characters.
+        let p = parse_located::<Doc>("{\n \"rows\": [1, \"ção\", 2]}").unwrap_err();
+        assert_eq!(p.path.to_string(), "$.rows[1]");
+        assert_eq!((p.line, p.column), (Some(2), Some(18)));
+        assert_eq!(char_column("ab\ncçd", 2, 3), 2);
+        assert_eq!(char_column("ab\ncçd", 2, 2), 1, "inside a character: the one before");
+        assert_eq!(char_column("ab", 5, 3), 3, "no such line: as given");
     }
 
     #[test]
@@ -311,7 +334,11 @@ mod tests {
         assert_eq!(r.problems[0].line, Some(1));
         let mut c = Checker::new("x", "{\"format\": \"vagas.codes\", \"version\": 2}");
         assert!(!c.header("vagas.codes", 1));
-        assert!(matches!(c.finish().problems[0].kind, ProblemKind::WrongVersion { found: 2, .. }));
+        assert!(matches!(c.finish().problems[0].kind, ProblemKind::WrongVersion { ref found, .. } if found == "2"));
+        // As written: the text "1" is not the version 1.
+        let mut c = Checker::new("x", "{\"format\": \"vagas.codes\", \"version\": \"1\"}");
+        assert!(!c.header("vagas.codes", 1));
+        assert!(matches!(c.finish().problems[0].kind, ProblemKind::WrongVersion { ref found, .. } if found == "\"1\""));
     }
 
     /// `parse_versioned` reports what `header` then `parse` report, for a sound file, a file of

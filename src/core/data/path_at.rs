@@ -120,6 +120,13 @@ pub fn path_at(text: &str, line: usize, column: usize, about: About) -> JsonPath
                 done(&mut stack);
                 pos += 1;
             }
+            // A comma where a value was expected (`"place": ,` or `[1, ,`): serde_json stops on it,
+            // at the member with no value.
+            b',' if stack.last().is_some_and(|f| f.at == if f.array { At::Before } else { At::Value }) => {
+                start_value(&mut stack);
+                closed = false;
+                break;
+            }
             b',' => {
                 if let Some(f) = stack.last_mut() {
                     if f.array && f.at == At::Done {
@@ -186,7 +193,8 @@ pub fn path_at(text: &str, line: usize, column: usize, about: About) -> JsonPath
         let include = match f.at {
             At::Value => true,
             At::Done => i < last || about != About::Container || closed,
-            At::Before => i == last && f.array && about == About::Value && next.is_some_and(|&c| c != b']'),
+            // (At the end of a text cut short: the element that was to come.)
+            At::Before => i == last && f.array && about == About::Value && next.is_none_or(|&c| c != b']'),
             At::Key => about == About::Field,
         };
         if !include {
@@ -288,6 +296,10 @@ mod tests {
         assert_eq!(stop::<Doc>("{\"recs\": [{\"a\": 1, \"b\": [1, 2"), "$.recs[0].b[1]");
         assert_eq!(stop::<Doc>(r#"{"r\u0065cs": [{"a": 1x}]}"#), "$.recs[0].a");
         assert_eq!(stop::<Doc>(r#"{"recs": [{"a": 1, "b": ["\"]"]}]}"#), "$.recs[0].b[0]");
+        // A value left out, and a text cut short after a comma: the member that has no value.
+        assert_eq!(stop::<Doc>(r#"{"recs": [{"a": , "b": []}]}"#), "$.recs[0].a");
+        assert_eq!(stop::<Doc>(r#"{"recs": [{"a": 1, "b": [1, , 2]}]}"#), "$.recs[0].b[1]");
+        assert_eq!(stop::<Doc>(r#"{"recs": [{"a": 1, "b": [1, "#), "$.recs[0].b[1]");
     }
 
     #[test]

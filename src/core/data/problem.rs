@@ -74,7 +74,8 @@ pub enum ProblemKind {
     },
     WrongVersion {
         supported: u32,
-        found: u64,
+        /// The version as written (`2`, `"1"`), or that there is none.
+        found: String,
     },
     UnknownCode {
         list: CodeList,

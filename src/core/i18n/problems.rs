@@ -329,7 +329,7 @@ pub fn expected_found(lang: Lang, kind: &ProblemKind) -> (String, String) {
                 }
             },
         ),
-        WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
+        WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.clone()),
         UnknownCode { list, code, .. } => (
             if en {
                 format!("a known {} code", list.name())
@@ -725,7 +725,7 @@ impl ProblemKind {
             Syntax { detail } => ("valid JSON".into(), detail.clone()),
             Shape { detail } => crate::core::data::problem::split_serde_detail(detail),
             WrongFormat { expected, found } => (format!("\"format\": \"{expected}\""), format!("\"{found}\"")),
-            WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.to_string()),
+            WrongVersion { supported, found } => (format!("\"version\": {supported}"), found.clone()),
             UnknownCode { list, code, .. } => (format!("a known {} code", list.name()), format!("\"{code}\"")),
             Duplicate { what, first } => (format!("a unique {what}"), format!("a repeat of {first}")),
             Negative { value } => ("a count ≥ 0".into(), value.to_string()),
