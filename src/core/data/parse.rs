@@ -267,7 +267,8 @@ fn serde_problem(text: &str, path: JsonPath, inner: &serde_json::Error) -> Probl
 
 /// The column in characters of serde_json's `column` (bytes consumed on 1-based `line`).
 fn char_column(text: &str, line: usize, column: usize) -> usize {
-    let Some(l) = text.split('\n').nth(line - 1) else { return column };
+    let Some(start) = super::path_at::line_start(text, line) else { return column };
+    let l = text[start..].split('\n').next().unwrap_or_default();
     let mut end = column.min(l.len());
     while !l.is_char_boundary(end) {
         end -= 1;

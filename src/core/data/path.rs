@@ -246,30 +246,34 @@ impl<'o> Scanner<'_, 'o> {
 
     /// Skips a string and returns its contents (escapes decoded).
     fn string(&mut self) -> Option<String> {
-        let start = self.pos + 1;
-        let mut i = start;
-        let mut escaped = false;
-        while let Some(&c) = self.b.get(i) {
-            match c {
-                b'\\' => {
-                    escaped = true;
-                    i += 2;
-                    continue;
-                }
-                b'"' => break,
-                _ => i += 1,
-            }
+        let end = string_end(self.b, self.pos)?;
+        let s = string_text(self.text, self.pos, end);
+        self.pos = end;
+        s
+    }
+}
+
+/// The byte just after the closing quote of the JSON string whose opening quote is at byte
+/// `start` of `b`; `None` if it never closes.
+pub(super) fn string_end(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
         }
-        if i >= self.b.len() {
-            return None;
-        }
-        self.pos = i + 1;
-        let raw = self.text.get(start..i)?;
-        if escaped {
-            serde_json::from_str(self.text.get(start - 1..=i)?).ok()
-        } else {
-            Some(raw.to_string())
-        }
+    }
+    None
+}
+
+/// The contents of the JSON string `text[start..end]` (quotes included), its escapes decoded.
+pub(super) fn string_text(text: &str, start: usize, end: usize) -> Option<String> {
+    let raw = text.get(start..end)?;
+    if raw.contains('\\') {
+        serde_json::from_str(raw).ok()
+    } else {
+        raw.get(1..raw.len() - 1).map(str::to_string)
     }
 }
 

@@ -5,7 +5,7 @@
 //! made the largest share of the dataset worker's module (~80 KB of 885 KB before `wasm-opt`,
 //! issue #12). `tests/path_at.rs` compares the two on broken copies of every bundled file.
 
-use super::path::{JsonPath, Seg};
+use super::path::{string_end, string_text, JsonPath, Seg};
 
 /// What a deserializer's failure is about, which decides whether the member it stopped at or
 /// after belongs to the path.
@@ -56,16 +56,19 @@ struct Frame {
     index: usize,
 }
 
+/// The byte where 1-based `line` of `text` starts (0 for line 0 or 1); `None` if there is no
+/// such line.
+pub(super) fn line_start(text: &str, line: usize) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    text.bytes().enumerate().filter(|&(_, c)| c == b'\n').nth(line - 2).map(|(i, _)| i + 1)
+}
+
 /// The byte offset of serde_json's `line` (1-based) and `column` (bytes consumed on that line),
 /// at most the text's length.
 fn offset(text: &str, line: usize, column: usize) -> usize {
-    let b = text.as_bytes();
-    let start = if line <= 1 {
-        0
-    } else {
-        b.iter().enumerate().filter(|(_, &c)| c == b'\n').nth(line - 2).map_or(b.len(), |(i, _)| i + 1)
-    };
-    (start + column).min(b.len())
+    line_start(text, line).map_or(text.len(), |start| (start + column).min(text.len()))
 }
 
 /// The path of what a deserializer was reading when it stopped at `line`:`column` of `text`
@@ -147,7 +150,7 @@ pub fn path_at(text: &str, line: usize, column: usize, about: About) -> JsonPath
                 let close = string_end(b, pos);
                 let is_key = stack.last().is_some_and(|f| !f.array && f.at == At::Before);
                 if is_key {
-                    let key = close.and_then(|e| key_text(text, pos, e));
+                    let key = close.and_then(|e| string_text(text, pos, e));
                     if let Some(f) = stack.last_mut() {
                         f.at = At::Key;
                         f.seg = key.map(Seg::Key);
@@ -217,30 +220,6 @@ pub fn path_at(text: &str, line: usize, column: usize, about: About) -> JsonPath
         path.extend(closed_last);
     }
     JsonPath(path)
-}
-
-/// The byte just after the closing quote of the string opening at `start`; `None` if it never
-/// closes.
-fn string_end(b: &[u8], start: usize) -> Option<usize> {
-    let mut i = start + 1;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// A key's text, its escapes decoded.
-fn key_text(text: &str, start: usize, end: usize) -> Option<String> {
-    let raw = text.get(start..end)?;
-    if raw.contains('\\') {
-        serde_json::from_str(raw).ok()
-    } else {
-        raw.get(1..raw.len() - 1).map(str::to_string)
-    }
 }
 
 #[cfg(test)]
